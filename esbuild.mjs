@@ -1,0 +1,33 @@
+// Bundles the three faces of the engine: the VS Code client, the language server and the CLI.
+//   node esbuild.mjs               development build (sourcemaps)
+//   node esbuild.mjs --production  minified, for the .vsix
+//   node esbuild.mjs --only cli    one bundle
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
+
+const bundles = [
+  { name: 'client', entry: 'client/src/extension.ts', outfile: 'client/out/extension.js', external: ['vscode'] },
+  { name: 'server', entry: 'server/src/server.ts', outfile: 'server/out/server.js', external: [] },
+  { name: 'cli', entry: 'server/src/cli.ts', outfile: 'server/out/cli.js', external: [] },
+];
+
+for (const b of bundles) {
+  if (only && b.name !== only) continue;
+  if (!existsSync(b.entry)) continue;
+  await esbuild.build({
+    entryPoints: [b.entry],
+    outfile: b.outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: b.external,
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+  });
+}

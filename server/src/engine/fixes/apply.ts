@@ -1,0 +1,62 @@
+// The one fix applier, shared by the CLI (--fix) and the editor (fix-all).
+// Edits are applied back to front so earlier offsets stay valid. An edit whose span no
+// longer holds its `expected` text is skipped (the text changed under it), an insertion
+// whose text is already there is skipped (so applying a fix twice changes nothing), and
+// overlapping edits keep the first one only: a fix never touches text outside its target.
+
+import type { Fix, TextEdit } from '../model';
+
+export interface ApplyResult {
+  text: string;
+  applied: number;
+  skipped: number;
+}
+
+/** Whether an insertion of `newText` at `at` would duplicate text that is already there. */
+function alreadyInserted(text: string, edit: TextEdit): boolean {
+  if (edit.start !== edit.end || edit.newText.length === 0) return false;
+  return (
+    text.startsWith(edit.newText, edit.start) ||
+    (edit.start >= edit.newText.length && text.startsWith(edit.newText, edit.start - edit.newText.length))
+  );
+}
+
+export function editApplies(text: string, edit: TextEdit): boolean {
+  if (edit.start < 0 || edit.end > text.length || edit.start > edit.end) return false;
+  if (edit.expected !== undefined && text.slice(edit.start, edit.end) !== edit.expected) return false;
+  if (edit.start === edit.end) return !alreadyInserted(text, edit);
+  return text.slice(edit.start, edit.end) !== edit.newText;
+}
+
+/** Apply the edits of several fixes to text. */
+export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
+  const edits = fixes.flatMap((f) => f.edits);
+  return applyEdits(text, edits);
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResult {
+  // Stable order by position; on ties the earlier-listed edit wins.
+  const ordered = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const chosen: TextEdit[] = [];
+  let skipped = 0;
+  let lastEnd = -1;
+  let lastInsertAt = -1;
+  for (const { e } of ordered) {
+    const overlaps = e.start < lastEnd || (e.start === e.end && e.start === lastInsertAt);
+    if (overlaps || !editApplies(text, e)) {
+      skipped++;
+      continue;
+    }
+    chosen.push(e);
+    lastEnd = Math.max(lastEnd, e.end);
+    if (e.start === e.end) lastInsertAt = e.start;
+  }
+  let out = text;
+  for (let k = chosen.length - 1; k >= 0; k--) {
+    const e = chosen[k];
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  }
+  return { text: out, applied: chosen.length, skipped };
+}

@@ -1,0 +1,67 @@
+// The engine's public API: text in, report model + findings (+ fixes as data) out.
+// PURE: no vscode / vscode-languageserver import anywhere below server/src/engine.
+
+import type { CheckOptions, CheckResult, Finding, Lang, Localized, Report, Severity } from './model';
+import { parseReport } from './parse/report';
+import { rules } from './rules';
+import type { NewFinding } from './rules/types';
+
+export * from './model';
+export { parseReport } from './parse/report';
+export { rules, ruleById } from './rules';
+export type { Rule } from './rules/types';
+export { applyFixes, applyEdits } from './fixes/apply';
+export { LineIndex } from './text/lines';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Parse the text and run every enabled rule. Never throws for any input text. */
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const report = parseReport(text);
+  return { report, findings: runRules(report, options) };
+}
+
+export function runRules(report: Report, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const length = report.source.text.length;
+  for (const rule of rules) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const add = (f: NewFinding): void => {
+      // Clamp defensively: a range outside the document would break every client.
+      const start = Math.max(0, Math.min(f.start, length));
+      const end = Math.max(start, Math.min(f.end, length));
+      findings.push({
+        ...f,
+        start,
+        end,
+        ruleId: rule.id,
+        // A user's explicit severity wins; otherwise the rule's default, or the milder one it asks for.
+        severity: setting ?? f.severity ?? rule.defaultSeverity,
+        related: f.related ?? [],
+      });
+    };
+    try {
+      rule.check(report, { add });
+    } catch (err) {
+      // A rule bug must not take the other rules (or the server) down with it.
+      internalErrors.push({ ruleId: rule.id, error: err });
+    }
+  }
+  findings.sort(
+    (a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
+  );
+  return findings;
+}
+
+/** Rule failures caught while checking (tests assert this stays empty). */
+export const internalErrors: { ruleId: string; error: unknown }[] = [];
+
+export function localize(message: Localized, lang: Lang): string {
+  return message[lang];
+}
+
+/** Relative path of a rule's documentation page inside the package. */
+export function ruleDocPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,217 @@
+// The report model and the engine's public types.
+// PURE: nothing under server/src/engine may import vscode or vscode-languageserver.
+// Every position is a UTF-16 offset into the original text (a JS string index);
+// LineIndex (text/lines.ts) turns offsets into LSP {line, character}.
+
+import type { LineIndex } from './text/lines';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Lang = 'zh' | 'en';
+export type FormatVersion = '2021' | '2019';
+export type TableId = 'proactive' | 'requests' | 'appeals';
+
+/** A message in both languages the product speaks. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** Half-open span [start, end) of UTF-16 offsets into the original text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replace [start, end) with newText. `expected` guards against applying to changed text. */
+export interface TextEdit extends Span {
+  newText: string;
+  /** The text the span must still hold for the edit to apply (the applier checks it). */
+  expected?: string;
+}
+
+export interface Fix {
+  title: Localized;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo extends Span {
+  message: Localized;
+}
+
+/** One finding of one rule: the engine's diagnostic, protocol-free. */
+export interface Finding extends Span {
+  ruleId: string;
+  severity: Severity;
+  message: Localized;
+  related: RelatedInfo[];
+  fix?: Fix;
+}
+
+/** The text being checked plus the views every reader shares. */
+export interface Source {
+  /** The original text, never modified. */
+  text: string;
+  /** Same length as text: full-width digits/letters/brackets mapped to ASCII, U+3000/NBSP/BOM to space. */
+  view: string;
+  lines: LineIndex;
+  /** The document's own line ending, for fixes and inserted templates. */
+  eol: '\n' | '\r\n' | '\r';
+}
+
+export interface DateValue {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface DateMention extends Span {
+  date: DateValue;
+}
+
+export interface StatisticsPeriod extends Span {
+  from: DateValue | null;
+  to: DateValue | null;
+}
+
+export interface Title extends Span {
+  /** The title text with line breaks joined (a title split over two lines is common). */
+  text: string;
+  year: number | null;
+  /** Spans of the title's lines (one or two). */
+  parts: Span[];
+}
+
+export type HeadingNumeralStyle =
+  | 'cn-dun' // 一、
+  | 'cn-dot' // 一. / 一．
+  | 'cn-space' // 一 总体情况
+  | 'cn-paren' // （一）
+  | 'none';
+
+export type SubsectionStyle =
+  | 'cn-paren' // （一）
+  | 'arabic-paren' // （1）
+  | 'arabic-dun' // 1、
+  | 'arabic-dot' // 1.
+  | 'cn-dun'; // 一、 (inside a section)
+
+export interface Subsection extends Span {
+  /** Span of the numbering marker, e.g. 「（3）」. */
+  marker: Span;
+  style: SubsectionStyle;
+  /** The number the marker says (1-based), or null. */
+  number: number | null;
+  /** The heading text after the marker. */
+  title: string;
+  /** Whether the subsection heading stands on a line of its own (a heading) or starts a paragraph. */
+  standalone: boolean;
+}
+
+export interface Section {
+  /** Canonical number 1..6 (which of the six template sections this is). */
+  number: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Span of the heading line's content (without markdown # and surrounding blanks). */
+  heading: Span;
+  /** Span of the numeral including its punctuation (「一、」), if any. */
+  numeral: Span | null;
+  /** The number the numeral says, or null when there is none. */
+  writtenNumber: number | null;
+  numeralStyle: HeadingNumeralStyle;
+  /** Heading text after the numeral, as written. */
+  title: string;
+  /** Markdown heading level (1..6) or null when not a markdown heading. */
+  markdownLevel: number | null;
+  /** Start of the markdown hashes (or of the heading) on its line. */
+  lineStart: number;
+  /** From after the heading line to the next section heading (or end of text). */
+  body: Span;
+  subsections: Subsection[];
+}
+
+export type TableLayout = 'tab' | 'cell-per-line' | 'markdown' | 'spaces';
+
+export interface Cell extends Span {
+  table: TableId;
+  /** requests: R1..R25; appeals: A1..C5; proactive: the template row label. */
+  row: string;
+  /** requests: c1..c7; appeals: null; proactive: the template column label. */
+  column: string | null;
+  /** proactive only: the item, e.g. 第二十条第（一）项. */
+  item?: string;
+  rowLabel: string;
+  columnLabel: string | null;
+  /** The cell text as written (empty string for an empty cell). */
+  raw: string;
+  /** The number read, or null when the cell is empty or not a number. */
+  value: number | null;
+  state: 'number' | 'empty' | 'invalid';
+}
+
+/** Something the parser could not read as the template says. Reported by table-shape. */
+export interface ShapeProblem extends Span {
+  kind:
+    | 'missing-row'
+    | 'too-few-cells'
+    | 'too-many-cells'
+    | 'misaligned-row'
+    | 'run-together'
+    | 'unknown-row'
+    | 'missing-header';
+  /** The template row id (R5, A1…, or a proactive row label). */
+  row?: string;
+  detail: Localized;
+  /** information when the text could still be read unambiguously. */
+  severity?: Severity;
+  related?: RelatedInfo[];
+}
+
+/** A label that differs from the template label (read anyway). Reported by label-mismatch. */
+export interface LabelProblem extends Span {
+  expected: string;
+  found: string;
+}
+
+export interface Table extends Span {
+  id: TableId;
+  /** Which template the table follows. */
+  version: FormatVersion;
+  layout: TableLayout;
+  /** False when some row or cell could not be read: arithmetic rules then skip the unread cells. */
+  readable: boolean;
+  /** Line offset of the table's first line (for JSON output and outline). */
+  cells: Cell[];
+  shapeProblems: ShapeProblem[];
+  labelProblems: LabelProblem[];
+  /** Spans of the item blocks / row labels found, keyed by template id, for outline and hover. */
+  rowSpans: Map<string, Span>;
+}
+
+export interface Report {
+  source: Source;
+  title: Title | null;
+  /** The reporting year: from the title, else from the statistics period, else from the body. */
+  year: number | null;
+  formatVersion: FormatVersion | null;
+  /** Where the 2021 / 2019 format markers were seen (spec §3.5). */
+  formatMarkers: { '2021': Span[]; '2019': Span[] };
+  statisticsPeriod: StatisticsPeriod | null;
+  signingDate: DateMention | null;
+  sections: Section[];
+  tables: Table[];
+  /** The layout most tables use; templates are inserted in it. */
+  layout: TableLayout;
+}
+
+export interface RuleSettings {
+  /** Per-rule severity override, or 'off'. */
+  [ruleId: string]: Severity | 'off' | undefined;
+}
+
+export interface CheckOptions {
+  rules?: RuleSettings;
+}
+
+export interface CheckResult {
+  report: Report;
+  findings: Finding[];
+}

@@ -1,0 +1,39 @@
+// What a rule is: data (id, severity, docs, messages) plus one check function.
+// Each rule lives in its own file under rules/ and is listed once in rules/index.ts.
+
+import type { Finding, Localized, Report, Severity } from '../model';
+
+/** What a rule hands to ctx.add: a finding without the bookkeeping the engine fills in. */
+export type NewFinding = Omit<Finding, 'ruleId' | 'severity' | 'related'> & {
+  related?: Finding['related'];
+  /** Lower than the rule's default for a milder case (e.g. an open-ended list). */
+  severity?: Severity;
+};
+
+export interface RuleContext {
+  add(finding: NewFinding): void;
+}
+
+export interface RuleDoc {
+  /** One line: what the rule checks. */
+  summary: Localized;
+  /** Longer explanation in Markdown: why, where it comes from, how to fix. */
+  details: Localized;
+  /** A short wrong example and the right one, in report text. */
+  examples?: { bad: string; good: string }[];
+}
+
+export interface Rule {
+  /** Stable kebab-case id (spec §9.2): diagnostics' code, settings key, doc page name. */
+  id: string;
+  defaultSeverity: Severity;
+  /** Spec rule numbers it implements (S01, T2.1, …). */
+  spec: string[];
+  fixable: boolean;
+  doc: RuleDoc;
+  check(report: Report, ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,73 @@
+// A length-preserving normalised view of the text. Every UTF-16 unit maps to exactly one
+// unit, so an index into the view is an index into the original: matchers read the view,
+// diagnostics and fixes use the same offsets on the original text. NFKC is NOT used: it
+// changes lengths (㈠ becomes three characters) and would shift every later offset.
+
+const MAP = new Map<number, number>();
+function map(from: string, to: string): void {
+  for (let i = 0; i < from.length; i++) MAP.set(from.charCodeAt(i), to.charCodeAt(i));
+}
+// Full-width ASCII block U+FF01..U+FF5E -> U+0021..U+007E (digits, letters, punctuation).
+for (let c = 0xff01; c <= 0xff5e; c++) MAP.set(c, c - 0xfee0);
+map('\u3000\u00a0\ufeff\u2002\u2003\u2009\u200b', '       ');
+map('〔〕【】［］', '[][][]');
+map('“”‘’', '""\'\'');
+map('，：；！？', ',:;!?');
+map('．', '.');
+map('－—–−', '----');
+
+/** The view of a whole text (same length as text). */
+export function normalisedView(text: string): string {
+  let out = '';
+  let runStart = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const m = MAP.get(text.charCodeAt(i));
+    if (m !== undefined) {
+      out += text.slice(runStart, i) + String.fromCharCode(m);
+      runStart = i + 1;
+    }
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
+
+/** A label key for comparisons (spec §4.11): view, then drop whitespace and markdown/quote noise. */
+export function labelKey(s: string): string {
+  return normalisedView(s)
+    .replace(/[\s|*#"'`]/g, '')
+    .replace(/(\d)[、.]/g, '$1.')
+    .replace(/\(([一二三四五六七八九十])\)/g, '($1)');
+}
+
+export function isBlank(s: string): boolean {
+  return /^[\s\u3000\u00a0\ufeff]*$/.test(s);
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 一..九十九 → number; null when not a Chinese numeral. */
+export function chineseNumeral(s: string): number | null {
+  if (s.length === 0 || s.length > 3) return null;
+  if (s.length === 1) {
+    if (s === '十') return 10;
+    return CN_DIGITS[s] ?? null;
+  }
+  const ten = s.indexOf('十');
+  if (ten < 0) return null;
+  const tens = ten === 0 ? 1 : CN_DIGITS[s.slice(0, ten)];
+  const unitText = s.slice(ten + 1);
+  const units = unitText === '' ? 0 : CN_DIGITS[unitText];
+  if (tens === undefined || units === undefined) return null;
+  return tens * 10 + units;
+}
+
+export const CN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Half-width digits of a (view) string, or null if it is not a plain number. */
+export function parseNumber(viewText: string): number | null {
+  const t = viewText.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
