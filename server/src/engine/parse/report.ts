@@ -1,18 +1,97 @@
-import type { Report } from '../model';
+// Text → Report: the one place the readers are put together, in order.
+
+import type { FormatVersion, Report, Span, Table } from '../model';
+import { lineInfos } from './lines';
+import { findSigningDate, findStatisticsPeriod, findTitle, inferYear } from './meta';
+import { attachSubsections, findSections } from './sections';
 import { makeSource } from './source';
+import { readTables } from './tables';
+
+const MARKERS: Record<FormatVersion, string[]> = {
+  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
+  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '其他对外管理服务事项', '政府集中采购', '采购总金额'],
+};
 
 export function parseReport(text: string): Report {
   const source = makeSource(text);
+  const lines = lineInfos(source);
+  const sections = findSections(source, lines);
+  const headingLines = new Set(sections.map((s) => source.lines.lineAt(s.heading.start)));
+  const firstHeadingLine = sections.length > 0 ? source.lines.lineAt(sections[0].heading.start) : -1;
+  const title = findTitle(source, lines, firstHeadingLine);
+  const s2 = sections.find((s) => s.number === 2);
+  const preambleEnd = s2 ? s2.lineStart : Math.min(text.length, 6000);
+  const statisticsPeriod = findStatisticsPeriod(source, preambleEnd);
+  const year = inferYear(source, title, statisticsPeriod, sections);
+  const tables = readTables(source, lines, headingLines, year);
+  attachSubsections(source, lines, sections, tables);
+  const formatMarkers = findMarkers(source.view, tables);
   return {
     source,
-    title: null,
-    year: null,
-    formatVersion: null,
-    formatMarkers: { '2021': [], '2019': [] },
-    statisticsPeriod: null,
-    signingDate: null,
-    sections: [],
-    tables: [],
-    layout: 'tab',
+    title,
+    year,
+    formatVersion: versionOf(tables, formatMarkers),
+    formatMarkers,
+    statisticsPeriod,
+    signingDate: findSigningDate(source, lines),
+    sections,
+    tables,
+    layout: dominantLayout(tables),
   };
+}
+
+/** Format markers (spec §3.5) inside the tables. */
+function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[]> {
+  const out: Record<FormatVersion, Span[]> = { '2021': [], '2019': [] };
+  for (const t of tables) {
+    for (const v of ['2021', '2019'] as const) {
+      for (const m of MARKERS[v]) {
+        const at = compactIndexOf(view, t.start, t.end, m);
+        if (at) out[v].push(at);
+      }
+    }
+    if (t.id === 'requests') {
+      const r21 = t.cells.find((c) => c.row === 'R21');
+      if (r21 && t.version === '2019') out['2019'].push({ start: r21.start, end: r21.end });
+    }
+  }
+  return out;
+}
+
+/** indexOf that ignores spaces inside the found text (「上一年 项目数量」). */
+function compactIndexOf(view: string, from: number, to: number, needle: string): Span | null {
+  const first = needle[0];
+  for (let i = view.indexOf(first, from); i >= 0 && i < to; i = view.indexOf(first, i + 1)) {
+    let k = 0;
+    let j = i;
+    while (j < to && k < needle.length) {
+      if (view[j] === needle[k]) {
+        k++;
+        j++;
+      } else if (view[j] === ' ' && k > 0) j++;
+      else break;
+    }
+    if (k === needle.length) return { start: i, end: j };
+  }
+  return null;
+}
+
+function versionOf(tables: Table[], markers: Record<FormatVersion, Span[]>): FormatVersion | null {
+  const t1 = tables.find((t) => t.id === 'proactive');
+  if (t1) return t1.version;
+  const t2 = tables.find((t) => t.id === 'requests');
+  if (t2 && t2.cells.some((c) => c.row === 'R22')) return '2021';
+  if (markers['2021'].length > 0 && markers['2019'].length === 0) return '2021';
+  if (markers['2019'].length > 0 && markers['2021'].length === 0) return '2019';
+  if (t2) return t2.version;
+  return null;
+}
+
+function dominantLayout(tables: Table[]): Report['layout'] {
+  const counts = new Map<Report['layout'], number>();
+  for (const t of tables) counts.set(t.layout, (counts.get(t.layout) ?? 0) + 1);
+  let best: Report['layout'] = 'tab';
+  let n = 0;
+  for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
+  return best;
 }

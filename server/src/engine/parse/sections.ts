@@ -1,0 +1,184 @@
+// Section headings (一、总体情况 …) and the subsection markers inside each section.
+// Headings are recognised by their wording, not by their numeral, so a misnumbered or
+// misplaced heading is still found (section-order and heading-numbering then report it).
+
+import type { HeadingNumeralStyle, Section, Source, Span, Subsection, SubsectionStyle } from '../model';
+import { SECTIONS, type SectionNumber } from '../schema/sections';
+import { chineseNumeral, labelKey } from '../text/view';
+import type { LineInfo } from './lines';
+
+interface HeadingMatch {
+  number: SectionNumber;
+  numeralStyle: HeadingNumeralStyle;
+  writtenNumber: number | null;
+  numeralEnd: number; // offset just after the numeral and its punctuation
+  titleStart: number;
+}
+
+const TITLE_KEYS = SECTIONS.map((s) => ({
+  number: s.number,
+  keys: new Set([s.title, s.longTitle, ...s.accepted].map(labelKey)),
+  keywords: s.keywords,
+}));
+
+/** Rows of table 2 begin with 一、二、三、四、 too; they are never section headings. */
+const TABLE_ROW_START = /^(本年新收|上年结转|本年度办理结果|结转下年度)/;
+
+function titleKey(viewTitle: string): string {
+  return labelKey(viewTitle).replace(/[:。.]+$/, '').replace(/\(文字描述[^)]*\)$/, '');
+}
+
+function identify(title: string, allowKeywords: boolean): SectionNumber | null {
+  const key = titleKey(title);
+  if (key.length === 0 || TABLE_ROW_START.test(key)) return null;
+  for (const t of TITLE_KEYS) if (t.keys.has(key)) return t.number;
+  if (!allowKeywords || key.length > 32 || /[。,;]/.test(key)) return null;
+  for (const t of TITLE_KEYS) if (t.keywords.test(key)) return t.number;
+  return null;
+}
+
+const CN_NUMERAL_HEAD = /^([一二三四五六七八九十]{1,2})[ \t]*([、.,:]|[ \t])[ \t]*/;
+const CN_PAREN_HEAD = /^\(([一二三四五六])\)[ \t]*/;
+
+export function matchHeading(view: string, line: LineInfo): HeadingMatch | null {
+  if (line.blank || line.contentEnd - line.contentStart > 60) return null;
+  const content = view.slice(line.contentStart, line.contentEnd);
+  if (/\t\s*\d/.test(content)) return null; // a table row with numbers
+  let m = CN_NUMERAL_HEAD.exec(content);
+  if (m) {
+    const n = identify(content.slice(m[0].length), true);
+    if (n === null) return null;
+    const style: HeadingNumeralStyle = m[2] === '、' ? 'cn-dun' : /[.,:]/.test(m[2]) ? 'cn-dot' : 'cn-space';
+    return {
+      number: n,
+      numeralStyle: style,
+      writtenNumber: chineseNumeral(m[1]),
+      numeralEnd: line.contentStart + m[0].length,
+      titleStart: line.contentStart + m[0].length,
+    };
+  }
+  m = CN_PAREN_HEAD.exec(content);
+  if (m) {
+    // （二）… is usually a subsection; only the exact long section names count as headings.
+    const n = identify(content.slice(m[0].length), false);
+    if (n === null) return null;
+    return {
+      number: n,
+      numeralStyle: 'cn-paren',
+      writtenNumber: chineseNumeral(m[1]),
+      numeralEnd: line.contentStart + m[0].length,
+      titleStart: line.contentStart + m[0].length,
+    };
+  }
+  const n = identify(content, false);
+  if (n === null) return null;
+  return { number: n, numeralStyle: 'none', writtenNumber: null, numeralEnd: line.contentStart, titleStart: line.contentStart };
+}
+
+export function findSections(source: Source, lines: LineInfo[]): Section[] {
+  const { text } = source;
+  const found: { line: LineInfo; m: HeadingMatch }[] = [];
+  for (const line of lines) {
+    const m = matchHeading(source.view, line);
+    if (m) found.push({ line, m });
+  }
+  // 「（二）…」 is a section heading only where no 「二、」-style heading names that section and
+  // its numeral is the section's own number; otherwise it is a subsection of section 一.
+  const strong = new Set(found.filter((f) => f.m.numeralStyle !== 'cn-paren').map((f) => f.m.number));
+  const kept = found.filter((f) => f.m.numeralStyle !== 'cn-paren' || (!strong.has(f.m.number) && f.m.writtenNumber === f.m.number));
+  return kept.map(({ line, m }, k) => {
+    const next = kept[k + 1];
+    const bodyStart = line.index + 1 < lines.length ? lines[line.index + 1].start : line.end;
+    const bodyEnd = next ? next.line.start : text.length;
+    return {
+      number: m.number,
+      heading: { start: line.contentStart, end: line.contentEnd },
+      numeral: m.numeralStyle === 'none' ? null : { start: line.contentStart, end: m.numeralEnd },
+      writtenNumber: m.writtenNumber,
+      numeralStyle: m.numeralStyle,
+      title: text.slice(m.titleStart, line.contentEnd),
+      markdownLevel: line.markdownLevel,
+      lineStart: line.start,
+      body: { start: Math.min(bodyStart, bodyEnd), end: bodyEnd },
+      subsections: [],
+    };
+  });
+}
+
+/** Fill in each section's subsections, skipping lines that belong to a table. */
+export function attachSubsections(source: Source, lines: LineInfo[], sections: Section[], tables: Span[]): void {
+  const inTable = (offset: number): boolean => tables.some((t) => offset >= t.start && offset < t.end);
+  for (const s of sections) s.subsections = findSubsections(source, lines, s, inTable);
+}
+
+// ---------------------------------------------------------------- subsections
+
+interface Marker {
+  style: SubsectionStyle;
+  number: number | null;
+  length: number;
+}
+
+const MARKERS: { re: RegExp; style: SubsectionStyle; cn: boolean }[] = [
+  { re: /^\(([一二三四五六七八九十]{1,3})\)/, style: 'cn-paren', cn: true },
+  { re: /^\((\d{1,2})\)/, style: 'arabic-paren', cn: false },
+  { re: /^(\d{1,2})、/, style: 'arabic-dun', cn: false },
+  { re: /^(\d{1,2})\.(?!\d)/, style: 'arabic-dot', cn: false },
+  { re: /^([一二三四五六七八九十]{1,3})、/, style: 'cn-dun', cn: true },
+];
+
+export function readMarker(content: string): Marker | null {
+  for (const { re, style, cn } of MARKERS) {
+    const m = re.exec(content);
+    if (m) return { style, number: cn ? chineseNumeral(m[1]) : Number(m[1]), length: m[0].length };
+  }
+  return null;
+}
+
+/** A heading on a line of its own rather than the start of a paragraph. */
+function isStandalone(content: string): boolean {
+  return content.length <= 32 && !/[。;]/.test(content.slice(0, -1));
+}
+
+/**
+ * The top-level subsection markers of a section. The first marker sets the level's style;
+ * later markers of that style belong to it, and so does a marker of another style that
+ * continues the numbering in the same kind of line (「（3）」 after 「（二）」), which is the
+ * mixed numbering heading-numbering reports. Lists nested under a subsection restart at 1.
+ */
+function findSubsections(source: Source, lines: LineInfo[], section: Section, inTable: (offset: number) => boolean): Subsection[] {
+  const { view, text } = source;
+  const out: Subsection[] = [];
+  let level: { style: SubsectionStyle; standalone: boolean } | null = null;
+  const first = source.lines.lineAt(section.body.start);
+  const last = section.body.end > section.body.start ? source.lines.lineAt(section.body.end - 1) : first - 1;
+  for (let i = first; i <= last && i < lines.length; i++) {
+    const line = lines[i];
+    if (line.blank || line.hasTab || inTable(line.start)) continue;
+    const content = view.slice(line.contentStart, line.contentEnd);
+    const marker = readMarker(content);
+    if (!marker || marker.number === null) continue;
+    const standalone = isStandalone(content);
+    const expected = out.length + 1;
+    if (level === null) {
+      if (marker.number !== 1) continue;
+      level = { style: marker.style, standalone };
+    } else if (marker.style !== level.style) {
+      if (marker.number !== expected || standalone !== level.standalone) continue;
+    }
+    const markerEnd = line.contentStart + marker.length;
+    let titleStart = markerEnd;
+    while (titleStart < line.contentEnd && view.charCodeAt(titleStart) === 32) titleStart++;
+    const title = text.slice(titleStart, line.contentEnd);
+    out.push({
+      start: line.contentStart,
+      end: line.contentEnd,
+      marker: { start: line.contentStart, end: markerEnd },
+      style: marker.style,
+      number: marker.number,
+      title: standalone ? title : title.split(/[。.]/)[0],
+      standalone,
+    });
+  }
+  return out;
+}

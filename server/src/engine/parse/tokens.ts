@@ -1,0 +1,131 @@
+// Table text → a flat stream of cell tokens, whatever the layout: tab-separated rows, one cell
+// per line, markdown pipe rows or space-aligned columns. Table readers then walk the stream
+// guided by the template (find each expected label, then its values), so the layout only
+// matters here.
+
+import type { Source, Span, TableLayout } from '../model';
+import { labelKey } from '../text/view';
+import type { LineInfo } from './lines';
+
+export interface Token extends Span {
+  /** Trimmed view text (full-width digits already ASCII). */
+  view: string;
+  /** Label comparison key (spec §4.11). */
+  key: string;
+  line: number;
+  /** Index of the cell on its line (tab layout); 0 for one-cell-per-line. */
+  col: number;
+  empty: boolean;
+  /** A plain number (possibly signed/decimal/with thousands separators). */
+  numeric: boolean;
+}
+
+const NUMBER = /^[+-]?\d[\d,]*(\.\d+)?$/;
+const PAGE_NUMBER = /^(?:[-—–]+ *\d{1,4} *[-—–]+|第 *\d{1,4} *页(?: *共 *\d{1,4} *页)?|\d{1,4} *\/ *\d{1,4})$/;
+
+export function isPageNumber(viewContent: string): boolean {
+  return PAGE_NUMBER.test(viewContent);
+}
+
+export function detectLayout(source: Source, lines: LineInfo[], first: number, last: number): TableLayout {
+  const { view } = source;
+  let tab = 0;
+  let pipe = 0;
+  let spaced = 0;
+  for (let i = first; i <= last && i < lines.length; i++) {
+    const l = lines[i];
+    if (l.blank) continue;
+    const content = view.slice(l.contentStart, l.contentEnd);
+    if (content.startsWith('|')) pipe++;
+    else if (l.hasTab && view.slice(l.start, l.end).split('\t').filter((c) => c.trim() !== '').length >= 2) tab++;
+    else if (/\S {2,}\S/.test(content)) spaced++;
+  }
+  if (pipe >= 3) return 'markdown';
+  if (tab >= 3) return 'tab';
+  if (spaced >= 3) return 'spaces';
+  return 'cell-per-line';
+}
+
+function makeToken(source: Source, start: number, end: number, line: number, col: number): Token {
+  const { view } = source;
+  while (start < end && /\s/.test(view[start])) start++;
+  while (end > start && /\s/.test(view[end - 1])) end--;
+  const v = view.slice(start, end);
+  return { start, end, view: v, key: labelKey(v), line, col, empty: v.length === 0, numeric: NUMBER.test(v) };
+}
+
+/**
+ * Split one cell into tokens: 「结果 维持」 stays one label, but 「4 0 0」 or a label followed by
+ * space-separated numbers (「一、本年新收… 4 0 0 0 0 0 4」, common in PDF text) becomes several.
+ */
+function pushCell(out: Token[], source: Source, start: number, end: number, line: number, col: number): void {
+  const tok = makeToken(source, start, end, line, col);
+  if (tok.empty || tok.numeric || !/\s/.test(tok.view)) {
+    out.push(tok);
+    return;
+  }
+  const words: Span[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tok.view))) words.push({ start: tok.start + m.index, end: tok.start + m.index + m[0].length });
+  let k = words.length;
+  while (k > 0 && NUMBER.test(source.view.slice(words[k - 1].start, words[k - 1].end))) k--;
+  if (k === words.length) {
+    out.push(tok);
+    return;
+  }
+  if (k > 0) out.push(makeToken(source, tok.start, words[k - 1].end, line, col));
+  for (let w = k; w < words.length; w++) out.push(makeToken(source, words[w].start, words[w].end, line, col));
+}
+
+export interface TokenStream {
+  tokens: Token[];
+  layout: TableLayout;
+}
+
+/** Tokens of lines [first, last] in the given layout. Page-number lines are skipped. */
+export function tokenize(source: Source, lines: LineInfo[], first: number, last: number, layout: TableLayout): Token[] {
+  const { view } = source;
+  const out: Token[] = [];
+  for (let i = first; i <= last && i < lines.length; i++) {
+    const l = lines[i];
+    const content = view.slice(l.contentStart, l.contentEnd);
+    if (l.blank) {
+      // A whitespace-only line is an empty cell in one-cell-per-line layouts ('\t' in Word exports).
+      if (layout === 'cell-per-line' && l.end > l.start) out.push(makeToken(source, l.end, l.end, i, 0));
+      continue;
+    }
+    if (isPageNumber(content)) continue;
+    if (layout === 'markdown' && content.startsWith('|')) {
+      if (/^\|?[\s:|-]+$/.test(content) && content.includes('-')) continue; // |---|---|
+      let s = l.contentStart + 1;
+      let end = l.contentEnd;
+      if (view.charCodeAt(end - 1) === 124 /* | */) end--;
+      let col = 0;
+      for (let k = s; k <= end; k++) {
+        if (k === end || view.charCodeAt(k) === 124) {
+          pushCell(out, source, s, k, i, col++);
+          s = k + 1;
+        }
+      }
+      continue;
+    }
+    if (layout === 'tab' || layout === 'spaces') {
+      const sep = layout === 'tab' ? /\t/g : /\t| {2,}/g;
+      const raw = view.slice(l.start, l.end);
+      // In the spaces layout, indentation is not an empty cell.
+      let s = layout === 'tab' ? l.start : l.contentStart;
+      let col = 0;
+      sep.lastIndex = s - l.start;
+      let m: RegExpExecArray | null;
+      while ((m = sep.exec(raw))) {
+        pushCell(out, source, s, l.start + m.index, i, col++);
+        s = l.start + m.index + m[0].length;
+      }
+      pushCell(out, source, s, l.end, i, col);
+      continue;
+    }
+    pushCell(out, source, l.contentStart, l.contentEnd, i, 0);
+  }
+  return out;
+}

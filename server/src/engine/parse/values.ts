@@ -1,0 +1,132 @@
+// Turning the tokens after a row label into exactly the template's number of cells — or saying
+// that it cannot be done. Never guesses: an ambiguous row is reported, not read.
+
+import type { Span } from '../model';
+import type { Token } from './tokens';
+
+export type ValueKind = 'count' | 'signed' | 'amount';
+
+/** A value slot after assignment: a token (possibly empty), or a piece of a run-together token. */
+export interface Slot extends Span {
+  view: string;
+  empty: boolean;
+}
+
+export type Assignment =
+  | { ok: true; slots: Slot[]; runTogether?: Span }
+  | { ok: false; kind: 'too-few-cells' | 'too-many-cells'; found: number };
+
+/** Placeholders people type for "nothing": treated as an empty cell, never as a number. */
+const EMPTY_LIKE = /^(?:[-—–/\\]+|无|空|&nbsp;)$/;
+
+export function isEmptyLike(view: string): boolean {
+  return view.length === 0 || EMPTY_LIKE.test(view);
+}
+
+/** A token that can stand in a value position (number, empty, dash, or a short bit of text such as 「无」). */
+export function isValueToken(t: Token): boolean {
+  return t.empty || t.numeric || EMPTY_LIKE.test(t.view) || (t.view.length <= 3 && !/[\u4e00-\u9fff]{2}/.test(t.view));
+}
+
+function slot(t: Token): Slot {
+  return { start: t.start, end: t.end, view: t.view, empty: isEmptyLike(t.view) };
+}
+
+/**
+ * Assign `expected` cells from the value tokens of one row.
+ * - exactly `expected` non-empty tokens: empties around them are layout (merged cells, trailing tabs);
+ * - all empty: the row is blank (every cell empty);
+ * - fewer: read positionally when, after dropping trailing and then leading layout empties, exactly
+ *   `expected` tokens remain (an empty cell between numbers is an empty cell); otherwise try digits
+ *   that ran together (only when the split is unique under `constraint`, or every digit is a cell);
+ * - otherwise the row cannot be read.
+ */
+export function assignValues(
+  tokens: Token[],
+  expected: number,
+  labelEnd: number,
+  constraint?: (values: number[]) => boolean,
+): Assignment {
+  const filled = tokens.filter((t) => !t.empty);
+  if (filled.length === expected) return { ok: true, slots: filled.map(slot) };
+  if (filled.length > expected) return { ok: false, kind: 'too-many-cells', found: filled.length };
+  if (filled.length === 0) {
+    const at = tokens.length > 0 ? tokens[0].start : labelEnd;
+    const slots: Slot[] = [];
+    for (let i = 0; i < expected; i++) {
+      const t = tokens[i];
+      slots.push(t ? slot(t) : { start: at, end: at, view: '', empty: true });
+    }
+    return { ok: true, slots };
+  }
+  // Fewer values than cells: trailing empties are layout; leading ones are layout only while
+  // more than `expected` tokens remain. What is left is read position by position.
+  let a = 0;
+  let b = tokens.length;
+  while (b > a && tokens[b - 1].empty) b--;
+  while (b - a > expected && tokens[a].empty) a++;
+  if (b - a === expected) return { ok: true, slots: tokens.slice(a, b).map(slot) };
+  const run = splitRunTogether(filled, expected, constraint);
+  if (run) return run;
+  return { ok: false, kind: 'too-few-cells', found: filled.length };
+}
+
+const MAX_RUN_DIGITS = 20;
+
+/** Digits run together with no separator (「4000004」 for seven cells): split only when unambiguous. */
+function splitRunTogether(filled: Token[], expected: number, constraint?: (v: number[]) => boolean): Assignment | null {
+  if (!filled.every((t) => /^\d+$/.test(t.view))) return null;
+  const digits = filled.reduce((n, t) => n + t.view.length, 0);
+  if (digits < expected || digits > MAX_RUN_DIGITS) return null;
+  // Candidate splits: each token splits into ≥1 parts; parts have no leading zero unless "0".
+  const solutions: Slot[][] = [];
+  const acc: Slot[] = [];
+  const explore = (ti: number, pos: number): void => {
+    if (solutions.length > 1) return;
+    if (ti === filled.length) {
+      if (acc.length !== expected) return;
+      const values = acc.map((s) => Number(s.view));
+      if (digits === expected || !constraint || constraint(values)) solutions.push(acc.slice());
+      return;
+    }
+    const t = filled[ti];
+    const remainingTokens = filled.length - ti - 1;
+    for (let len = 1; pos + len <= t.view.length; len++) {
+      const piece = t.view.slice(pos, pos + len);
+      if (piece.length > 1 && piece[0] === '0') break;
+      if (acc.length + 1 + remainingTokens > expected) break;
+      acc.push({ start: t.start + pos, end: t.start + pos + len, view: piece, empty: false });
+      if (pos + len === t.view.length) explore(ti + 1, 0);
+      else explore(ti, pos + len);
+      acc.pop();
+    }
+  };
+  if (digits === expected) {
+    const slots = filled.flatMap((t) =>
+      [...t.view].map((d, i) => ({ start: t.start + i, end: t.start + i + 1, view: d, empty: false })),
+    );
+    return { ok: true, slots, runTogether: { start: filled[0].start, end: filled[filled.length - 1].end } };
+  }
+  if (!constraint) return null;
+  explore(0, 0);
+  if (solutions.length !== 1) return null;
+  return { ok: true, slots: solutions[0], runTogether: { start: filled[0].start, end: filled[filled.length - 1].end } };
+}
+
+export interface ParsedValue {
+  state: 'number' | 'empty' | 'invalid';
+  value: number | null;
+}
+
+/** Read one cell's text as the column's kind of number. */
+export function parseValue(view: string, kind: ValueKind): ParsedValue {
+  const t = view.trim();
+  if (isEmptyLike(t)) return { state: 'empty', value: null };
+  const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t;
+  if (!/^[+-]?\d+(\.\d+)?$/.test(plain)) return { state: 'invalid', value: null };
+  const value = Number(plain);
+  if (kind === 'count' && (value < 0 || !Number.isInteger(value) || plain.startsWith('+'))) return { state: 'invalid', value: null };
+  if (kind === 'signed' && !Number.isInteger(value)) return { state: 'invalid', value: null };
+  if (kind === 'amount' && value < 0) return { state: 'invalid', value: null };
+  return { state: 'number', value };
+}

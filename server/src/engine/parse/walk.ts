@@ -1,0 +1,138 @@
+// Schema-guided reading: walk the token stream looking for the template's labels in order;
+// the tokens between one row label and the next label are that row's values. Missing rows,
+// unknown text and labels that differ from the template are recorded, not guessed around.
+
+import { distance } from 'fastest-levenshtein';
+import type { LabelProblem, Source, Span } from '../model';
+import { labelKey } from '../text/view';
+import type { Token } from './tokens';
+import { isValueToken } from './values';
+
+export interface Slot {
+  /** 'row': a label followed by values; 'label': a label only (item, group, column header). */
+  kind: 'row' | 'label';
+  label: string;
+  key: string;
+  id?: string;
+  /** Labels that may be absent without a finding (group labels, headers). */
+  optional?: boolean;
+}
+
+export function slotOf(kind: Slot['kind'], label: string, id?: string, optional = false): Slot {
+  return { kind, label, key: labelKey(label), id, optional };
+}
+
+export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
+
+export function matchKey(tokenKey: string, slotKey: string): MatchKind | null {
+  if (tokenKey === slotKey) return 'exact';
+  if (tokenKey.length >= 4 && slotKey.length > tokenKey.length && slotKey.startsWith(tokenKey)) return 'prefix';
+  if (tokenKey.length >= 3 && Math.abs(tokenKey.length - slotKey.length) <= 4) {
+    const limit = Math.max(1, Math.floor(slotKey.length * 0.34));
+    if (distance(tokenKey, slotKey) <= limit) return 'fuzzy';
+  }
+  return null;
+}
+
+export interface WalkedRow {
+  slot: Slot;
+  label: Token;
+  /** Span of the whole label, including a continuation on a later line. */
+  labelSpan: Span;
+  values: Token[];
+}
+
+export interface WalkResult {
+  rows: WalkedRow[];
+  labels: Map<string, Token>;
+  missing: Slot[];
+  unknown: Token[];
+  mismatches: LabelProblem[];
+  /** Index of the first token not consumed. */
+  end: number;
+}
+
+const WINDOW = 8;
+
+/**
+ * Walk tokens[from..] against slots. `onMatch` may replace the remaining slots (used when the
+ * 2019 table shows its single-row （六）其他处理).
+ */
+export function walk(
+  source: Source,
+  tokens: Token[],
+  from: number,
+  initialSlots: Slot[],
+  onMatch?: (slot: Slot, tokenIndex: number) => Slot[] | void,
+): WalkResult {
+  let slots = initialSlots;
+  const res: WalkResult = { rows: [], labels: new Map(), missing: [], unknown: [], mismatches: [], end: from };
+  let k = 0;
+  let current: WalkedRow | null = null;
+  let remainder = '';
+  let i = from;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.empty || t.numeric || (current && isValueToken(t) && !matchesAhead(t, slots, k))) {
+      if (current) current.values.push(t);
+      continue;
+    }
+    if (remainder && remainder.startsWith(t.key)) {
+      // A label broken over two lines (「3.补正后申请内」⏎「容仍不明确」).
+      remainder = remainder.slice(t.key.length);
+      if (current) current.labelSpan = { start: current.labelSpan.start, end: t.end };
+      continue;
+    }
+    if (k >= slots.length) break;
+    const hit = findSlot(t, slots, k);
+    if (!hit) {
+      if (t.view.length > 30 || /[。;]/.test(t.view)) break; // prose: the table is over
+      res.unknown.push(t);
+      continue;
+    }
+    const [j, how] = hit;
+    for (let s = k; s < j; s++) if (!slots[s].optional) res.missing.push(slots[s]);
+    const slot = slots[j];
+    remainder = how === 'prefix' ? slot.key.slice(t.key.length) : '';
+    if (how === 'fuzzy' || (how === 'prefix' && !remainderCompletes(tokens, i + 1, remainder))) {
+      res.mismatches.push({ start: t.start, end: t.end, expected: slot.label, found: source.text.slice(t.start, t.end) });
+    }
+    res.labels.set(slot.id ?? slot.label, t);
+    current = null;
+    if (slot.kind === 'row') {
+      current = { slot, label: t, labelSpan: { start: t.start, end: t.end }, values: [] };
+      res.rows.push(current);
+    }
+    k = j + 1;
+    const replaced = onMatch?.(slot, i);
+    if (replaced) {
+      slots = [...slots.slice(0, k), ...replaced];
+    }
+  }
+  for (let s = k; s < slots.length; s++) if (!slots[s].optional) res.missing.push(slots[s]);
+  // The last row's trailing empties belong to the layout, not to the table.
+  res.end = i;
+  return res;
+}
+
+function remainderCompletes(tokens: Token[], from: number, remainder: string): boolean {
+  for (let i = from; i < tokens.length && i < from + 12; i++) {
+    const t = tokens[i];
+    if (t.empty || t.numeric) continue;
+    return remainder.startsWith(t.key) && t.key.length > 0;
+  }
+  return false;
+}
+
+function matchesAhead(t: Token, slots: Slot[], k: number): boolean {
+  return findSlot(t, slots, k) !== null;
+}
+
+function findSlot(t: Token, slots: Slot[], k: number): [number, MatchKind] | null {
+  const last = Math.min(slots.length, k + WINDOW);
+  for (const kind of ['exact', 'prefix', 'fuzzy'] as const) {
+    const stop = kind === 'fuzzy' ? Math.min(last, k + 3) : last;
+    for (let j = k; j < stop; j++) if (matchKey(t.key, slots[j].key) === kind) return [j, kind];
+  }
+  return null;
+}
