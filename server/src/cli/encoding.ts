@@ -1,0 +1,146 @@
+// Detecting a report's encoding, decoding it, and encoding fixed text back byte-for-byte the same way.
+// Order: BOM (UTF-8, UTF-16 LE/BE) → binary sniff → strict UTF-8 → strict GB18030.
+// The text handed to the engine has the BOM removed (as editors do) and is otherwise untouched.
+
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingName;
+  bom: boolean;
+}
+
+export class NotTextError extends Error {}
+
+const SNIFF = 8192;
+
+function swap16(buf: Uint8Array): Buffer {
+  const out = Buffer.alloc(buf.length - (buf.length % 2));
+  for (let i = 0; i + 1 < buf.length; i += 2) {
+    out[i] = buf[i + 1];
+    out[i + 1] = buf[i];
+  }
+  return out;
+}
+
+/** Control characters other than TAB, LF, VT, FF, CR, ESC (which real text files do contain). */
+function isBinaryControl(b: number): boolean {
+  return (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) || b === 0x7f;
+}
+
+export function decode(buf: Buffer): Decoded {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: strictUtf8(buf.subarray(3)), encoding: 'utf-8', bom: true };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    if (buf.length % 2 !== 0) throw new NotTextError('UTF-16 LE file with an odd number of bytes');
+    // Buffer's utf16le keeps lone surrogates, so encoding the text again gives back the same bytes.
+    return { text: buf.subarray(2).toString('utf16le'), encoding: 'utf-16le', bom: true };
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    if (buf.length % 2 !== 0) throw new NotTextError('UTF-16 BE file with an odd number of bytes');
+    return { text: swap16(buf.subarray(2)).toString('utf16le'), encoding: 'utf-16be', bom: true };
+  }
+  const head = buf.subarray(0, SNIFF);
+  if (head.includes(0)) throw new NotTextError('not a text file (it contains NUL bytes; UTF-16 without a BOM is not supported)');
+  let controls = 0;
+  for (const b of head) if (isBinaryControl(b)) controls++;
+  if (controls > 0 && controls * 20 > head.length) throw new NotTextError('not a text file (too many control characters)');
+  try {
+    return { text: strictUtf8(buf), encoding: 'utf-8', bom: false };
+  } catch {
+    /* not UTF-8: try GB18030 */
+  }
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030', bom: false };
+  } catch {
+    throw new NotTextError('not a text file (neither valid UTF-8 nor valid GB18030/GBK)');
+  }
+}
+
+function strictUtf8(buf: Uint8Array): string {
+  // ignoreBOM: a second BOM after the first one is text and stays.
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+}
+
+/** Encode text the way the file was encoded. Returns null when that cannot be done exactly. */
+export function encode(text: string, d: Omit<Decoded, 'text'>): Buffer | null {
+  switch (d.encoding) {
+    case 'utf-8': {
+      const body = Buffer.from(text, 'utf8');
+      // Buffer.from replaces lone surrogates with U+FFFD: refuse rather than write something else.
+      if (body.toString('utf8') !== text) return null;
+      return d.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+    }
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), swap16(Buffer.from(text, 'utf16le'))]);
+    case 'gb18030':
+      return encodeGb18030(text);
+  }
+}
+
+// GB18030 has no encoder in Node. We build one by inverting the decoder over the two-byte and the
+// four-byte BMP ranges (done once, on first use), and map astral characters arithmetically.
+let gbTable: Map<number, number[]> | null = null;
+
+function buildGbTable(): Map<number, number[]> {
+  const table = new Map<number, number[]>();
+  const dec = new TextDecoder('gb18030', { fatal: true });
+  const add = (bytes: number[]): void => {
+    let s: string;
+    try {
+      s = dec.decode(Uint8Array.from(bytes));
+    } catch {
+      return;
+    }
+    if (s.length !== 1) return;
+    const c = s.charCodeAt(0);
+    if (!table.has(c)) table.set(c, bytes);
+  };
+  for (let b1 = 0x81; b1 <= 0xfe; b1++) {
+    for (let b2 = 0x40; b2 <= 0xfe; b2++) if (b2 !== 0x7f) add([b1, b2]);
+  }
+  // Four-byte sequences that decode to BMP characters: 0x81308130 … 0x8431A439.
+  for (let b1 = 0x81; b1 <= 0x84; b1++)
+    for (let b2 = 0x30; b2 <= 0x39; b2++)
+      for (let b3 = 0x81; b3 <= 0xfe; b3++)
+        for (let b4 = 0x30; b4 <= 0x39; b4++) {
+          if (b1 === 0x84 && (b2 > 0x31 || (b2 === 0x31 && (b3 > 0xa4 || (b3 === 0xa4 && b4 > 0x39))))) continue;
+          add([b1, b2, b3, b4]);
+        }
+  return table;
+}
+
+function encodeGb18030(text: string): Buffer | null {
+  gbTable ??= buildGbTable();
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out.push(c);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        // Astral: linear from 0x90308130 for U+10000.
+        let n = ((c - 0xd800) << 10) + (lo - 0xdc00);
+        const b4 = 0x30 + (n % 10);
+        n = Math.floor(n / 10);
+        const b3 = 0x81 + (n % 126);
+        n = Math.floor(n / 126);
+        const b2 = 0x30 + (n % 10);
+        const b1 = 0x90 + Math.floor(n / 10);
+        out.push(b1, b2, b3, b4);
+        i++;
+        continue;
+      }
+    }
+    const bytes = gbTable.get(c);
+    if (!bytes) return null;
+    out.push(...bytes);
+  }
+  return Buffer.from(out);
+}

@@ -1,0 +1,61 @@
+// `check --format json`: one array, one object per file (the shape is documented in docs/cli.md).
+// Lines and characters are 0-based UTF-16 positions, exactly as in LSP.
+
+import type { CheckResult, Finding, Lang, LineIndex, Severity, Span, TableId } from '../../engine';
+
+export interface JsonPosition {
+  line: number;
+  character: number;
+}
+export interface JsonRange {
+  start: JsonPosition;
+  end: JsonPosition;
+}
+
+export interface JsonDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: JsonRange;
+  relatedInformation?: { message: string; range: JsonRange }[];
+  fix?: { title: string; edits: { range: JsonRange; newText: string }[] };
+}
+
+export interface JsonFileResult {
+  file: string;
+  year: number | null;
+  formatVersion: '2021' | '2019' | null;
+  sections: { number: number; title: string; line: number }[];
+  tables: { id: TableId; line: number; readable: boolean }[];
+  diagnostics: JsonDiagnostic[];
+}
+
+export function toRange(lines: LineIndex, span: Span): JsonRange {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang): JsonDiagnostic {
+  const d: JsonDiagnostic = { code: f.ruleId, severity: f.severity, message: f.message[lang], range: toRange(lines, f) };
+  if (f.related.length > 0) {
+    d.relatedInformation = f.related.map((r) => ({ message: r.message[lang], range: toRange(lines, r) }));
+  }
+  if (f.fix) {
+    d.fix = {
+      title: f.fix.title[lang],
+      edits: f.fix.edits.map((e) => ({ range: toRange(lines, e), newText: e.newText })),
+    };
+  }
+  return d;
+}
+
+export function toJsonResult(file: string, { report, findings }: CheckResult, lang: Lang): JsonFileResult {
+  const lines = report.source.lines;
+  return {
+    file,
+    year: report.year,
+    formatVersion: report.formatVersion,
+    sections: report.sections.map((s) => ({ number: s.number, title: s.title, line: lines.positionAt(s.heading.start).line })),
+    tables: report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.readable })),
+    diagnostics: findings.map((f) => toDiagnostic(lines, f, lang)),
+  };
+}

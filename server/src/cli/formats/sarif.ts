@@ -1,0 +1,126 @@
+// `check --format sarif`: SARIF 2.1.0 for code-scanning tools.
+// Columns are 1-based UTF-16 code units (run.columnKind = utf16CodeUnits). Files below the current
+// directory are given relative to %SRCROOT% (what code-scanning uploads expect), others as file: URIs.
+
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as sarif from 'sarif';
+import type { Finding, Lang, LineIndex, Report, Severity, Span } from '../../engine';
+import { ruleDocPath, rules } from '../../engine';
+import type { InputProblem } from '../input';
+import { packageInfo } from '../package-info';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVEL: Record<Severity, sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+export interface SarifFile {
+  file: string;
+  report: Report;
+  findings: Finding[];
+  encoding: string;
+}
+
+function region(lines: LineIndex, span: Span): sarif.Region {
+  const s = lines.positionAt(span.start);
+  const e = lines.positionAt(span.end);
+  return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+function artifactUri(file: string, cwd: string): sarif.ArtifactLocation {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  }
+  return { uri: pathToFileURL(abs).href };
+}
+
+function docUri(relative: string): string {
+  return pathToFileURL(path.join(packageInfo.root, relative)).href;
+}
+
+export function toSarif(files: readonly SarifFile[], problems: readonly InputProblem[], lang: Lang, cwd: string): sarif.Log {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const artifacts: sarif.Artifact[] = [];
+  const results: sarif.Result[] = [];
+  for (const f of files) {
+    const location = { ...artifactUri(f.file, cwd), index: artifacts.length };
+    artifacts.push({ location: artifactUri(f.file, cwd), encoding: f.encoding });
+    const lines = f.report.source.lines;
+    const physical = (span: Span): sarif.PhysicalLocation => ({ artifactLocation: location, region: region(lines, span) });
+    for (const d of f.findings) {
+      const result: sarif.Result = {
+        ruleId: d.ruleId,
+        level: LEVEL[d.severity],
+        message: { text: d.message[lang] },
+        locations: [{ physicalLocation: physical(d) }],
+      };
+      const idx = ruleIndex.get(d.ruleId);
+      if (idx !== undefined) result.ruleIndex = idx;
+      if (d.related.length > 0) {
+        result.relatedLocations = d.related.map((r, id) => ({
+          id,
+          message: { text: r.message[lang] },
+          physicalLocation: physical(r),
+        }));
+      }
+      if (d.fix) {
+        result.fixes = [
+          {
+            description: { text: d.fix.title[lang] },
+            artifactChanges: [
+              {
+                artifactLocation: location,
+                replacements: d.fix.edits.map((e) => ({
+                  deletedRegion: region(lines, e),
+                  insertedContent: { text: e.newText },
+                })),
+              },
+            ],
+          },
+        ];
+      }
+      results.push(result);
+    }
+  }
+  const run: sarif.Run = {
+    tool: {
+      driver: {
+        name: packageInfo.name,
+        version: packageInfo.version,
+        semanticVersion: packageInfo.version,
+        informationUri: docUri('README.md'),
+        rules: rules.map((r) => ({
+          id: r.id,
+          shortDescription: { text: r.doc.summary[lang] },
+          fullDescription: { text: r.doc.summary[lang] },
+          help: { text: r.doc.details[lang], markdown: r.doc.details[lang] },
+          helpUri: docUri(ruleDocPath(r.id)),
+          defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+          properties: { spec: r.spec, fixable: r.fixable },
+        })),
+      },
+    },
+    originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
+    artifacts,
+    columnKind: 'utf16CodeUnits',
+    invocations: [
+      {
+        executionSuccessful: problems.length === 0,
+        toolExecutionNotifications: problems.map((p) => ({
+          level: 'error',
+          message: { text: `${p.file}: ${p.reason}` },
+          locations: [{ physicalLocation: { artifactLocation: artifactUri(p.file, cwd) } }],
+        })),
+      },
+    ],
+    results,
+  };
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}

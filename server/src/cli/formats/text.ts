@@ -1,0 +1,137 @@
+// Compiler-style text output:
+//   file:line:col severity message [rule-id]
+//     12 | 总计	4	0	2	0	0	1	9
+//        |                              ^
+// Line and column are 1-based UTF-16 (the column an editor's "go to" takes). The excerpt is cut to a
+// window around the span, tabs are expanded, and wide (CJK) characters count two terminal columns.
+
+import type { Finding, Lang, Report, Severity } from '../../engine';
+
+export interface Style {
+  color: boolean;
+}
+
+const COLORS: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
+const paint = (s: Style, code: string, text: string): string => (s.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** Terminal columns of one code point: 0 for combining marks and BOM, 2 for East Asian wide, else 1. */
+export function codePointWidth(cp: number): number {
+  if (cp === 0xfeff || cp === 0x200b || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+const MAX_EXCERPT = 100; // terminal columns of line text shown
+const TAB = 4;
+
+/**
+ * Render [from, to) of a line as terminal text; also returns the column where each UTF-16 offset
+ * (relative to the line) starts, for placing the underline.
+ */
+function render(line: string, from: number, to: number): { text: string; colAt: (offset: number) => number } {
+  let text = '';
+  let col = 0;
+  const cols = new Map<number, number>();
+  let i = from;
+  while (i < to) {
+    cols.set(i, col);
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    if (cp === 9) {
+      const w = TAB - (col % TAB);
+      text += ' '.repeat(w);
+      col += w;
+    } else if (cp < 0x20 || cp === 0x7f || (cp >= 0xd800 && cp <= 0xdfff)) {
+      text += '?'; // control characters and lone surrogates would garble the terminal
+      col += 1;
+    } else {
+      const w = codePointWidth(cp);
+      if (w > 0) text += String.fromCodePoint(cp);
+      col += w;
+    }
+    if (units === 2) cols.set(i + 1, col);
+    i += units;
+  }
+  cols.set(i, col);
+  return { text, colAt: (o) => cols.get(Math.max(from, Math.min(o, i))) ?? col };
+}
+
+/** The excerpt lines (source line + underline) for a span on one line of the document. */
+export function excerpt(report: Report, f: Finding, style: Style): string[] {
+  const lines = report.source.lines;
+  const start = lines.positionAt(f.start);
+  const end = lines.positionAt(f.end);
+  const lineText = lines.lineText(start.line);
+  const spanStart = start.character;
+  const spanEnd = end.line === start.line ? end.character : lineText.length;
+  // Window of at most ~MAX_EXCERPT code units around the span start (cheap on a 1 MB line).
+  let from = Math.max(0, spanStart - 30);
+  let to = Math.min(lineText.length, from + MAX_EXCERPT);
+  if (from > 0 && isLowSurrogate(lineText.charCodeAt(from))) from--;
+  if (to < lineText.length && isLowSurrogate(lineText.charCodeAt(to))) to++;
+  const r = render(lineText, from, to);
+  const a = r.colAt(spanStart);
+  const b = Math.max(a + 1, r.colAt(Math.min(spanEnd, to)));
+  const lead = from > 0 ? '…' : '';
+  const tail = to < lineText.length ? '…' : '';
+  const pad = lead ? 1 : 0;
+  const gutter = String(start.line + 1);
+  const blank = ' '.repeat(gutter.length);
+  const marks = spanEnd === spanStart ? '^' : '^' + '~'.repeat(Math.max(0, b - a - 1));
+  return [
+    ` ${gutter} | ${lead}${r.text.trimEnd()}${tail}`,
+    ` ${blank} | ${' '.repeat(a + pad)}${paint(style, COLORS[f.severity], marks)}`,
+  ];
+}
+
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+export function formatFinding(file: string, report: Report, f: Finding, lang: Lang, style: Style): string {
+  const p = report.source.lines.positionAt(f.start);
+  const head =
+    `${paint(style, '1', `${file}:${p.line + 1}:${p.character + 1}`)} ` +
+    `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}`;
+  return [head, ...excerpt(report, f, style)].join('\n');
+}
+
+export interface Totals {
+  files: number;
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+  fixed: number;
+  unreadable: number;
+}
+
+export function summary(t: Totals, lang: Lang): string {
+  if (lang === 'zh') {
+    let s = `已检查 ${t.files} 个文件：${t.error} 个错误，${t.warning} 个警告，${t.information} 个信息，${t.hint} 个提示`;
+    if (t.fixed) s += `；已修复 ${t.fixed} 处`;
+    if (t.unreadable) s += `；${t.unreadable} 个输入无法读取`;
+    return s + '。';
+  }
+  const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  let s =
+    `${n(t.files, 'file')} checked: ${n(t.error, 'error')}, ${n(t.warning, 'warning')}, ` +
+    `${t.information} information, ${n(t.hint, 'hint')}`;
+  if (t.fixed) s += `; ${n(t.fixed, 'fix', 'fixes')} applied`;
+  if (t.unreadable) s += `; ${n(t.unreadable, 'input')} could not be read`;
+  return s + '.';
+}

@@ -1,0 +1,155 @@
+// Which files to check (folders walked for .txt/.md) and reading one file safely:
+// regular files only (a FIFO or a device would block or never end), bounded size, encoding detected.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decode, type Decoded, NotTextError } from './encoding';
+
+/** A problem with one input; the other inputs are still processed. */
+export interface InputProblem {
+  file: string;
+  reason: string;
+}
+
+export interface ReadFile extends Decoded {
+  /** The path as shown to the user (as given, or joined below a given folder). */
+  file: string;
+  /** The bytes read, for the exact round-trip check before a fix is written. */
+  bytes: Buffer;
+  mtimeMs: number;
+  size: number;
+}
+
+const EXTENSIONS = new Set(['.txt', '.md']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+function reasonOf(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e.code ? `${e.code}: ${e.message}` : String(e.message ?? e);
+  }
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Expand the command line's paths into files, in order: each argument in turn, a folder's files
+ * sorted by path. Files named explicitly are taken whatever their extension. A folder reached
+ * twice (symlink loop, or given twice) is walked once.
+ */
+export function collectFiles(args: readonly string[]): { files: string[]; problems: InputProblem[] } {
+  const files: string[] = [];
+  const problems: InputProblem[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const addFile = (file: string): void => {
+    const key = path.resolve(file);
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    files.push(file);
+  };
+
+  const walk = (dir: string): void => {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fs.realpathSync(dir);
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ file: dir, reason: reasonOf(err) });
+      return;
+    }
+    entries.sort((a, b) => byCodeUnit(a.name, b.name));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = fs.statSync(full).isDirectory();
+        } catch (err) {
+          // A dangling link that looks like a report is worth a word; others are ignored.
+          if (EXTENSIONS.has(path.extname(entry.name).toLowerCase())) problems.push({ file: full, reason: reasonOf(err) });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
+      } else if (EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        addFile(full);
+      }
+    }
+  };
+
+  for (const arg of args) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(arg);
+    } catch (err) {
+      problems.push({ file: arg, reason: reasonOf(err) });
+      continue;
+    }
+    if (st.isDirectory()) walk(arg);
+    else addFile(arg);
+  }
+  return { files, problems };
+}
+
+/** Read and decode one file; any failure comes back as an InputProblem, never as an exception. */
+export function readInput(file: string, maxSize: number): ReadFile | InputProblem {
+  let fd: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return { file, reason: st.isDirectory() ? 'is a directory' : 'not a regular file' };
+    if (st.size > maxSize) return { file, reason: tooBig(`${st.size} bytes`, maxSize) };
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    return { file, reason: reasonOf(err) };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { file, reason: 'not a regular file' };
+    // Read at most maxSize + 1 bytes: a file that grew since stat is still refused, never slurped.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxSize + 1 - total));
+      if (chunk.length === 0) break;
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    if (total > maxSize) return { file, reason: tooBig(`more than ${maxSize} bytes`, maxSize) };
+    const bytes = Buffer.concat(chunks, total);
+    try {
+      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, ...decode(bytes) };
+    } catch (err) {
+      if (err instanceof NotTextError) return { file, reason: err.message };
+      throw err;
+    }
+  } catch (err) {
+    return { file, reason: reasonOf(err) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooBig(size: string, max: number): string {
+  return `file too large (${size}; the limit is ${max} bytes, change it with --max-size)`;
+}
+
+export function isProblem(x: ReadFile | InputProblem): x is InputProblem {
+  return 'reason' in x;
+}

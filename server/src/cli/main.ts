@@ -1,0 +1,139 @@
+// The CLI's flow: arguments → files → read/decode → check (and fix) or extract → output → exit code.
+// Exit code: 2 when the usage was wrong or any input could not be read (or a fix not written),
+// else 1 when any error-severity finding remains, else 0.
+
+import { check, type CheckResult, type Lang, parseReport } from '../engine';
+import { type CheckCommand, type ExtractCommand, parseCommandLine, USAGE, UsageError } from './args';
+import { fixText, writeFixed } from './fix';
+import { type ExtractedCell, extractCells, toCsv } from './formats/extract';
+import { type JsonFileResult, toJsonResult } from './formats/json';
+import { type SarifFile, toSarif } from './formats/sarif';
+import { formatFinding, summary, type Totals } from './formats/text';
+import { collectFiles, type InputProblem, isProblem, type ReadFile, readInput } from './input';
+import { packageInfo } from './package-info';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  color: boolean;
+  cwd: string;
+}
+
+const PROG = 'disclosure-report';
+
+export function main(argv: string[], io: Io): number {
+  let cmd;
+  try {
+    cmd = parseCommandLine(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`${PROG}: ${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  switch (cmd.command) {
+    case 'help':
+      io.out(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      io.out(`${packageInfo.version}\n`);
+      return 0;
+    case 'check':
+      return runCheck(cmd, io);
+    case 'extract':
+      return runExtract(cmd, io);
+  }
+}
+
+/** Every readable input, in order; problems are reported on stderr as they happen. */
+function* inputs(paths: string[], maxSize: number, io: Io, problems: InputProblem[]): Generator<ReadFile> {
+  const { files, problems: walkProblems } = collectFiles(paths);
+  const report = (p: InputProblem): void => {
+    problems.push(p);
+    io.err(`${PROG}: ${p.file}: ${p.reason}\n`);
+  };
+  walkProblems.forEach(report);
+  for (const file of files) {
+    const r = readInput(file, maxSize);
+    if (isProblem(r)) report(r);
+    else yield r;
+  }
+}
+
+function runCheck(cmd: CheckCommand, io: Io): number {
+  const options = { rules: cmd.rules };
+  const problems: InputProblem[] = [];
+  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, unreadable: 0 };
+  const json: JsonFileResult[] = [];
+  const sarifFiles: SarifFile[] = [];
+  const style = { color: io.color };
+  // Text goes to stdout; with machine formats, the notes about fixes go to stderr.
+  const note = cmd.format === 'text' ? io.out : io.err;
+
+  for (const input of inputs(cmd.paths, cmd.maxSize, io, problems)) {
+    let result: CheckResult;
+    try {
+      result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
+    } catch (err) {
+      const p = { file: input.file, reason: `internal error: ${(err as Error).stack ?? err}` };
+      problems.push(p);
+      io.err(`${PROG}: ${p.file}: ${p.reason}\n`);
+      continue;
+    }
+    totals.files++;
+    for (const f of result.findings) totals[f.severity]++;
+    if (cmd.format === 'text') {
+      for (const f of result.findings) io.out(formatFinding(input.file, result.report, f, cmd.lang, style) + '\n');
+    } else if (cmd.format === 'json') {
+      json.push(toJsonResult(input.file, result, cmd.lang));
+    } else {
+      sarifFiles.push({ file: input.file, report: result.report, findings: result.findings, encoding: input.encoding });
+    }
+  }
+  totals.unreadable = problems.length;
+
+  if (cmd.format === 'text') io.out(summary(totals, cmd.lang) + '\n');
+  else if (cmd.format === 'json') io.out(JSON.stringify(json, null, 2) + '\n');
+  else io.out(JSON.stringify(toSarif(sarifFiles, problems, cmd.lang, io.cwd), null, 2) + '\n');
+
+  if (problems.length > 0) return 2;
+  return totals.error > 0 ? 1 : 0;
+}
+
+function fixAndWrite(
+  input: ReadFile,
+  cmd: CheckCommand,
+  io: Io,
+  note: (s: string) => void,
+  problems: InputProblem[],
+  totals: Totals,
+): CheckResult {
+  const outcome = fixText(input.text, { rules: cmd.rules });
+  if (outcome.text === input.text) return outcome.result;
+  const failure = writeFixed(input, outcome.text);
+  if (failure) {
+    problems.push({ file: input.file, reason: failure });
+    io.err(`${PROG}: ${input.file}: ${failure}\n`);
+    // The file on disk is unchanged: report what it still holds.
+    return check(input.text, { rules: cmd.rules });
+  }
+  for (const { finding, result } of outcome.applied) {
+    const p = result.report.source.lines.positionAt(finding.start);
+    note(`${input.file}:${p.line + 1}:${p.character + 1} ${fixedWord(cmd.lang)} ${finding.fix!.title[cmd.lang]} [${finding.ruleId}]\n`);
+  }
+  totals.fixed += outcome.applied.length;
+  return outcome.result;
+}
+
+const fixedWord = (lang: Lang): string => (lang === 'zh' ? '已修复' : 'fixed');
+
+function runExtract(cmd: ExtractCommand, io: Io): number {
+  const problems: InputProblem[] = [];
+  const cells: ExtractedCell[] = [];
+  for (const input of inputs(cmd.paths, cmd.maxSize, io, problems)) {
+    const { cells: found, skipped } = extractCells(input.file, parseReport(input.text));
+    cells.push(...found);
+    for (const t of skipped) io.err(`${PROG}: ${input.file}: table ${t} could not be read completely; its cells are left out (run check for details)\n`);
+  }
+  io.out(cmd.format === 'csv' ? toCsv(cells) : JSON.stringify(cells, null, 2) + '\n');
+  return problems.length > 0 ? 2 : 0;
+}
