@@ -1,0 +1,11 @@
+import { defineRule } from './types';
+
+// TODO(owner): implement.
+export default defineRule({
+  id: 'conversion-junk',
+  defaultSeverity: 'warning',
+  spec: [],
+  fixable: false,
+  doc: { summary: { zh: '', en: '' }, details: { zh: '', en: '' } },
+  check() {},
+});

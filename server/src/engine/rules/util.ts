@@ -1,0 +1,77 @@
+// Small helpers shared by rules.
+
+import type { Cell, Localized, Report, Section, Span, Table, TableId } from '../model';
+
+export function loc(zh: string, en: string): Localized {
+  return { zh, en };
+}
+
+export function section(report: Report, n: number): Section | undefined {
+  return report.sections.find((s) => s.number === n);
+}
+
+export function table(report: Report, id: TableId): Table | undefined {
+  return report.tables.find((t) => t.id === id);
+}
+
+export function cell(t: Table, row: string, column: string | null): Cell | undefined {
+  return t.cells.find((c) => c.row === row && c.column === column);
+}
+
+/** The original text of a span. */
+export function textOf(report: Report, span: Span): string {
+  return report.source.text.slice(span.start, span.end);
+}
+
+/** The view (normalised, same offsets) of a span. */
+export function viewOf(report: Report, span: Span): string {
+  return report.source.view.slice(span.start, span.end);
+}
+
+/** 1-based line number of an offset, for messages. */
+export function lineNo(report: Report, offset: number): number {
+  return report.source.lines.lineAt(offset) + 1;
+}
+
+/** Span of the line holding offset (without the line break). */
+export function lineSpan(report: Report, offset: number): Span {
+  return report.source.lines.line(report.source.lines.lineAt(offset));
+}
+
+/** Span that deletes a whole line including its line break. */
+export function wholeLineSpan(report: Report, offset: number): Span {
+  const lines = report.source.lines;
+  const i = lines.lineAt(offset);
+  const { start } = lines.line(i);
+  const end = i + 1 < lines.count ? lines.line(i + 1).start : lines.line(i).end;
+  return { start, end };
+}
+
+/** Iterate regex matches over the view within a span; offsets are document offsets. */
+export function* matchesIn(report: Report, span: Span, re: RegExp): Generator<{ start: number; end: number; m: RegExpExecArray }> {
+  const flags = re.flags.includes('g') ? re.flags : re.flags + 'g';
+  const g = new RegExp(re.source, flags);
+  const region = report.source.view.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(region))) {
+    if (m[0].length === 0) {
+      g.lastIndex++;
+      continue;
+    }
+    yield { start: span.start + m.index, end: span.start + m.index + m[0].length, m };
+  }
+}
+
+/** Text outside the three tables (prose), as spans, for rules that read the prose only. */
+export function proseSpans(report: Report, within: Span = { start: 0, end: report.source.text.length }): Span[] {
+  const tables = [...report.tables].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let at = within.start;
+  for (const t of tables) {
+    if (t.end <= at || t.start >= within.end) continue;
+    if (t.start > at) out.push({ start: at, end: t.start });
+    at = Math.max(at, t.end);
+  }
+  if (at < within.end) out.push({ start: at, end: within.end });
+  return out;
+}
