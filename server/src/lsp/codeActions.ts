@@ -1,0 +1,155 @@
+// Code actions: a quick fix per fixable diagnostic, "fix all of this rule", source.fixAll,
+// "show rule documentation", and "insert standard table" where a table is missing.
+
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Finding, Lang, Report, TableId, TextEdit as EngineEdit } from '../engine';
+import { TABLE_NAMES, TABLE_SECTION } from '../engine/templates';
+import type { Served, ServerContext } from './context';
+import { SOURCE, toRange, toTextEdit } from './convert';
+import { chooseEdits } from './edits';
+import { tableInsertion } from './insertion';
+import { Commands } from './protocol';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export const INSERT_TABLE_KIND = `${CodeActionKind.Refactor}.insert.${SOURCE}`;
+
+const T = {
+  fixAllRule: { zh: (r: string) => `修复全部「${r}」问题`, en: (r: string) => `Fix all ${r} problems` },
+  fixAll: { zh: '修复全部可自动修复的问题', en: 'Fix all auto-fixable problems' },
+  showDoc: { zh: (r: string) => `查看规则说明：${r}`, en: (r: string) => `Show documentation for ${r}` },
+  insertTable: { zh: (n: string) => `插入标准表格：${n}`, en: (n: string) => `Insert standard table: ${n}` },
+};
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return (
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+  );
+}
+
+function workspaceEdit(s: Served, edits: EngineEdit[]): WorkspaceEdit {
+  const lines = s.checked.result.report.source.lines;
+  return {
+    documentChanges: [{ textDocument: { uri: s.doc.uri, version: s.doc.version }, edits: edits.map((e) => toTextEdit(lines, e)) }],
+  };
+}
+
+function sectionAt(report: Report, offset: number): number | null {
+  for (const sec of report.sections) {
+    if (offset >= sec.lineStart && offset <= sec.body.end) return sec.number;
+  }
+  return null;
+}
+
+/** Which table a missing-table finding is about: the section it points into, else its wording. */
+export function missingTableId(report: Report, f: Finding): TableId | null {
+  const sec = sectionAt(report, f.start);
+  for (const id of Object.keys(TABLE_SECTION) as TableId[]) if (TABLE_SECTION[id] === sec) return id;
+  const m = `${f.message.en} ${f.message.zh}`;
+  if (/proactive|第二十条|主动公开/i.test(m)) return 'proactive';
+  if (/appeal|复议|诉讼/i.test(m)) return 'appeals';
+  if (/request|申请/i.test(m)) return 'requests';
+  return null;
+}
+
+function wanted(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const s = await ctx.served(params?.textDocument?.uri);
+  if (!s) return [];
+  const { report, findings } = s.checked.result;
+  const text = report.source.text;
+  const lines = report.source.lines;
+  const lang: Lang = s.lang;
+  const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
+  const actions: CodeAction[] = [];
+
+  const fixableOf = (ruleId: string): Finding[] => findings.filter((f) => f.ruleId === ruleId && f.fix && f.fix.edits.length > 0);
+
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    const diagnostics = (Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : []).filter(
+      (d) => d && d.source === SOURCE && typeof d.code === 'string' && d.range,
+    );
+    const rulesDone = new Set<string>();
+    for (const d of diagnostics) {
+      const ruleId = d.code as string;
+      const finding = findings.find((f) => f.ruleId === ruleId && sameRange(toRange(lines, f), d.range));
+      if (finding?.fix) {
+        const edits = chooseEdits(text, finding.fix.edits);
+        if (edits.length > 0) {
+          actions.push({
+            title: finding.fix.title[lang],
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: true,
+            edit: workspaceEdit(s, edits),
+          });
+        }
+      } else if (finding && ruleId === 'missing-table') {
+        const id = missingTableId(report, finding);
+        if (id && !report.tables.some((t) => t.id === id)) {
+          const ins = tableInsertion(report, id, s.settings, s.doc.languageId);
+          actions.push({
+            title: T.insertTable[lang](TABLE_NAMES[id][lang]),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: true,
+            edit: workspaceEdit(s, [{ start: ins.offset, end: ins.offset, newText: ins.text }]),
+          });
+        }
+      }
+      if (rulesDone.has(ruleId)) continue;
+      rulesDone.add(ruleId);
+      const all = fixableOf(ruleId);
+      if (all.length > 1) {
+        const edits = chooseEdits(text, all.flatMap((f) => f.fix!.edits));
+        if (edits.length > 0) {
+          actions.push({
+            title: T.fixAllRule[lang](ruleId),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: diagnostics.filter((x) => x.code === ruleId),
+            edit: workspaceEdit(s, edits),
+          });
+        }
+      }
+      actions.push({
+        title: T.showDoc[lang](ruleId),
+        kind: CodeActionKind.QuickFix,
+        command: { title: T.showDoc[lang](ruleId), command: Commands.showRuleDoc, arguments: [ruleId] },
+      });
+    }
+  }
+
+  if (wanted(only, FIX_ALL_KIND)) {
+    const edits = chooseEdits(
+      text,
+      findings.filter((f) => f.fix).flatMap((f) => f.fix!.edits),
+    );
+    if (edits.length > 0) actions.push({ title: T.fixAll[lang], kind: FIX_ALL_KIND, edit: workspaceEdit(s, edits) });
+  }
+
+  // At the cursor: offer the standard table of the section the cursor is in, when it is missing.
+  if (wanted(only, INSERT_TABLE_KIND) && params.range) {
+    const at = lines.offsetAt(params.range.start);
+    const sec = sectionAt(report, at);
+    for (const id of Object.keys(TABLE_SECTION) as TableId[]) {
+      if (TABLE_SECTION[id] !== sec || report.tables.some((t) => t.id === id)) continue;
+      const lineText = lines.lineText(lines.lineAt(at));
+      const ins = tableInsertion(report, id, s.settings, s.doc.languageId, lineText.trim() === '' ? lines.line(lines.lineAt(at)).start : undefined);
+      actions.push({
+        title: T.insertTable[lang](TABLE_NAMES[id][lang]),
+        kind: INSERT_TABLE_KIND,
+        edit: workspaceEdit(s, [{ start: ins.offset, end: ins.offset, newText: ins.text }]),
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,57 @@
+// What every handler needs: the open documents, their checks, settings and the message language.
+
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang } from '../engine';
+import { resolveLang, type Checked, type ReportStore } from './documents';
+import type { DisclosureSettings } from './protocol';
+import type { SettingsCache } from './settings';
+
+export interface Served {
+  doc: TextDocument;
+  checked: Checked;
+  settings: DisclosureSettings;
+  lang: Lang;
+}
+
+export class ServerContext {
+  clientLocale: string | undefined;
+  supportsShowDocument = false;
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly store: ReportStore,
+    readonly settings: SettingsCache,
+  ) {}
+
+  lang(settings: DisclosureSettings): Lang {
+    return resolveLang(settings.language, this.clientLocale);
+  }
+
+  /** The open document if it is served (a report, enabled), with its check of the current version. */
+  async served(uri: unknown): Promise<Served | null> {
+    if (typeof uri !== 'string') return null;
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    const settings = await this.settings.get(uri);
+    // The document may have changed or closed while the settings were fetched: use the newest.
+    const current = this.documents.get(uri);
+    if (!current || !this.store.isServed(current, settings)) return null;
+    return { doc: current, checked: this.store.get(current, settings), settings, lang: this.lang(settings) };
+  }
+}
+
+/** Run a handler; any exception becomes the fallback result (never an error response). */
+export async function safely<T>(ctx: ServerContext, name: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    try {
+      ctx.connection.console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } catch {
+      /* the connection itself may be gone */
+    }
+    return fallback;
+  }
+}

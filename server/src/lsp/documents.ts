@@ -1,0 +1,104 @@
+// Which documents are reports, and the per-document check cache (keyed by version and rule
+// settings, so the diagnostics, code action, hover… requests on one version share one check).
+// State is dropped when the document closes.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, type CheckResult, type Lang, type RuleSettings } from '../engine';
+import type { DisclosureSettings } from './protocol';
+
+export const LANGUAGE_ID = 'disclosure-report';
+
+export interface Checked {
+  uri: string;
+  version: number;
+  key: string;
+  result: CheckResult;
+  durationMs: number;
+}
+
+const TITLE_RE = /政府信息公开.{0,30}年度?报告/;
+const HEADING_RE =
+  /^[ \t\u3000#>*]*([一二三四五六])\s*[、.．,，]?\s*(?:[（(]?)(总体情况|.{0,12}主动公开|.{0,8}收到和处理|.{0,16}行政复议|.{0,14}存在的主要问题|其他需要?报告)/;
+
+/** Whether a plain-text / markdown document reads like a report (title, or ≥3 standard headings). */
+export function looksLikeReport(text: string): boolean {
+  const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
+  const lines = sample.split(/\r\n|\r|\n/, 5000);
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > 400) continue;
+    // A title or heading: one of the first lines, or a markdown heading.
+    if ((i < 40 || /^\s*#/.test(line)) && TITLE_RE.test(line) && line.length < 120) return true;
+    const m = HEADING_RE.exec(line);
+    if (m) {
+      seen.add(m[1]);
+      if (seen.size >= 3) return true;
+    }
+  }
+  return false;
+}
+
+export class ReportStore {
+  private readonly cache = new Map<string, Checked>();
+  private readonly detected = new Map<string, { version: number; isReport: boolean }>();
+  /** Called after each fresh check (status notification). */
+  onChecked: (c: Checked) => void = () => {};
+
+  isServed(doc: TextDocument, settings: DisclosureSettings): boolean {
+    if (!settings.enable) return false;
+    if (doc.languageId === LANGUAGE_ID) return true;
+    if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
+    if (!settings.plaintext.detect) return false;
+    const d = this.detected.get(doc.uri);
+    if (d && d.version === doc.version) return d.isReport;
+    const isReport = looksLikeReport(doc.getText());
+    this.detected.set(doc.uri, { version: doc.version, isReport });
+    return isReport;
+  }
+
+  /** The check of this version of the document (computed once per version and rule settings). */
+  get(doc: TextDocument, settings: DisclosureSettings): Checked {
+    const key = JSON.stringify(settings.rules);
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.key === key) return cached;
+    const started = performance.now();
+    const result = check(doc.getText(), { rules: settings.rules as RuleSettings });
+    const checked: Checked = {
+      uri: doc.uri,
+      version: doc.version,
+      key,
+      result,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+    this.cache.set(doc.uri, checked);
+    try {
+      this.onChecked(checked);
+    } catch {
+      /* a status failure must not fail the check */
+    }
+    return checked;
+  }
+
+  drop(uri: string): void {
+    this.cache.delete(uri);
+    this.detected.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.detected.clear();
+  }
+
+  get size(): number {
+    return this.cache.size + this.detected.size;
+  }
+}
+
+/** Message language: the setting, else the client's locale (zh* → zh, anything else → en). */
+export function resolveLang(setting: DisclosureSettings['language'], clientLocale: string | undefined): Lang {
+  if (setting === 'zh' || setting === 'en') return setting;
+  // No locale at all: the product's default language, Chinese.
+  if (!clientLocale) return 'zh';
+  return /^zh/i.test(clientLocale) ? 'zh' : 'en';
+}

@@ -1,0 +1,81 @@
+// The custom protocol between this server and its clients, typed once and shared by both sides
+// (client/src imports this file). Plain data only: no imports, so the client bundle pulls in
+// nothing of the server (the client and server use different vscode-jsonrpc copies).
+
+/** Sent after every check of a document. */
+export interface StatusParams {
+  uri: string;
+  /** The document version the check ran on. */
+  version: number;
+  /** Detected reporting year, or null. */
+  year: number | null;
+  /** Detected format version ('2021' | '2019'), or null. */
+  formatVersion: string | null;
+  /** Wall-clock time the check took, in milliseconds. */
+  durationMs: number;
+  /** Number of findings by severity. */
+  counts: { error: number; warning: number; information: number; hint: number };
+}
+
+/** Server → client notification; params: StatusParams. Client: client.onNotification(StatusNotification.method, (p: StatusParams) => …). */
+export const StatusNotification = { method: 'disclosureReport/status' } as const;
+
+/** Command ids (workspace/executeCommand). */
+export const Commands = {
+  insertTable: 'disclosureReport.insertTable',
+  newReportSkeleton: 'disclosureReport.newReportSkeleton',
+  showRuleDoc: 'disclosureReport.showRuleDoc',
+  /** Used by the "fix all" code actions: applies the fixes of one rule (or all rules) server side. */
+  fixAll: 'disclosureReport.fixAll',
+} as const;
+
+export type TableIdArg = 'proactive' | 'requests' | 'appeals';
+
+/** disclosureReport.insertTable: positional [uri, tableId, position?] or one object. */
+export interface InsertTableArgs {
+  uri: string;
+  tableId: TableIdArg;
+  position?: { line: number; character: number };
+}
+
+export interface InsertTableResult {
+  applied: boolean;
+  /** Why nothing was inserted (unknown document, table already present, client refused…). */
+  reason?: string;
+}
+
+/** disclosureReport.newReportSkeleton: one object; returns the text. */
+export interface SkeletonArgs {
+  organ: string;
+  year: number;
+  layout?: 'tab' | 'markdown' | 'cell-per-line';
+  fill?: 'blank' | 'zero';
+  eol?: '\n' | '\r\n';
+}
+
+/** The settings section this server reads (workspace/configuration section 'disclosureReport'). */
+export interface DisclosureSettings {
+  enable: boolean;
+  language: 'auto' | 'zh' | 'en';
+  rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
+  template: { fill: 'blank' | 'zero'; layout: 'auto' | 'tab' | 'markdown' };
+  plaintext: { detect: boolean };
+}
+
+export const DEFAULT_SETTINGS: DisclosureSettings = {
+  enable: true,
+  language: 'auto',
+  rules: {},
+  template: { fill: 'blank', layout: 'auto' },
+  plaintext: { detect: true },
+};
+
+/** data attached to each diagnostic (for its quick fix). */
+export interface DiagnosticData {
+  ruleId: string;
+  version: number;
+  fix?: {
+    title: { zh: string; en: string };
+    edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string; expected?: string }[];
+  };
+}

@@ -1,0 +1,106 @@
+// The language server: LSP glue over the pure engine. Runs with --stdio, --node-ipc or --socket=N
+// (createConnection reads the transport from the command line). Handlers live in ./lsp/.
+
+import { createConnection, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, FIX_ALL_KIND, INSERT_TABLE_KIND } from './lsp/codeActions';
+import { COMMANDS, executeCommand } from './lsp/commands';
+import { completion } from './lsp/completion';
+import { safely, ServerContext } from './lsp/context';
+import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
+import { ReportStore } from './lsp/documents';
+import { foldingRanges } from './lsp/folding';
+import { hover } from './lsp/hover';
+import { StatusNotification, type StatusParams } from './lsp/protocol';
+import { SettingsCache } from './lsp/settings';
+import { symbols } from './lsp/symbols';
+
+const connection = createConnection();
+const documents = new TextDocuments(TextDocument);
+const store = new ReportStore();
+const settings = new SettingsCache(connection);
+const ctx = new ServerContext(connection, documents, store, settings);
+
+process.on('unhandledRejection', (reason) => {
+  try {
+    connection.console.error(`unhandled rejection: ${String(reason instanceof Error ? reason.stack : reason)}`);
+  } catch {
+    /* ignore */
+  }
+});
+process.on('uncaughtException', (err) => {
+  try {
+    connection.console.error(`uncaught exception: ${String(err?.stack ?? err)}`);
+  } catch {
+    /* ignore */
+  }
+});
+
+store.onChecked = (c) => {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of c.result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  void connection
+    .sendNotification(StatusNotification.method, {
+      uri: c.uri,
+      version: c.version,
+      year: c.result.report.year,
+      formatVersion: c.result.report.formatVersion,
+      durationMs: c.durationMs,
+      counts,
+    } satisfies StatusParams)
+    .catch(() => undefined);
+};
+
+connection.onInitialize((params) => {
+  const caps = params?.capabilities;
+  settings.supportsConfiguration = !!caps?.workspace?.configuration;
+  ctx.supportsShowDocument = !!caps?.window?.showDocument?.support;
+  ctx.clientLocale = typeof params?.locale === 'string' ? params.locale : undefined;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      diagnosticProvider: { identifier: 'disclosure-report', interFileDependencies: false, workspaceDiagnostics: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_TABLE_KIND] },
+      executeCommandProvider: { commands: COMMANDS },
+      documentSymbolProvider: { label: '年度报告' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [] },
+    },
+    serverInfo: { name: 'disclosure-report', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.supportsConfiguration) {
+    void connection.client.register(
+      // Dynamic registration so clients send didChangeConfiguration at all.
+      { method: 'workspace/didChangeConfiguration' } as never,
+      { section: 'disclosureReport' } as never,
+    ).catch(() => undefined);
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  void safely(ctx, 'didChangeConfiguration', undefined, () => {
+    settings.changed(change?.settings);
+    store.clear();
+    return connection.languages.diagnostics.refresh().catch(() => undefined);
+  });
+});
+
+documents.onDidClose((e) => {
+  store.drop(e.document.uri);
+  settings.drop(e.document.uri);
+});
+
+connection.languages.diagnostics.on((params) => safely(ctx, 'diagnostic', EMPTY_REPORT, () => diagnostics(ctx, params)));
+connection.onCodeAction((params) => safely(ctx, 'codeAction', [], () => codeActions(ctx, params)));
+connection.onExecuteCommand((params) => safely(ctx, 'executeCommand', null, () => executeCommand(ctx, params)));
+connection.onDocumentSymbol((params) => safely(ctx, 'documentSymbol', [], () => symbols(ctx, params)));
+connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => foldingRanges(ctx, params)));
+connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
+connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
+
+documents.listen(connection);
+connection.listen();
