@@ -81,7 +81,7 @@ export function excerpt(report: Report, f: Finding, style: Style): string[] {
   const spanStart = start.character;
   const spanEnd = end.line === start.line ? end.character : lineText.length;
   // Window of at most ~MAX_EXCERPT code units around the span start (cheap on a 1 MB line).
-  let from = Math.max(0, spanStart - 30);
+  let from = lineText.length <= MAX_EXCERPT ? 0 : Math.max(0, spanStart - 30);
   let to = Math.min(lineText.length, from + MAX_EXCERPT);
   if (from > 0 && isLowSurrogate(lineText.charCodeAt(from))) from--;
   if (to < lineText.length && isLowSurrogate(lineText.charCodeAt(to))) to++;
