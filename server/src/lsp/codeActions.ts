@@ -72,7 +72,18 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const actions: CodeAction[] = [];
 
-  const fixableOf = (ruleId: string): Finding[] => findings.filter((f) => f.ruleId === ruleId && f.fix && f.fix.edits.length > 0);
+  // A missing table is inserted per the template settings (fill, layout); other fixes come from the engine.
+  const editsOf = (f: Finding): EngineEdit[] => {
+    if (f.ruleId === 'missing-table' && f.fix) {
+      const id = missingTableId(report, f);
+      if (id && !report.tables.some((t) => t.id === id)) {
+        const ins = tableInsertion(report, id, s.settings, s.doc.languageId);
+        return [{ start: ins.offset, end: ins.offset, newText: ins.text }];
+      }
+    }
+    return f.fix?.edits ?? [];
+  };
+  const fixableOf = (ruleId: string): Finding[] => findings.filter((f) => f.ruleId === ruleId && editsOf(f).length > 0);
 
   if (wanted(only, CodeActionKind.QuickFix)) {
     const diagnostics = (Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : []).filter(
@@ -83,7 +94,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       const ruleId = d.code as string;
       const finding = findings.find((f) => f.ruleId === ruleId && sameRange(toRange(lines, f), d.range));
       if (finding?.fix) {
-        const edits = chooseEdits(text, finding.fix.edits);
+        const edits = chooseEdits(text, editsOf(finding));
         if (edits.length > 0) {
           actions.push({
             title: finding.fix.title[lang],
@@ -110,7 +121,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       rulesDone.add(ruleId);
       const all = fixableOf(ruleId);
       if (all.length > 1) {
-        const edits = chooseEdits(text, all.flatMap((f) => f.fix!.edits));
+        const edits = chooseEdits(text, all.flatMap(editsOf));
         if (edits.length > 0) {
           actions.push({
             title: T.fixAllRule[lang](ruleId),
@@ -129,10 +140,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   }
 
   if (wanted(only, FIX_ALL_KIND)) {
-    const edits = chooseEdits(
-      text,
-      findings.filter((f) => f.fix).flatMap((f) => f.fix!.edits),
-    );
+    const edits = chooseEdits(text, findings.flatMap(editsOf));
     if (edits.length > 0) actions.push({ title: T.fixAll[lang], kind: FIX_ALL_KIND, edit: workspaceEdit(s, edits) });
   }
 

@@ -19,13 +19,6 @@ export function templateLayout(report: Report, settings: DisclosureSettings, lan
   return languageId === 'markdown' ? 'markdown' : normaliseLayout(report.layout);
 }
 
-/** Offset just past the line break of the line holding `offset` (or the text end). */
-function nextLineStart(report: Report, offset: number): number | null {
-  const lines = report.source.lines;
-  const line = lines.lineAt(offset);
-  return line + 1 < lines.count ? lines.line(line + 1).start : null;
-}
-
 /** The offset of the heading of section n: from the parsed sections, else a plain line scan. */
 function sectionHeadingOffset(report: Report, n: number): number | null {
   const s = report.sections.find((x) => x.number === n);
@@ -53,18 +46,22 @@ export function tableInsertion(
   // Markdown tables need a blank line around them; the other layouts one row per line.
   const gap = layout === 'markdown' || layout === 'cell-per-line' ? eol : '';
   const lineStartAt = (o: number): boolean => o === 0 || text[o - 1] === '\n' || text[o - 1] === '\r';
-  let offset: number;
-  if (at !== undefined) {
-    offset = Math.max(0, Math.min(at, text.length));
-    // Never split a surrogate pair or a \r\n.
-    if (offset > 0 && offset < text.length && /[\uDC00-\uDFFF\n]/.test(text[offset]) && /[\uD800-\uDBFF\r]/.test(text[offset - 1])) offset--;
-  } else {
+  if (at === undefined) {
+    // Under the section heading, separated by a blank line (as the engine's missing-table fix does).
     const heading = sectionHeadingOffset(report, TABLE_SECTION[id]);
-    if (heading === null) offset = text.length;
-    else offset = nextLineStart(report, heading) ?? text.length;
+    if (heading !== null) {
+      const lines = report.source.lines;
+      const offset = lines.line(lines.lineAt(heading)).end;
+      return { offset, text: eol + eol + table };
+    }
+    const sep = text.length === 0 ? '' : /(\r\n|\r|\n)$/.test(text) ? eol : eol + eol;
+    return { offset: text.length, text: sep + table + eol };
   }
+  let offset = Math.max(0, Math.min(at, text.length));
+  // Never split a surrogate pair or a \r\n.
+  if (offset > 0 && offset < text.length && /[\uDC00-\uDFFF\n]/.test(text[offset]) && /[\uD800-\uDBFF\r]/.test(text[offset - 1])) offset--;
   const before = lineStartAt(offset) ? '' : eol;
   const nextIsBlank = offset >= text.length || /^[ \t\u3000]*(\r\n|\r|\n|$)/.test(text.slice(offset, offset + 200));
   const after = eol + (gap && !nextIsBlank ? eol : '');
-  return { offset, text: before + (offset > 0 ? gap : '') + table + after };
+  return { offset, text: before + table + after };
 }

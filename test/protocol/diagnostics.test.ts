@@ -1,0 +1,161 @@
+// Pull diagnostics from the bundled server, over a real JSON-RPC connection, against the engine's
+// own check() of the same text (converted here with LineIndex, not with the server's code).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check } from '../../server/src/engine';
+import { REPO_ROOT, seedFiles } from '../support/seeds';
+import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
+
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'protocol');
+const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+
+describe('protocol: pull diagnostics', function () {
+  let zh: TestClient;
+  let en: TestClient;
+  before(async () => {
+    zh = await TestClient.start({ locale: 'zh-cn', settings: {} });
+    en = await TestClient.start({ locale: 'en-US', settings: {} });
+  });
+  after(async () => {
+    await zh?.stop();
+    await en?.stop();
+  });
+  afterEach(() => {
+    assert.deepEqual(zh.errors, [], 'no handler failed in the zh server');
+    assert.deepEqual(en.errors, [], 'no handler failed in the en server');
+  });
+
+  for (const file of seedFiles()) {
+    const name = path.basename(file);
+    it(`seed ${name}: diagnostics equal the engine's findings (zh and en)`, async () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = freshUri(name.slice(0, 3));
+      zh.open(uri, text);
+      en.open(uri, text);
+      assert.deepEqual(comparable(await zh.diagnostics(uri)), expectedDiagnostics(text, 'zh'));
+      assert.deepEqual(comparable(await en.diagnostics(uri)), expectedDiagnostics(text, 'en'));
+      zh.close(uri);
+      en.close(uri);
+    });
+  }
+
+  it('each diagnostic has source, code, a doc link, related information and fix data', async () => {
+    const text = fixture('small-2023.txt');
+    const uri = freshUri('small');
+    zh.open(uri, text);
+    const ds = await zh.diagnostics(uri);
+    const { findings } = check(text);
+    assert.equal(ds.length, findings.length);
+    assert.ok(ds.length > 0, 'the fixture has findings');
+    ds.forEach((d, i) => {
+      const f = findings[i];
+      assert.equal(d.source, 'disclosure-report');
+      assert.equal(d.code, f.ruleId);
+      assert.equal(d.codeDescription?.href, pathToFileURL(path.join(REPO_ROOT, 'docs', 'rules', `${f.ruleId}.md`)).href);
+      assert.equal(d.relatedInformation?.length ?? 0, f.related.length);
+      for (const r of d.relatedInformation ?? []) assert.equal(r.location.uri, uri);
+      const data = d.data as { ruleId: string; fix?: { edits: unknown[] } };
+      assert.equal(data.ruleId, f.ruleId);
+      assert.equal(data.fix?.edits.length ?? 0, f.fix?.edits.length ?? 0);
+    });
+    zh.close(uri);
+  });
+
+  it('the same text with CRLF and 𠮷 gives UTF-16 ranges on the right lines', async () => {
+    const text = fixture('small-2023.txt').replace(/\n/g, '\r\n');
+    const uri = freshUri('crlf');
+    zh.open(uri, text);
+    assert.deepEqual(comparable(await zh.diagnostics(uri)), expectedDiagnostics(text, 'zh'));
+    zh.close(uri);
+  });
+
+  it('status notification: year, format version and duration after a check', async () => {
+    const text = fixture('small-2023.txt');
+    const uri = freshUri('status');
+    zh.open(uri, text);
+    await zh.diagnostics(uri);
+    // The notification is sent before the diagnostic response, so it has arrived by now.
+    const st = zh.statuses.filter((s) => s.uri === uri);
+    assert.equal(st.length, 1);
+    assert.equal(st[0].year, 2023);
+    assert.equal(st[0].formatVersion, '2021');
+    assert.equal(st[0].version, 1);
+    assert.ok(typeof st[0].durationMs === 'number' && st[0].durationMs >= 0);
+    // A second request on the same version reuses the check: no second status.
+    await zh.diagnostics(uri);
+    assert.equal(zh.statuses.filter((s) => s.uri === uri).length, 1);
+    zh.close(uri);
+  });
+
+  it('plain text and markdown are served when they look like a report, not otherwise', async () => {
+    const text = fixture('small-2023.txt');
+    const a = freshUri('plain');
+    const b = freshUri('md', 'md');
+    const c = freshUri('other');
+    zh.open(a, text, 'plaintext');
+    zh.open(b, text, 'markdown');
+    zh.open(c, '会议纪要\n\n今天讨论了三件事。', 'plaintext');
+    assert.deepEqual(comparable(await zh.diagnostics(a)), expectedDiagnostics(text, 'zh'));
+    assert.deepEqual(comparable(await zh.diagnostics(b)), expectedDiagnostics(text, 'zh'));
+    assert.deepEqual(await zh.diagnostics(c), []);
+    // Other languages are never served.
+    const d = freshUri('js', 'js');
+    zh.open(d, text, 'javascript');
+    assert.deepEqual(await zh.diagnostics(d), []);
+    for (const u of [a, b, c, d]) zh.close(u);
+  });
+
+  it('settings: per-rule severity and off, enable, plaintext.detect, language; change refreshes', async () => {
+    const text = fixture('small-2023.txt');
+    const uri = freshUri('settings');
+    const plain = freshUri('settings-plain');
+    const c = await TestClient.start({ locale: 'zh-CN', settings: {} });
+    try {
+      c.open(uri, text);
+      c.open(plain, text, 'plaintext');
+      const before = await c.diagnostics(uri);
+      const rule = String(before[0].code);
+      c.settings = { rules: { [rule]: 'off', 'row-total': 'hint' }, language: 'en' };
+      const refreshed = c.waitForRefresh();
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await refreshed;
+      const rules = { [rule]: 'off' as const, 'row-total': 'hint' as const };
+      assert.deepEqual(comparable(await c.diagnostics(uri)), expectedDiagnostics(text, 'en', rules));
+      c.settings = { enable: false };
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(await c.diagnostics(uri), []);
+      c.settings = { plaintext: { detect: false } };
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(await c.diagnostics(plain), []);
+      assert.deepEqual(comparable(await c.diagnostics(uri)), expectedDiagnostics(text, 'zh'));
+      assert.ok(c.refreshes >= 3);
+      assert.deepEqual(c.errors, []);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('a client without workspace/configuration gets the defaults; no locale means Chinese', async () => {
+    const c = await TestClient.start({});
+    try {
+      const text = fixture('small-2023.txt');
+      const uri = freshUri('nocfg');
+      c.open(uri, text);
+      assert.deepEqual(comparable(await c.diagnostics(uri)), expectedDiagnostics(text, 'zh'));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('closing a document drops it: later requests get empty results, not errors', async () => {
+    const text = fixture('small-2023.txt');
+    const uri = freshUri('close');
+    zh.open(uri, text);
+    assert.ok((await zh.diagnostics(uri)).length > 0);
+    zh.close(uri);
+    assert.deepEqual(await zh.diagnostics(uri), []);
+    assert.deepEqual(await zh.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+  });
+});

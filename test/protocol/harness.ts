@@ -1,0 +1,203 @@
+// A real LSP client for the protocol tests: spawns the bundled server (`node server/out/server.js
+// --stdio`) and talks JSON-RPC to it over its stdio. Keeps its own mirror of each document
+// (vscode-languageserver-textdocument) and applies workspace/applyEdit requests to it, like an editor.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type {
+  CodeAction,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, LineIndex, type Finding, type Lang, type RuleSettings } from '../../server/src/engine';
+import { REPO_ROOT } from '../support/seeds';
+
+export const SERVER_JS = path.join(REPO_ROOT, 'server', 'out', 'server.js');
+
+export interface ClientOptions {
+  locale?: string;
+  /** Answer workspace/configuration (section disclosureReport) with this; undefined → no configuration capability. */
+  settings?: Record<string, unknown>;
+}
+
+export class TestClient {
+  readonly docs = new Map<string, TextDocument>();
+  readonly statuses: { uri: string; version: number; year: number | null; formatVersion: string | null; durationMs: number }[] = [];
+  readonly errors: string[] = [];
+  refreshes = 0;
+  private refreshWaiters: (() => void)[] = [];
+  /** Whether to accept workspace/applyEdit requests. */
+  acceptEdits = true;
+
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly conn: ProtocolConnection,
+    public settings: Record<string, unknown> | undefined,
+  ) {}
+
+  static async start(opts: ClientOptions = {}): Promise<TestClient> {
+    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    proc.stderr!.on('data', (d: Buffer) => process.env.LSP_DEBUG && process.stderr.write(d));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const client = new TestClient(proc, conn, opts.settings);
+    conn.onNotification('disclosureReport/status', (p: TestClient['statuses'][number]) => {
+      client.statuses.push(p);
+    });
+    conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) client.errors.push(p.message);
+    });
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((it) => (it.section === 'disclosureReport' ? (client.settings ?? {}) : null)),
+    );
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshes++;
+      const w = client.refreshWaiters.splice(0);
+      w.forEach((f) => f());
+      return null;
+    });
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/showDocument', () => ({ success: true }));
+    conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }): { applied: boolean; failureReason?: string } => {
+      if (!client.acceptEdits) return { applied: false, failureReason: 'refused by test' };
+      client.applyWorkspaceEdit(p.edit);
+      return { applied: true };
+    });
+    conn.listen();
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale: opts.locale,
+      capabilities: {
+        workspace: { configuration: opts.settings !== undefined, applyEdit: true, workspaceEdit: { documentChanges: true } },
+        window: { showDocument: { support: true } },
+        textDocument: { diagnostic: { dynamicRegistration: false } },
+      },
+    });
+    await conn.sendNotification('initialized', {});
+    return client;
+  }
+
+  waitForRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
+
+  open(uri: string, text: string, languageId = 'disclosure-report'): TextDocument {
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    this.docs.set(uri, doc);
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return doc;
+  }
+
+  /** Send incremental changes (applied in order, like an editor) and update the mirror. */
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): TextDocument {
+    const doc = this.docs.get(uri)!;
+    TextDocument.update(doc, changes, doc.version + 1);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+    return doc;
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  text(uri: string): string {
+    return this.docs.get(uri)!.getText();
+  }
+
+  /** Apply a WorkspaceEdit to the mirror and send it to the server as incremental changes. */
+  applyWorkspaceEdit(edit: WorkspaceEdit): void {
+    const perUri = new Map<string, TextEdit[]>();
+    for (const dc of edit.documentChanges ?? []) {
+      if ('textDocument' in dc) {
+        const doc = this.docs.get(dc.textDocument.uri);
+        if (!doc || (dc.textDocument.version !== null && dc.textDocument.version !== doc.version)) {
+          throw new Error(`stale edit for ${dc.textDocument.uri} v${dc.textDocument.version}`);
+        }
+        perUri.set(dc.textDocument.uri, [...(perUri.get(dc.textDocument.uri) ?? []), ...(dc.edits as TextEdit[])]);
+      }
+    }
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) perUri.set(uri, [...(perUri.get(uri) ?? []), ...edits]);
+    for (const [uri, edits] of perUri) {
+      const doc = this.docs.get(uri)!;
+      const newText = TextDocument.applyEdits(doc, edits);
+      // Send as incremental changes, last position first so earlier positions stay valid.
+      const sorted = [...edits].sort(
+        (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+      );
+      this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+      if (this.text(uri) !== newText) throw new Error('mirror diverged from TextDocument.applyEdits');
+    }
+  }
+
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+    if (r.kind !== 'full') throw new Error(`expected a full report, got ${r.kind}`);
+    return r.items;
+  }
+
+  codeActions(uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return this.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    }) as Promise<CodeAction[]>;
+  }
+
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.conn.sendRequest('shutdown');
+      await this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    this.conn.dispose();
+    if (this.proc.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        this.proc.once('exit', () => resolve());
+        setTimeout(() => this.proc.kill(), 2000).unref();
+      });
+    }
+  }
+}
+
+const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
+/** The engine's findings as the diagnostics a client should see, converted independently of the server. */
+export function expectedDiagnostics(text: string, lang: Lang, rules?: RuleSettings): {
+  code: string;
+  severity: number;
+  message: string;
+  range: Diagnostic['range'];
+}[] {
+  const lines = new LineIndex(text);
+  return check(text, { rules }).findings.map((f: Finding) => ({
+    code: f.ruleId,
+    severity: SEVERITY[f.severity],
+    message: f.message[lang],
+    range: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) },
+  }));
+}
+
+export function comparable(ds: Diagnostic[]): ReturnType<typeof expectedDiagnostics> {
+  return ds.map((d) => ({ code: String(d.code), severity: d.severity!, message: String(d.message), range: d.range }));
+}
+
+let counter = 0;
+export function freshUri(name = 'doc', ext = 'txt'): string {
+  counter++;
+  return `file:///work/test-${name}-${process.pid}-${counter}.${ext}`;
+}
