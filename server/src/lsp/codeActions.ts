@@ -11,7 +11,7 @@ import {
 import type { Finding, Lang, Report, TableId, TextEdit as EngineEdit } from '../engine';
 import { TABLE_NAMES, TABLE_SECTION } from '../engine/templates';
 import type { Served, ServerContext } from './context';
-import { SOURCE, toRange, toTextEdit } from './convert';
+import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { chooseEdits } from './edits';
 import { tableInsertion } from './insertion';
 import { Commands } from './protocol';
@@ -39,11 +39,13 @@ function workspaceEdit(s: Served, edits: EngineEdit[]): WorkspaceEdit {
   };
 }
 
-function sectionAt(report: Report, offset: number): number | null {
+/** The section whose heading line starts at or before offset (the last one: bodies touch the next heading). */
+export function sectionAt(report: Report, offset: number): number | null {
+  let found: number | null = null;
   for (const sec of report.sections) {
-    if (offset >= sec.lineStart && offset <= sec.body.end) return sec.number;
+    if (offset >= sec.lineStart && offset <= Math.max(sec.body.end, sec.heading.end)) found = sec.number;
   }
-  return null;
+  return found;
 }
 
 /** Which table a missing-table finding is about: the section it points into, else its wording. */
@@ -126,7 +128,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
           actions.push({
             title: T.fixAllRule[lang](ruleId),
             kind: CodeActionKind.QuickFix,
-            diagnostics: diagnostics.filter((x) => x.code === ruleId),
+            diagnostics: all.map((f) => toDiagnostic(f, lines, s.doc.uri, lang, s.doc.version)),
             edit: workspaceEdit(s, edits),
           });
         }

@@ -5,13 +5,15 @@ import { CompletionItemKind, type CompletionItem, type CompletionParams } from '
 import type { FormatVersion, Report, TableId } from '../engine';
 import { PROACTIVE, REQUEST_ROWS, APPEAL_HEADER_LABELS } from '../engine/schema/tables';
 import { sectionHeading, TABLE_SECTION, versionForYear } from '../engine/templates';
+import { sectionAt as sectionAtOffset } from './codeActions';
 import type { ServerContext } from './context';
 
 const SECTION_LINE_RE = /^[ \t\u3000]*(?:#{1,6}[ \t]*)?([一二三四五六])[ \t\u3000]*[、.．]/;
 const CN = ['', '一', '二', '三', '四', '五', '六'];
 
 function sectionAt(report: Report, offset: number): number | null {
-  for (const s of report.sections) if (offset >= s.lineStart && offset <= s.body.end) return s.number;
+  const sec = sectionAtOffset(report, offset);
+  if (sec !== null) return sec;
   // Fallback: the nearest standard heading line above the cursor.
   const lines = report.source.lines;
   for (let i = lines.lineAt(offset); i >= 0; i--) {
