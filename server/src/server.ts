@@ -11,7 +11,7 @@ import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { StatusNotification, type StatusParams } from './lsp/protocol';
+import { StatsRequest, StatusNotification, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
 import { symbols } from './lsp/symbols';
 
@@ -101,6 +101,14 @@ connection.onDocumentSymbol((params) => safely(ctx, 'documentSymbol', [], () => 
 connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => foldingRanges(ctx, params)));
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
+
+// Internal state sizes, for tests and the benchmark (memory must stay flat over open/edit/close cycles).
+connection.onRequest(StatsRequest.method, () => ({
+  documents: documents.all().length,
+  checks: store.size,
+  settings: settings.size,
+  heapUsed: process.memoryUsage().heapUsed,
+}));
 
 documents.listen(connection);
 connection.listen();

@@ -20,6 +20,15 @@ export interface StatusParams {
 /** Server → client notification; params: StatusParams. Client: client.onNotification(StatusNotification.method, (p: StatusParams) => …). */
 export const StatusNotification = { method: 'disclosureReport/status' } as const;
 
+/** Client → server request, no params: sizes of the server's per-document state (tests, benchmark). */
+export const StatsRequest = { method: 'disclosureReport/stats' } as const;
+export interface StatsResult {
+  documents: number;
+  checks: number;
+  settings: number;
+  heapUsed: number;
+}
+
 /** Command ids (workspace/executeCommand). */
 export const Commands = {
   insertTable: 'disclosureReport.insertTable',
