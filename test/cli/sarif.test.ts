@@ -97,6 +97,16 @@ describe('cli check --format sarif', () => {
     }
   });
 
+  it('reports a severity changed by --rule as the result level, the rule keeps its default level', () => {
+    const r = runCli(['check', '--format', 'sarif', '--rule', 'row-total=hint', fixture('wrong-total.txt')]);
+    const run = (JSON.parse(r.stdout) as sarif.Log).runs[0];
+    const rowTotal = run.results!.filter((x) => x.ruleId === 'row-total');
+    assert.ok(rowTotal.length > 0);
+    for (const x of rowTotal) assert.equal(x.level, 'note');
+    const rule = run.tool.driver.rules!.find((x) => x.id === 'row-total')!;
+    assert.equal(rule.defaultConfiguration!.level, LEVEL[rules.find((x) => x.id === 'row-total')!.defaultSeverity]);
+  });
+
   it('names a file with spaces and Chinese with a percent-encoded URI, and records unreadable inputs', () => {
     const dir = tempDir();
     const f = path.join(dir, '年度 报告.txt');

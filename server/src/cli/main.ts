@@ -2,7 +2,7 @@
 // Exit code: 2 when the usage was wrong or any input could not be read (or a fix not written),
 // else 1 when any error-severity finding remains, else 0.
 
-import { check, type CheckResult, type Lang, parseReport } from '../engine';
+import { check, type CheckResult, internalErrors, type Lang, parseReport } from '../engine';
 import { type CheckCommand, type ExtractCommand, parseCommandLine, USAGE, UsageError } from './args';
 import { fixText, writeFixed } from './fix';
 import { type ExtractedCell, extractCells, toCsv } from './formats/extract';
@@ -71,6 +71,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
 
   for (const input of inputs(cmd.paths, cmd.maxSize, io, problems)) {
     let result: CheckResult;
+    const knownInternal = internalErrors.length;
     try {
       result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
     } catch (err) {
@@ -78,6 +79,10 @@ function runCheck(cmd: CheckCommand, io: Io): number {
       problems.push(p);
       io.err(`${PROG}: ${p.file}: ${p.reason}\n`);
       continue;
+    }
+    // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
+    for (const e of internalErrors.slice(knownInternal)) {
+      io.err(`${PROG}: ${input.file}: warning: rule ${e.ruleId} failed and was skipped (${(e.error as Error)?.message ?? e.error})\n`);
     }
     totals.files++;
     for (const f of result.findings) totals[f.severity]++;

@@ -30,6 +30,7 @@ export function extractCells(file: string, report: Report): { cells: ExtractedCe
       const cell: ExtractedCell = {
         file,
         table: c.table,
+        ...(c.item !== undefined ? { item: c.item } : {}),
         row: c.row,
         column: c.column,
         rowLabel: c.rowLabel,
@@ -38,7 +39,6 @@ export function extractCells(file: string, report: Report): { cells: ExtractedCe
         raw: c.raw,
         range: toRange(report.source.lines, c),
       };
-      if (c.item !== undefined) cell.item = c.item;
       cells.push(cell);
     }
   }

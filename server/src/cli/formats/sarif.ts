@@ -35,7 +35,7 @@ function region(lines: LineIndex, span: Span): sarif.Region {
 function artifactUri(file: string, cwd: string): sarif.ArtifactLocation {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(cwd, abs);
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+  if (rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) {
     return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
   }
   return { uri: pathToFileURL(abs).href };
