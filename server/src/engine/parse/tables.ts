@@ -20,7 +20,7 @@ import { labelKey } from '../text/view';
 import type { LineInfo } from './lines';
 import { detectLayout, tokenize, type Token } from './tokens';
 import { assignValues, parseValue, type Slot as ValueSlot, type ValueKind } from './values';
-import { slotOf, walk, type Slot, type WalkedRow } from './walk';
+import { matchKey, slotOf, walk, type Slot, type WalkedRow } from './walk';
 
 interface Ctx {
   source: Source;
@@ -177,7 +177,11 @@ function readRequests(ctx: Ctx, first: number): { table: Table; lastLine: number
   let version = '2021' as FormatVersion;
   const slots2021 = requestSlots('2021');
   // The header ends where the first row label is.
-  const firstRow = tokens.findIndex((t) => !t.empty && !t.numeric && slots2021.slice(0, 4).some((s) => s.key === t.key || (t.key.length >= 6 && s.key.startsWith(t.key))));
+  // Fuzzy too (a typo in 「一、本年新收…」 must not lose the table), but only against long labels,
+  // so header words such as 「其他」「总计」 never start the body.
+  const firstRow = tokens.findIndex(
+    (t) => !t.empty && !t.numeric && slots2021.slice(0, 4).some((s) => s.key.length >= 8 && matchKey(t.key, s.key) !== null),
+  );
   if (firstRow < 0) return null;
   const walked = walk(ctx.source, tokens, firstRow, slots2021, (slot, ti) => {
     if (slot.label !== '（六）其他处理') return;
