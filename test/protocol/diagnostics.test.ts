@@ -39,6 +39,19 @@ describe('protocol: pull diagnostics', function () {
       zh.close(uri);
       en.close(uri);
     });
+
+    it(`seed ${name}: diagnostics are exactly test/engine/expected/${name.slice(0, 3)}.json (line, rule, severity)`, async () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const expected: { line: number; rule: string; severity: string }[] = JSON.parse(
+        fs.readFileSync(path.join(REPO_ROOT, 'test', 'engine', 'expected', `${name.slice(0, 3)}.json`), 'utf8'),
+      );
+      const uri = freshUri(`exp-${name.slice(0, 3)}`);
+      zh.open(uri, text);
+      const SEV = ['', 'error', 'warning', 'information', 'hint'];
+      const actual = (await zh.diagnostics(uri)).map((d) => `${d.range.start.line + 1} ${String(d.code)} ${SEV[d.severity ?? 0]}`);
+      assert.deepEqual(actual.sort(), expected.map((e) => `${e.line} ${e.rule} ${e.severity}`).sort());
+      zh.close(uri);
+    });
   }
 
   it('each diagnostic has source, code, a doc link, related information and fix data', async () => {
@@ -105,6 +118,16 @@ describe('protocol: pull diagnostics', function () {
     zh.open(d, text, 'javascript');
     assert.deepEqual(await zh.diagnostics(d), []);
     for (const u of [a, b, c, d]) zh.close(u);
+    // Every real report is recognised when opened as plain text (2023年报.txt) or markdown.
+    for (const file of seedFiles()) {
+      const t = fs.readFileSync(file, 'utf8');
+      for (const lang of ['plaintext', 'markdown']) {
+        const u = freshUri('seed-plain');
+        zh.open(u, t, lang);
+        assert.deepEqual(comparable(await zh.diagnostics(u)), expectedDiagnostics(t, 'zh'), `${path.basename(file)} as ${lang}`);
+        zh.close(u);
+      }
+    }
   });
 
   it('settings: per-rule severity and off, enable, plaintext.detect, language; change refreshes', async () => {
