@@ -60,13 +60,14 @@ describe('cli --fix: atomic writes', () => {
     nodeFs.renameSync = () => {
       throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
     };
-    let reason: string | null;
+    let reason: { zh: string; en: string } | null;
     try {
       reason = writeFixed(input, fixed);
     } finally {
       nodeFs.renameSync = realRename;
     }
-    assert.match(reason!, /not written: EXDEV/);
+    assert.match(reason!.en, /not written: EXDEV/);
+    assert.match(reason!.zh, /未写入：EXDEV/);
     assert.deepEqual(fs.readdirSync(dir), ['r.txt']);
     assert.equal(fs.readFileSync(file, 'utf8'), original);
   });
@@ -78,7 +79,7 @@ describe('cli --fix: atomic writes', () => {
     const input = readInput(file, 1e9) as ReadFile;
     fs.appendFileSync(file, '\n用户刚刚补写的一行。\n');
     const changed = fs.readFileSync(file, 'utf8');
-    assert.match(writeFixed(input, fixed)!, /changed while it was being checked/);
+    assert.match(writeFixed(input, fixed)!.en, /changed while it was being checked/);
     assert.equal(fs.readFileSync(file, 'utf8'), changed);
   });
 

@@ -44,7 +44,7 @@ function parseCsv(s: string): string[][] {
 describe('cli extract', () => {
   it('JSON: every cell of every readable seed table, equal to the engine model, positions inside the text', () => {
     const files = seedFiles();
-    const r = runCli(['extract', ...files]);
+    const r = runCli(['extract', '--lang', 'en', ...files]);
     const cells = JSON.parse(r.stdout) as Cell[];
     let expectedCount = 0;
     for (const file of files) {
@@ -120,7 +120,7 @@ describe('cli extract', () => {
   });
 
   it('an unreadable input: message, exit 2, the other files still extracted', () => {
-    const r = runCli(['extract', 'no-such.txt', fixture('clean.txt')]);
+    const r = runCli(['extract', '--lang', 'en', 'no-such.txt', fixture('clean.txt')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no-such\.txt: no such file/);
     assert.ok((JSON.parse(r.stdout) as Cell[]).length > 0);

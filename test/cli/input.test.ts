@@ -43,11 +43,11 @@ describe('cli input: encodings', () => {
     for (const [name, bytes] of variants) fs.writeFileSync(path.join(dir, name), bytes);
     // The GB18030 bytes are really not UTF-8 (otherwise this test would prove nothing).
     assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(variants[4][1]));
-    const r = runCli(['check', '--format', 'json', dir]);
+    const r = runCli(['check', '--lang', 'en', '--format', 'json', dir]);
     assert.equal(r.stderr, '');
     const arr = JSON.parse(r.stdout) as JsonFile[];
     assert.deepEqual(arr.map((o) => path.basename(o.file)), variants.map(([n]) => n).sort());
-    const expected = expectedDiagnostics(text);
+    const expected = expectedDiagnostics(text, 'en');
     const { report } = check(text);
     for (const o of arr) {
       assert.equal(o.year, report.year, o.file);
@@ -76,7 +76,7 @@ describe('cli input: files that cannot be checked', () => {
     const arr = JSON.parse(r.stdout) as JsonFile[];
     assert.ok(arr.some((o) => o.file === good), 'the good file was still checked');
     const mine = arr.find((o) => o.file === good)!;
-    assert.deepEqual(mine.diagnostics.map(strip), expectedDiagnostics(readFixture('wrong-total.txt')));
+    assert.deepEqual(mine.diagnostics.map(strip), expectedDiagnostics(readFixture('wrong-total.txt'), 'en'));
   }
 
   it('a binary file: "not a text file", exit 2, the others checked', () => {
@@ -84,14 +84,14 @@ describe('cli input: files that cannot be checked', () => {
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 37) % 256;
     fs.writeFileSync(bin, bytes);
-    assertOthersChecked(runCli(['check', '--format', 'json', bin, good]), /image\.txt/, /not a text file/);
+    assertOthersChecked(runCli(['check', '--lang', 'en', '--format', 'json', bin, good]), /image\.txt/, /not a text file/);
     fs.rmSync(bin);
   });
 
   it('invalid in UTF-8 and in GB18030, with no NUL: "not a text file"', () => {
     const bad = path.join(dir, 'garbage.md');
     fs.writeFileSync(bad, Buffer.from([0x41, 0x42, 0xff, 0xff, 0xff, 0x43, 0x0a]));
-    assertOthersChecked(runCli(['check', '--format', 'json', bad, good]), /garbage\.md/, /neither valid UTF-8 nor valid GB18030/);
+    assertOthersChecked(runCli(['check', '--lang', 'en', '--format', 'json', bad, good]), /garbage\.md/, /neither valid UTF-8 nor valid GB18030/);
     fs.rmSync(bad);
   });
 
@@ -99,46 +99,49 @@ describe('cli input: files that cannot be checked', () => {
     const big = path.join(dir, 'huge.txt');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 100 * 1024 * 1024); // sparse: cheap to make
-    assertOthersChecked(runCli(['check', '--format', 'json', big, good]), /huge\.txt/, /file too large.*--max-size/);
+    assertOthersChecked(runCli(['check', '--lang', 'en', '--format', 'json', big, good]), /huge\.txt/, /file too large.*--max-size/);
     fs.rmSync(big);
     const size = fs.statSync(good).size;
-    const r = runCli(['check', '--format', 'json', '--max-size', String(size - 1), good]);
+    const r = runCli(['check', '--lang', 'en', '--format', 'json', '--max-size', String(size - 1), good]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /file too large/);
     assert.deepEqual(JSON.parse(r.stdout), []);
-    const ok = runCli(['check', '--format', 'json', '--max-size', String(size), good]);
+    const ok = runCli(['check', '--lang', 'en', '--format', 'json', '--max-size', String(size), good]);
     assert.equal(JSON.parse(ok.stdout).length, 1);
   });
 
   it('a missing file: "no such file", exit 2, the others checked', () => {
-    assertOthersChecked(runCli(['check', '--format', 'json', path.join(dir, 'nope.txt'), good]), /nope\.txt/, /no such file/);
+    assertOthersChecked(runCli(['check', '--lang', 'en', '--format', 'json', path.join(dir, 'nope.txt'), good]), /nope\.txt/, /no such file/);
   });
 
   it('a FIFO is refused (never blocks), exit 2, the others checked', () => {
     const fifo = path.join(dir, 'pipe.txt');
     const mk = spawnSync('mkfifo', [fifo]);
     assert.equal(mk.status, 0, 'mkfifo works here');
-    assertOthersChecked(runCli(['check', '--format', 'json', fifo, good]), /pipe\.txt/, /not a regular file/);
+    assertOthersChecked(runCli(['check', '--lang', 'en', '--format', 'json', fifo, good]), /pipe\.txt/, /not a regular file/);
     fs.rmSync(fifo);
   });
 
   it('an empty file is a result (the engine says what it says), not an error', () => {
     const empty = path.join(dir, 'empty.txt');
     fs.writeFileSync(empty, '');
-    const r = runCli(['check', '--format', 'json', empty]);
+    const r = runCli(['check', '--lang', 'en', '--format', 'json', empty]);
     assert.equal(r.stderr, '');
     const [o] = JSON.parse(r.stdout) as JsonFile[];
     assert.equal(o.file, empty);
-    assert.deepEqual(o.diagnostics.map(strip), expectedDiagnostics(''));
-    assert.equal(r.code, expectedDiagnostics('').some((d) => d.severity === 'error') ? 1 : 0);
+    assert.deepEqual(o.diagnostics.map(strip), expectedDiagnostics('', 'en'));
+    assert.equal(r.code, expectedDiagnostics('', 'en').some((d) => d.severity === 'error') ? 1 : 0);
     fs.rmSync(empty);
   });
 
-  it('text output: the message names the file and the reason; the summary counts what was unreadable', () => {
+  it('text output: the message names the file and the reason, in Chinese by default; the summary counts what was unreadable', () => {
     const r = runCli(['check', path.join(dir, 'nope.txt'), good]);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, `disclosure-report: ${path.join(dir, 'nope.txt')}: no such file or directory\n`);
+    assert.equal(r.stderr, `disclosure-report: ${path.join(dir, 'nope.txt')}: 文件或目录不存在\n`);
     assert.match(r.stdout, /已检查 1 个文件：.*1 个输入无法读取/);
+    const en = runCli(['check', '--lang', 'en', path.join(dir, 'nope.txt'), good]);
+    assert.equal(en.stderr, `disclosure-report: ${path.join(dir, 'nope.txt')}: no such file or directory\n`);
+    assert.match(en.stdout, /1 file checked: .*1 input could not be read/);
   });
 });
 
@@ -161,7 +164,7 @@ describe('cli input: folders', () => {
     fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'link-to-a'));
     fs.symlinkSync(path.join(dir, 'missing.txt'), path.join(dir, 'dangling.txt'));
     const before = snapshot(dir);
-    const r = runCli(['check', '--format', 'json', dir]);
+    const r = runCli(['check', '--lang', 'en', '--format', 'json', dir]);
     const files = (JSON.parse(r.stdout) as JsonFile[]).map((o) => path.relative(dir, o.file));
     assert.deepEqual(files, ['a/z.TXT', 'a/报告 一.md', 'b.txt', 'c/deeper/d.txt']);
     // The dangling link is reported and makes the exit code 2; nothing else is a problem.
@@ -175,7 +178,7 @@ describe('cli input: folders', () => {
     const dir = tempDir();
     const f = path.join(dir, 'report.text');
     fs.writeFileSync(f, readFixture('clean.txt'));
-    const r = runCli(['check', '--format', 'json', f, f]);
+    const r = runCli(['check', '--lang', 'en', '--format', 'json', f, f]);
     assert.equal((JSON.parse(r.stdout) as JsonFile[]).length, 1);
   });
 });

@@ -111,7 +111,7 @@ describe('cli check --format sarif', () => {
     const dir = tempDir();
     const f = path.join(dir, '年度 报告.txt');
     fs.writeFileSync(f, fs.readFileSync(fixture('clean.txt')));
-    const r = runCli(['check', '--format', 'sarif', '年度 报告.txt', 'missing.txt'], { cwd: dir });
+    const r = runCli(['check', '--format', 'sarif', '--lang', 'en', '年度 报告.txt', 'missing.txt'], { cwd: dir });
     assert.equal(r.code, 2);
     const run = (JSON.parse(r.stdout) as sarif.Log).runs[0];
     assert.equal(run.artifacts![0].location!.uri, encodeURIComponent('年度 报告.txt'));

@@ -10,7 +10,14 @@ export interface Decoded {
   bom: boolean;
 }
 
-export class NotTextError extends Error {}
+import type { Localized } from '../engine';
+
+/** The bytes are not a text file we can read; `reason` says why, in both languages. */
+export class NotTextError extends Error {
+  constructor(readonly reason: Localized) {
+    super(reason.en);
+  }
+}
 
 const SNIFF = 8192;
 
@@ -33,19 +40,26 @@ export function decode(buf: Buffer): Decoded {
     return { text: strictUtf8(buf.subarray(3)), encoding: 'utf-8', bom: true };
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    if (buf.length % 2 !== 0) throw new NotTextError('UTF-16 LE file with an odd number of bytes');
+    if (buf.length % 2 !== 0) throw new NotTextError({ zh: 'UTF-16 LE 文件的字节数为奇数，已损坏', en: 'UTF-16 LE file with an odd number of bytes' });
     // Buffer's utf16le keeps lone surrogates, so encoding the text again gives back the same bytes.
     return { text: buf.subarray(2).toString('utf16le'), encoding: 'utf-16le', bom: true };
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    if (buf.length % 2 !== 0) throw new NotTextError('UTF-16 BE file with an odd number of bytes');
+    if (buf.length % 2 !== 0) throw new NotTextError({ zh: 'UTF-16 BE 文件的字节数为奇数，已损坏', en: 'UTF-16 BE file with an odd number of bytes' });
     return { text: swap16(buf.subarray(2)).toString('utf16le'), encoding: 'utf-16be', bom: true };
   }
   const head = buf.subarray(0, SNIFF);
-  if (head.includes(0)) throw new NotTextError('not a text file (it contains NUL bytes; UTF-16 without a BOM is not supported)');
+  if (head.includes(0)) {
+    throw new NotTextError({
+      zh: '不是文本文件（含 NUL 字节；不支持无 BOM 的 UTF-16）',
+      en: 'not a text file (it contains NUL bytes; UTF-16 without a BOM is not supported)',
+    });
+  }
   let controls = 0;
   for (const b of head) if (isBinaryControl(b)) controls++;
-  if (controls > 0 && controls * 20 > head.length) throw new NotTextError('not a text file (too many control characters)');
+  if (controls > 0 && controls * 20 > head.length) {
+    throw new NotTextError({ zh: '不是文本文件（控制字符过多）', en: 'not a text file (too many control characters)' });
+  }
   try {
     return { text: strictUtf8(buf), encoding: 'utf-8', bom: false };
   } catch {
@@ -54,7 +68,10 @@ export function decode(buf: Buffer): Decoded {
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030', bom: false };
   } catch {
-    throw new NotTextError('not a text file (neither valid UTF-8 nor valid GB18030/GBK)');
+    throw new NotTextError({
+      zh: '不是文本文件（既不是有效的 UTF-8，也不是有效的 GB18030/GBK）',
+      en: 'not a text file (neither valid UTF-8 nor valid GB18030/GBK)',
+    });
   }
 }
 

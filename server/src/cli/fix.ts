@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, check, type CheckOptions, type CheckResult, type Finding } from '../engine';
+import { applyFixes, check, type CheckOptions, type CheckResult, type Finding, type Localized } from '../engine';
 import { encode } from './encoding';
 import type { ReadFile } from './input';
 
@@ -36,23 +36,33 @@ export function fixText(text: string, options: CheckOptions): FixOutcome {
 /**
  * Write `text` over the file in the encoding it was read in: temp file in the same folder, fsync,
  * rename. A crash leaves either the old file or the new one, never a truncated one.
- * Returns an error reason, or null on success.
+ * Returns why the file was not written, or null on success.
  */
-export function writeFixed(input: ReadFile, text: string): string | null {
+export function writeFixed(input: ReadFile, text: string): Localized | null {
   const meta = { encoding: input.encoding, bom: input.bom };
   // Only write when the original decodes and re-encodes to the very same bytes.
   const again = encode(input.text, meta);
   if (!again || !again.equals(input.bytes)) {
-    return `not written: its ${input.encoding} encoding cannot be reproduced byte for byte`;
+    return {
+      zh: `未写入：无法按原样逐字节重现其 ${input.encoding} 编码`,
+      en: `not written: its ${input.encoding} encoding cannot be reproduced byte for byte`,
+    };
   }
   const bytes = encode(text, meta);
-  if (!bytes) return `not written: the fixed text cannot be encoded in ${input.encoding}`;
+  if (!bytes) {
+    return {
+      zh: `未写入：修复后的文字无法用 ${input.encoding} 编码`,
+      en: `not written: the fixed text cannot be encoded in ${input.encoding}`,
+    };
+  }
   let target: string;
   let tmp: string | null = null;
   try {
     target = fs.realpathSync(input.file); // write through a symlink, do not replace it
     const st = fs.statSync(target);
-    if (st.mtimeMs !== input.mtimeMs || st.size !== input.size) return 'not written: the file changed while it was being checked';
+    if (st.mtimeMs !== input.mtimeMs || st.size !== input.size) {
+      return { zh: '未写入：检查期间文件已被修改', en: 'not written: the file changed while it was being checked' };
+    }
     tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
     const fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
     try {
@@ -66,7 +76,7 @@ export function writeFixed(input: ReadFile, text: string): string | null {
     syncDir(path.dirname(target));
     return null;
   } catch (err) {
-    return `not written: ${(err as Error).message}`;
+    return { zh: `未写入：${(err as Error).message}`, en: `not written: ${(err as Error).message}` };
   } finally {
     if (tmp) fs.rmSync(tmp, { force: true });
   }

@@ -3,12 +3,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Localized } from '../engine';
 import { decode, type Decoded, NotTextError } from './encoding';
 
 /** A problem with one input; the other inputs are still processed. */
 export interface InputProblem {
   file: string;
-  reason: string;
+  reason: Localized;
 }
 
 export interface ReadFile extends Decoded {
@@ -23,20 +24,25 @@ export interface ReadFile extends Decoded {
 const EXTENSIONS = new Set(['.txt', '.md']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-function reasonOf(err: unknown): string {
+const NOT_REGULAR: Localized = { zh: '不是普通文件（不读取管道、设备等）', en: 'not a regular file' };
+const IS_DIRECTORY: Localized = { zh: '是目录', en: 'is a directory' };
+
+export function reasonOf(err: unknown): Localized {
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':
-      return 'no such file or directory';
+      return { zh: '文件或目录不存在', en: 'no such file or directory' };
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return { zh: '没有读取权限', en: 'permission denied' };
     case 'ELOOP':
-      return 'too many levels of symbolic links';
+      return { zh: '符号链接层数过多（循环链接）', en: 'too many levels of symbolic links' };
     case 'EISDIR':
-      return 'is a directory';
-    default:
-      return e.code ? `${e.code}: ${e.message}` : String(e.message ?? e);
+      return IS_DIRECTORY;
+    default: {
+      const detail = e.code ? `${e.code}: ${e.message}` : String(e.message ?? e);
+      return { zh: `无法读取（${detail}）`, en: detail };
+    }
   }
 }
 
@@ -111,15 +117,15 @@ export function readInput(file: string, maxSize: number): ReadFile | InputProble
   let fd: number;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) return { file, reason: st.isDirectory() ? 'is a directory' : 'not a regular file' };
-    if (st.size > maxSize) return { file, reason: tooBig(`${st.size} bytes`, maxSize) };
+    if (!st.isFile()) return { file, reason: st.isDirectory() ? IS_DIRECTORY : NOT_REGULAR };
+    if (st.size > maxSize) return { file, reason: tooBig(st.size, maxSize) };
     fd = fs.openSync(file, 'r');
   } catch (err) {
     return { file, reason: reasonOf(err) };
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { file, reason: 'not a regular file' };
+    if (!st.isFile()) return { file, reason: NOT_REGULAR };
     // Read at most maxSize + 1 bytes: a file that grew since stat is still refused, never slurped.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -131,12 +137,12 @@ export function readInput(file: string, maxSize: number): ReadFile | InputProble
       chunks.push(chunk.subarray(0, n));
       total += n;
     }
-    if (total > maxSize) return { file, reason: tooBig(`more than ${maxSize} bytes`, maxSize) };
+    if (total > maxSize) return { file, reason: tooBig(null, maxSize) };
     const bytes = Buffer.concat(chunks, total);
     try {
       return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, ...decode(bytes) };
     } catch (err) {
-      if (err instanceof NotTextError) return { file, reason: err.message };
+      if (err instanceof NotTextError) return { file, reason: err.reason };
       throw err;
     }
   } catch (err) {
@@ -146,8 +152,12 @@ export function readInput(file: string, maxSize: number): ReadFile | InputProble
   }
 }
 
-function tooBig(size: string, max: number): string {
-  return `file too large (${size}; the limit is ${max} bytes, change it with --max-size)`;
+/** size null: the file grew past the limit while it was being read. */
+function tooBig(size: number | null, max: number): Localized {
+  return {
+    zh: `文件过大（${size === null ? `超过 ${max}` : size} 字节，上限 ${max} 字节，可用 --max-size 调整），未读取`,
+    en: `file too large (${size === null ? `more than ${max}` : size} bytes; the limit is ${max} bytes, change it with --max-size)`,
+  };
 }
 
 export function isProblem(x: ReadFile | InputProblem): x is InputProblem {

@@ -45,18 +45,20 @@ export function main(argv: string[], io: Io): number {
 }
 
 /** Every readable input, in order; problems are reported on stderr as they happen. */
-function* inputs(paths: string[], maxSize: number, io: Io, problems: InputProblem[]): Generator<ReadFile> {
+function* inputs(paths: string[], maxSize: number, lang: Lang, io: Io, problems: InputProblem[]): Generator<ReadFile> {
   const { files, problems: walkProblems } = collectFiles(paths);
-  const report = (p: InputProblem): void => {
-    problems.push(p);
-    io.err(`${PROG}: ${p.file}: ${p.reason}\n`);
-  };
+  const report = (p: InputProblem): void => reportProblem(p, lang, io, problems);
   walkProblems.forEach(report);
   for (const file of files) {
     const r = readInput(file, maxSize);
     if (isProblem(r)) report(r);
     else yield r;
   }
+}
+
+function reportProblem(p: InputProblem, lang: Lang, io: Io, problems: InputProblem[]): void {
+  problems.push(p);
+  io.err(`${PROG}: ${p.file}: ${p.reason[lang]}\n`);
 }
 
 function runCheck(cmd: CheckCommand, io: Io): number {
@@ -69,20 +71,24 @@ function runCheck(cmd: CheckCommand, io: Io): number {
   // Text goes to stdout; with machine formats, the notes about fixes go to stderr.
   const note = cmd.format === 'text' ? io.out : io.err;
 
-  for (const input of inputs(cmd.paths, cmd.maxSize, io, problems)) {
+  for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let result: CheckResult;
     const knownInternal = internalErrors.length;
     try {
       result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
     } catch (err) {
-      const p = { file: input.file, reason: `internal error: ${(err as Error).stack ?? err}` };
-      problems.push(p);
-      io.err(`${PROG}: ${p.file}: ${p.reason}\n`);
+      const detail = (err as Error).stack ?? String(err);
+      reportProblem({ file: input.file, reason: { zh: `内部错误：${detail}`, en: `internal error: ${detail}` } }, cmd.lang, io, problems);
       continue;
     }
     // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
     for (const e of internalErrors.slice(knownInternal)) {
-      io.err(`${PROG}: ${input.file}: warning: rule ${e.ruleId} failed and was skipped (${(e.error as Error)?.message ?? e.error})\n`);
+      const detail = (e.error as Error)?.message ?? String(e.error);
+      io.err(
+        cmd.lang === 'zh'
+          ? `${PROG}: ${input.file}: 警告：规则 ${e.ruleId} 运行出错，已跳过（${detail}）\n`
+          : `${PROG}: ${input.file}: warning: rule ${e.ruleId} failed and was skipped (${detail})\n`,
+      );
     }
     totals.files++;
     for (const f of result.findings) totals[f.severity]++;
@@ -116,8 +122,7 @@ function fixAndWrite(
   if (outcome.text === input.text) return outcome.result;
   const failure = writeFixed(input, outcome.text);
   if (failure) {
-    problems.push({ file: input.file, reason: failure });
-    io.err(`${PROG}: ${input.file}: ${failure}\n`);
+    reportProblem({ file: input.file, reason: failure }, cmd.lang, io, problems);
     // The file on disk is unchanged: report what it still holds.
     return check(input.text, { rules: cmd.rules });
   }
@@ -134,10 +139,16 @@ const fixedWord = (lang: Lang): string => (lang === 'zh' ? '已修复' : 'fixed'
 function runExtract(cmd: ExtractCommand, io: Io): number {
   const problems: InputProblem[] = [];
   const cells: ExtractedCell[] = [];
-  for (const input of inputs(cmd.paths, cmd.maxSize, io, problems)) {
+  for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     const { cells: found, skipped } = extractCells(input.file, parseReport(input.text));
     cells.push(...found);
-    for (const t of skipped) io.err(`${PROG}: ${input.file}: table ${t} could not be read completely; its cells are left out (run check for details)\n`);
+    for (const t of skipped) {
+      io.err(
+        cmd.lang === 'zh'
+          ? `${PROG}: ${input.file}: 表格 ${t} 未能完整读取，其单元格未导出（详情请运行 check）\n`
+          : `${PROG}: ${input.file}: table ${t} could not be read completely; its cells are left out (run check for details)\n`,
+      );
+    }
   }
   io.out(cmd.format === 'csv' ? toCsv(cells) : JSON.stringify(cells, null, 2) + '\n');
   return problems.length > 0 ? 2 : 0;

@@ -115,7 +115,7 @@ export function toSarif(files: readonly SarifFile[], problems: readonly InputPro
         executionSuccessful: problems.length === 0,
         toolExecutionNotifications: problems.map((p) => ({
           level: 'error',
-          message: { text: `${p.file}: ${p.reason}` },
+          message: { text: `${p.file}: ${p.reason[lang]}` },
           locations: [{ physicalLocation: { artifactLocation: artifactUri(p.file, cwd) } }],
         })),
       },
