@@ -62,8 +62,11 @@ describe('cli check: exit codes and usage', () => {
     assert.equal(v.stdout.trim(), pkg.version);
     const h = runCli(['--help']);
     assert.equal(h.code, 0);
+    assert.match(h.stdout, /^用法：/);
     assert.match(h.stdout, /disclosure-report check/);
     assert.match(h.stdout, /disclosure-report extract/);
+    const en = runCli(['--help', '--lang', 'en']);
+    assert.match(en.stdout, /^Usage:/);
   });
 
   for (const args of [
@@ -84,7 +87,7 @@ describe('cli check: exit codes and usage', () => {
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /^disclosure-report: .+/);
-      assert.match(r.stderr, /Usage:/);
+      assert.match(r.stderr, /用法：/);
     });
   }
 

@@ -55,6 +55,26 @@ Folders are searched recursively for .txt and .md files (node_modules and .git a
 Exit code: 0 no error found, 1 errors found, 2 bad usage or an input that could not be read/written.
 See docs/cli.md for the JSON, SARIF and CSV formats.`;
 
+export const USAGE_ZH = `用法：
+  disclosure-report check [选项] <文件或文件夹...>
+  disclosure-report extract [--format json|csv] <文件或文件夹...>
+  disclosure-report --help | --version
+
+check 的选项：
+  --format text|json|sarif   输出格式（默认 text）
+  --lang zh|en               提示语言（默认 zh 中文）
+  --fix                      应用规则给出的修复，并写回有改动的文件
+  --rule <规则>=<级别|off>    调整某条规则的级别（error、warning、information、hint）或关闭（off），可重复
+  --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+
+文件夹会递归查找 .txt 和 .md 文件（跳过 node_modules 和 .git）。
+退出码：0 未发现错误；1 发现错误；2 用法错误，或有输入无法读取/写入。
+JSON、SARIF、CSV 格式见 docs/cli.md。`;
+
+export function usage(lang: Lang): string {
+  return lang === 'zh' ? USAGE_ZH : USAGE;
+}
+
 function parseSize(s: string): number {
   const m = /^(\d+)([KMG]?)B?$/i.exec(s.trim());
   if (!m) throw new UsageError(`--max-size: not a size: ${JSON.stringify(s)} (e.g. 1048576, 500K, 50M)`);

@@ -3,7 +3,7 @@
 // else 1 when any error-severity finding remains, else 0.
 
 import { check, type CheckResult, internalErrors, type Lang, parseReport } from '../engine';
-import { type CheckCommand, type ExtractCommand, parseCommandLine, USAGE, UsageError } from './args';
+import { type CheckCommand, type ExtractCommand, parseCommandLine, usage, UsageError } from './args';
 import { fixText, writeFixed } from './fix';
 import { type ExtractedCell, extractCells, toCsv } from './formats/extract';
 import { type JsonFileResult, toJsonResult } from './formats/json';
@@ -27,12 +27,14 @@ export function main(argv: string[], io: Io): number {
     cmd = parseCommandLine(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.err(`${PROG}: ${err.message}\n\n${USAGE}\n`);
+    // The language is unknown when the arguments cannot be read: ask for it plainly.
+    const lang: Lang = argv.some((a, i) => a === '--lang=en' || (a === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh';
+    io.err(`${PROG}: ${err.message}\n\n${usage(lang)}\n`);
     return 2;
   }
   switch (cmd.command) {
     case 'help':
-      io.out(`${USAGE}\n`);
+      io.out(`${usage(cmd.lang)}\n`);
       return 0;
     case 'version':
       io.out(`${packageInfo.version}\n`);
