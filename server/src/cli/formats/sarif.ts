@@ -99,7 +99,6 @@ export function toSarif(files: readonly SarifFile[], problems: readonly InputPro
         rules: rules.map((r) => ({
           id: r.id,
           shortDescription: { text: r.doc.summary[lang] },
-          fullDescription: { text: r.doc.summary[lang] },
           help: { text: r.doc.details[lang], markdown: r.doc.details[lang] },
           helpUri: docUri(ruleDocPath(r.id)),
           defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
