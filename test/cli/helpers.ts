@@ -16,7 +16,7 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Run {
   if (!fs.existsSync(path.join(REPO_ROOT, 'server', 'out', 'cli.js'))) {
     throw new Error('server/out/cli.js is missing: run `node esbuild.mjs` first');
   }
@@ -28,6 +28,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     env,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    uid: opts.uid,
+    gid: opts.gid,
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

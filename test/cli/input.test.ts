@@ -114,6 +114,21 @@ describe('cli input: files that cannot be checked', () => {
     assertOthersChecked(runCli(['check', '--lang', 'en', '--format', 'json', path.join(dir, 'nope.txt'), good]), /nope\.txt/, /no such file/);
   });
 
+  it('a file without read permission: "permission denied", exit 2, the others checked', () => {
+    // root reads everything, so as root the CLI runs as nobody (65534) for this test.
+    const asRoot = process.getuid?.() === 0;
+    const noRead = path.join(dir, 'secret.txt');
+    fs.writeFileSync(noRead, readFixture('clean.txt'));
+    fs.chmodSync(noRead, 0o000);
+    fs.chmodSync(dir, 0o755);
+    try {
+      const r = runCli(['check', '--lang', 'en', '--format', 'json', noRead, good], asRoot ? { uid: 65534, gid: 65534, cwd: dir } : {});
+      assertOthersChecked(r, /secret\.txt/, /permission denied/);
+    } finally {
+      fs.rmSync(noRead);
+    }
+  });
+
   it('a FIFO is refused (never blocks), exit 2, the others checked', () => {
     const fifo = path.join(dir, 'pipe.txt');
     const mk = spawnSync('mkfifo', [fifo]);
