@@ -63,6 +63,12 @@ function reportProblem(p: InputProblem, lang: Lang, io: Io, problems: InputProbl
   io.err(`${PROG}: ${p.file}: ${p.reason[lang]}\n`);
 }
 
+/** An engine bug met on one file: reported like an unreadable input, the other files go on. */
+function internalError(file: string, err: unknown): InputProblem {
+  const detail = (err as Error)?.stack ?? String(err);
+  return { file, reason: { zh: `内部错误：${detail}`, en: `internal error: ${detail}` } };
+}
+
 function runCheck(cmd: CheckCommand, io: Io): number {
   const options = { rules: cmd.rules };
   const problems: InputProblem[] = [];
@@ -79,8 +85,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
     try {
       result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
     } catch (err) {
-      const detail = (err as Error).stack ?? String(err);
-      reportProblem({ file: input.file, reason: { zh: `内部错误：${detail}`, en: `internal error: ${detail}` } }, cmd.lang, io, problems);
+      reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;
     }
     // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
@@ -142,7 +147,14 @@ function runExtract(cmd: ExtractCommand, io: Io): number {
   const problems: InputProblem[] = [];
   const cells: ExtractedCell[] = [];
   for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
-    const { cells: found, skipped } = extractCells(input.file, parseReport(input.text));
+    let extracted: ReturnType<typeof extractCells>;
+    try {
+      extracted = extractCells(input.file, parseReport(input.text));
+    } catch (err) {
+      reportProblem(internalError(input.file, err), cmd.lang, io, problems);
+      continue;
+    }
+    const { cells: found, skipped } = extracted;
     cells.push(...found);
     for (const t of skipped) {
       io.err(

@@ -32,9 +32,14 @@ function lookup(table: Table): (ref: CellRef) => Cell | undefined {
   return (ref) => byKey.get(`${ref.row}/${ref.column ?? ''}`);
 }
 
+const RELATIONS = {
+  requests: { '2021': requestRelations('2021'), '2019': requestRelations('2019') },
+  appeals: appealRelations(),
+};
+
 export function relationsOf(table: Table): Relation[] {
-  if (table.id === 'requests') return requestRelations(table.version);
-  if (table.id === 'appeals') return appealRelations();
+  if (table.id === 'requests') return RELATIONS.requests[table.version];
+  if (table.id === 'appeals') return RELATIONS.appeals;
   return [];
 }
 
@@ -75,8 +80,16 @@ export function evaluateTable(table: Table): Evaluation[] {
   return out;
 }
 
+const evaluated = new WeakMap<Report, Evaluation[]>();
+
+/** Every relation of every table; computed once per report (four rules and the hover share it). */
 export function evaluateReport(report: Report): Evaluation[] {
-  return report.tables.flatMap(evaluateTable);
+  let out = evaluated.get(report);
+  if (!out) {
+    out = report.tables.flatMap(evaluateTable);
+    evaluated.set(report, out);
+  }
+  return out;
 }
 
 /** 「4 + 0 + 2 − 1」 from the terms (signs as in the relation). */

@@ -61,7 +61,9 @@ function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[
 /** indexOf that ignores spaces inside the found text (「上一年 项目数量」). */
 function compactIndexOf(view: string, from: number, to: number, needle: string): Span | null {
   const first = needle[0];
-  for (let i = view.indexOf(first, from); i >= 0 && i < to; i = view.indexOf(first, i + 1)) {
+  const region = view.slice(from, to);
+  for (let r = region.indexOf(first); r >= 0; r = region.indexOf(first, r + 1)) {
+    const i = from + r;
     let k = 0;
     let j = i;
     while (j < to && k < needle.length) {

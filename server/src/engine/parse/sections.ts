@@ -107,7 +107,21 @@ export function findSections(source: Source, lines: LineInfo[]): Section[] {
 
 /** Fill in each section's subsections, skipping lines that belong to a table. */
 export function attachSubsections(source: Source, lines: LineInfo[], sections: Section[], tables: Span[]): void {
-  const inTable = (offset: number): boolean => tables.some((t) => offset >= t.start && offset < t.end);
+  const sorted = [...tables].sort((a, b) => a.start - b.start);
+  // Binary search: the last table starting at or before offset.
+  const inTable = (offset: number): boolean => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && offset < sorted[found].end;
+  };
   for (const s of sections) s.subsections = findSubsections(source, lines, s, inTable);
 }
 

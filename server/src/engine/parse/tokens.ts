@@ -4,7 +4,7 @@
 // matters here.
 
 import type { Source, Span, TableLayout } from '../model';
-import { labelKey } from '../text/view';
+import { viewKey } from '../text/view';
 import type { LineInfo } from './lines';
 
 export interface Token extends Span {
@@ -51,7 +51,7 @@ function makeToken(source: Source, start: number, end: number, line: number, col
   while (start < end && /\s/.test(view[start])) start++;
   while (end > start && /\s/.test(view[end - 1])) end--;
   const v = view.slice(start, end);
-  return { start, end, view: v, key: labelKey(v), line, col, empty: v.length === 0, numeric: NUMBER.test(v) };
+  return { start, end, view: v, key: viewKey(v), line, col, empty: v.length === 0, numeric: NUMBER.test(v) };
 }
 
 /**

@@ -33,10 +33,20 @@ export function normalisedView(text: string): string {
 
 /** A label key for comparisons (spec §4.11): view, then drop whitespace and markdown/quote noise. */
 export function labelKey(s: string): string {
-  return normalisedView(s)
-    .replace(/[\s|*#"'`]/g, '')
-    .replace(/(\d)[、.]/g, '$1.')
-    .replace(/\(([一二三四五六七八九十])\)/g, '($1)');
+  return viewKey(normalisedView(s));
+}
+
+const KEY_CACHE = new Map<string, string>();
+
+/** labelKey of text that is already in the view. Labels repeat a lot, so keys are cached. */
+export function viewKey(v: string): string {
+  let k = KEY_CACHE.get(v);
+  if (k === undefined) {
+    k = v.replace(/[\s|*#"'`]/g, '').replace(/(\d)[、.]/g, '$1.');
+    if (KEY_CACHE.size > 5000) KEY_CACHE.clear();
+    KEY_CACHE.set(v, k);
+  }
+  return k;
 }
 
 export function isBlank(s: string): boolean {

@@ -1,0 +1,32 @@
+// Rule docs are derived from the registry: every rule has a committed, up-to-date page.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleDocPath, rules } from '../../server/src/engine';
+import { renderAll } from '../../scripts/rule-docs';
+import { REPO_ROOT } from '../support/seeds';
+
+describe('rule registry and docs', () => {
+  it('every rule id is kebab-case, unique, documented in both languages', () => {
+    const ids = rules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of rules) {
+      assert.match(r.id, /^[a-z]+(-[a-z]+)*$/);
+      assert.ok(r.doc.summary.zh && r.doc.summary.en && r.doc.details.zh && r.doc.details.en, `${r.id} documented`);
+    }
+  });
+  it('covers every rule id of spec §9.2 except the multi-report ones', () => {
+    const spec = fs.readFileSync(path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'format.md'), 'utf8');
+    const section = spec.slice(spec.indexOf('### 9.2'));
+    const specIds = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).filter((id) => id !== 'cross-year' && id !== 'repeated-text');
+    assert.deepEqual(rules.map((r) => r.id).sort(), specIds.sort());
+  });
+  it('docs/rules pages are up to date (run `node out/scripts/rule-docs.js` after changing a rule)', () => {
+    for (const [name, content] of renderAll()) {
+      const file = path.join(REPO_ROOT, 'docs', 'rules', name);
+      assert.ok(fs.existsSync(file), `${name} exists`);
+      assert.equal(fs.readFileSync(file, 'utf8'), content, `${name} is stale`);
+    }
+    for (const r of rules) assert.ok(fs.existsSync(path.join(REPO_ROOT, ruleDocPath(r.id))));
+  });
+});
