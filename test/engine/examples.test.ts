@@ -1,0 +1,44 @@
+// The examples the README's first command checks: the clean ones have no finding, the one with
+// mistakes has exactly the mistakes it was written with, and the markdown one (pipe tables,
+// markdown headings) reads the same numbers as the tab-separated clean one.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check } from '../../server/src/engine';
+import { REPO_ROOT } from '../support/seeds';
+
+const read = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\r|\n/).length;
+
+describe('examples', () => {
+  for (const name of ['clean-2024.txt', 'markdown-2023.md']) {
+    it(`${name} has no finding and three readable tables`, () => {
+      const { report, findings } = check(read(name));
+      assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+      assert.deepEqual(report.tables.map((t) => [t.id, t.readable]), [['proactive', true], ['requests', true], ['appeals', true]]);
+      assert.equal(report.sections.length, 6);
+    });
+  }
+
+  it('markdown-2023.md reads the same cell values as clean-2024.txt', () => {
+    const values = (name: string) => check(read(name)).report.tables.map((t) => t.cells.map((c) => `${c.row}/${c.column}=${c.value}`));
+    assert.deepEqual(values('markdown-2023.md'), values('clean-2024.txt'));
+    assert.equal(check(read('markdown-2023.md')).report.layout, 'markdown');
+  });
+
+  it('mistakes-2024.txt has exactly the mistakes it was written with', () => {
+    const text = read('mistakes-2024.txt');
+    const got = check(text).findings.map((f) => `${lineOf(text, f.start)} ${f.ruleId}`);
+    assert.deepEqual(got.sort(), [
+      '16 heading-numbering',
+      '47 row-total',
+      '63 row-total',
+      '70 results-total',
+      '71 balance',
+      '71 balance',
+      '71 row-total',
+      '78 appeals-total',
+      '80 missing-section',
+    ].sort());
+  });
+});
