@@ -1,0 +1,164 @@
+// "Check all reports in the workspace": the Problems panel for report files that are not open.
+//
+// Thin by design: the client does not run the engine. It opens each candidate file as a text
+// document (the language client sends didOpen, so the server reads it through LSP as it reads any
+// open document), asks the server for that document's diagnostics with the standard pull request
+// (textDocument/diagnostic), and puts them in a collection of its own. vscode-languageclient only
+// pulls diagnostics for documents shown in tabs, so without this the Problems panel would stay empty
+// for files that are not open. When such a file is opened in an editor (or edited) its entry here is
+// dropped: the language client's own collection takes over, so nothing is listed twice.
+import * as vscode from 'vscode';
+import { DocumentDiagnosticReportKind, DocumentDiagnosticRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { LANGUAGES } from './ids';
+import type { StatusTracker } from './status';
+import { t } from './l10n';
+
+const DEFAULT_INCLUDE = '**/*.{txt,md}';
+const DEFAULT_EXCLUDE = '**/{node_modules,.git,out,dist}/**';
+const MAX_FILES = 5000;
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export interface WorkspaceCheckResult {
+  /** Files found by the include/exclude globs. */
+  files: number;
+  /** Files the server checked as reports. */
+  reports: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  /** URIs (strings) of the reports, with their number of diagnostics. */
+  checked: { uri: string; diagnostics: number }[];
+  cancelled: boolean;
+}
+
+/** A glob from the settings, refused when it could point outside the workspace folders. */
+export function safeGlob(value: unknown, fallback: string): { glob: string; refused: boolean } {
+  if (typeof value !== 'string' || value.trim() === '') return { glob: fallback, refused: false };
+  const v = value.trim();
+  const escapes = /^[\\/~]|^[A-Za-z]:|(^|[\\/])\.\.([\\/]|$)/.test(v);
+  return escapes ? { glob: fallback, refused: true } : { glob: v, refused: false };
+}
+
+function inTab(uri: string): boolean {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText && input.uri.toString() === uri) return true;
+      if (input instanceof vscode.TabInputTextDiff && input.modified.toString() === uri) return true;
+    }
+  }
+  return false;
+}
+
+export class WorkspaceChecker implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('disclosure-report-workspace');
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly status: StatusTracker,
+  ) {
+    this.disposables.push(
+      // An opened file is served by the language client's own pulls from now on.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of [...e.opened, ...e.changed]) {
+          if (tab.input instanceof vscode.TabInputText) this.collection.delete(tab.input.uri);
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.collection.delete(e.document.uri);
+      }),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.collection.delete(u))),
+      // Other settings give other findings: the listed ones are stale.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('disclosureReport')) this.collection.clear();
+      }),
+    );
+  }
+
+  async run(): Promise<WorkspaceCheckResult> {
+    const result: WorkspaceCheckResult = { files: 0, reports: 0, errors: 0, warnings: 0, information: 0, checked: [], cancelled: false };
+    const client = this.client();
+    if (!client || !client.isRunning()) {
+      void vscode.window.showWarningMessage(t('notReady'));
+      return result;
+    }
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage(t('noWorkspace'));
+      return result;
+    }
+    const cfg = vscode.workspace.getConfiguration('disclosureReport');
+    if (!cfg.get<boolean>('enable', true)) {
+      void vscode.window.showInformationMessage(t('checkingDisabled'));
+      return result;
+    }
+    const include = safeGlob(cfg.get('workspaceCheck.include'), DEFAULT_INCLUDE);
+    const exclude = safeGlob(cfg.get('workspaceCheck.exclude'), DEFAULT_EXCLUDE);
+    if (include.refused) void vscode.window.showWarningMessage(t('badGlob', 'disclosureReport.workspaceCheck.include'));
+    if (exclude.refused) void vscode.window.showWarningMessage(t('badGlob', 'disclosureReport.workspaceCheck.exclude'));
+
+    const found = await vscode.workspace.findFiles(include.glob, exclude.glob, MAX_FILES + 1);
+    const uris = found.slice(0, MAX_FILES).sort((a, b) => a.toString().localeCompare(b.toString()));
+    result.files = uris.length;
+    if (found.length > MAX_FILES) void vscode.window.showWarningMessage(t('tooMany', MAX_FILES));
+
+    this.collection.clear();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t('checking'), cancellable: true },
+      async (progress, token) => {
+        for (let i = 0; i < uris.length; i++) {
+          if (token.isCancellationRequested) {
+            result.cancelled = true;
+            break;
+          }
+          const uri = uris[i];
+          progress.report({ message: t('checkingFile', i + 1, uris.length, vscode.workspace.asRelativePath(uri)), increment: 100 / uris.length });
+          const diagnostics = await this.checkOne(client, uri, token);
+          if (diagnostics === null) continue;
+          result.reports++;
+          result.checked.push({ uri: uri.toString(), diagnostics: diagnostics.length });
+          for (const d of diagnostics) {
+            if (d.severity === vscode.DiagnosticSeverity.Error) result.errors++;
+            else if (d.severity === vscode.DiagnosticSeverity.Warning) result.warnings++;
+            else result.information++;
+          }
+        }
+      },
+    );
+    void vscode.window
+      .showInformationMessage(t('checkDone', result.files, result.reports, result.errors, result.warnings, result.information), t('showProblems'))
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+    return result;
+  }
+
+  /** The diagnostics of one file, or null when the server does not check it as a report. */
+  private async checkOne(client: LanguageClient, uri: vscode.Uri, token: vscode.CancellationToken): Promise<vscode.Diagnostic[] | null> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_BYTES) return null;
+      const doc = await vscode.workspace.openTextDocument(uri);
+      if (!(LANGUAGES as readonly string[]).includes(doc.languageId)) return null;
+      const key = doc.uri.toString();
+      const report = await client.sendRequest(
+        DocumentDiagnosticRequest.type,
+        { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) } },
+        token,
+      );
+      // The server sends its status notification before it answers: a status means it checked the
+      // document as a report (plain text that is not a report gets neither).
+      if (!this.status.get(key) || report.kind !== DocumentDiagnosticReportKind.Full) return null;
+      const diagnostics = await client.protocol2CodeConverter.asDiagnostics(report.items, token);
+      // Open in a tab: the language client lists it already.
+      if (!inTab(key)) this.collection.set(doc.uri, diagnostics);
+      return diagnostics;
+    } catch {
+      return null;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
