@@ -4,7 +4,7 @@
 //   test/engine/manifest.test.ts                         fails when they are stale
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rules } from '../server/src/engine';
+import { rules, type Rule } from '../server/src/engine';
 
 export const REGENERATE = 'npx tsc -p . && node out/scripts/gen-manifest.js';
 
@@ -109,10 +109,17 @@ export function configurationContribution(): Record<string, unknown> {
   };
 }
 
+/** A rule's setting description: its one-line summary in that language (the other one, or nothing,
+ *  while a rule is still undocumented) followed by its id. */
+export function ruleDescription(rule: Rule, lang: 'en' | 'zh'): string {
+  const summary = (rule.doc.summary[lang] || rule.doc.summary[lang === 'zh' ? 'en' : 'zh'] || '').trim();
+  return summary ? `${summary} (${rule.id})` : rule.id;
+}
+
 /** The generated nls entries: one description per rule, from its doc summary. */
 export function ruleNls(lang: 'en' | 'zh'): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of rules) out[RULE_NLS_PREFIX + r.id] = `${r.doc.summary[lang]} (${r.id})`;
+  for (const r of rules) out[RULE_NLS_PREFIX + r.id] = ruleDescription(r, lang);
   return out;
 }
 
