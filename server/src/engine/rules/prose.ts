@@ -1,0 +1,109 @@
+// Helpers for the rules that read the prose (text-table-mismatch, prose-sum, enumeration, …):
+// sentences of the text outside the tables, and numbers written in digits (full-width digits
+// are already ASCII in the view) or in Chinese numerals. Offsets are document offsets.
+
+import type { Report, Span } from '../model';
+import { proseSpans, section } from './util';
+
+/** A number as written in prose: ASCII/full-width digits (the view maps both) or Chinese numerals. */
+export const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 「十五」「一百零五」「两千」 → number; null when the characters are not a well-formed numeral. */
+export function chineseNumber(s: string): number | null {
+  if (s.length === 0) return null;
+  let total = 0;
+  let pending: number | null = null;
+  let lastUnit = Infinity;
+  let afterZero = false;
+  for (const ch of s) {
+    const d = CN_DIGIT[ch];
+    if (d !== undefined) {
+      if (d === 0) {
+        if (pending !== null && pending !== 0) return null;
+        afterZero = true;
+        pending = s.length === 1 ? 0 : null;
+        continue;
+      }
+      if (pending !== null) return null; // 「一二」 is not a number
+      pending = d;
+      continue;
+    }
+    const u = CN_UNIT[ch];
+    if (u === undefined || u >= lastUnit) return null;
+    const m = pending ?? (u === 10 && total === 0 && !afterZero ? 1 : null);
+    if (m === null) return null;
+    total += m * u;
+    pending = null;
+    lastUnit = u;
+    afterZero = false;
+  }
+  return total + (pending ?? 0);
+}
+
+/** The value of a number token matched by NUM (view text). */
+export function numberValue(token: string): number | null {
+  if (/^\d+(?:\.\d+)?$/.test(token)) return Number(token);
+  return chineseNumber(token);
+}
+
+export interface Sentence extends Span {
+  /** The view of [start, end). */
+  view: string;
+}
+
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 33 || c === 63 || c === 59 || c === 10 || c === 13;
+}
+
+/** Sentences (split at 。！？； and line breaks) of the prose inside a span, tables left out. */
+export function sentencesIn(report: Report, span: Span): Sentence[] {
+  const { view } = report.source;
+  const out: Sentence[] = [];
+  for (const p of proseSpans(report, span)) {
+    let s = p.start;
+    for (let i = p.start; i <= p.end; i++) {
+      if (i === p.end || endsSentence(view.charCodeAt(i))) {
+        if (i > s) {
+          const v = view.slice(s, i);
+          if (v.trim().length > 0) out.push({ start: s, end: i, view: v });
+        }
+        s = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** The prose sentences of the sections with these numbers (in document order). */
+export function sectionSentences(report: Report, numbers: number[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of report.sections) if (numbers.includes(s.number)) out.push(...sentencesIn(report, s.body));
+  return out;
+}
+
+/** Whether a section's body holds any non-blank prose (text outside the tables). */
+export function hasProse(report: Report, n: number): boolean {
+  const s = section(report, n);
+  if (!s) return false;
+  const { view } = report.source;
+  for (const p of proseSpans(report, s.body)) {
+    for (let i = p.start; i < p.end; i++) {
+      const c = view.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 11 && c !== 12) return true;
+    }
+  }
+  return false;
+}
+
+/** Is the character a 汉字 (CJK ideograph, including extension planes such as 𠮷)? */
+export function isHanziCode(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3134f)
+  );
+}
