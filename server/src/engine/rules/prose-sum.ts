@@ -105,9 +105,10 @@ function checkSentence(report: Report, sentence: Sentence, ctx: RuleContext): vo
     let prefixMatches = false;
     for (let k = 0; k < parts.length; k++) {
       sum += parts[k].value;
-      if (k >= 1 && same(sum, total)) prefixMatches = true;
+      // In a comma-separated list a later clause may be a new statement: the first parts adding up is enough.
+      if (k >= 1 && listSep === ',' && same(sum, total)) prefixMatches = true;
     }
-    if (prefixMatches) continue;
+    if (prefixMatches || same(sum, total)) continue;
     const unit = m[2];
     const terms = parts.map((p) => format(p.value)).join(' + ');
     const mild = openEnded && sum < total;

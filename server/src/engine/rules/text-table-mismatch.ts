@@ -1,11 +1,342 @@
-import { defineRule } from './types';
+import type { Cell, Localized, RelatedInfo, Report, Span, Table } from '../model';
+import { evaluateReport } from '../relations';
+import { NUM, numberValue, sentencesIn, type Sentence } from './prose';
+import { defineRule, type RuleContext } from './types';
+import { cell, loc, table } from './util';
 
-// TODO(owner): implement.
+// ---------------------------------------------------------------- quantities of the tables
+
+interface Quantity {
+  name: Localized;
+  cells: Cell[];
+}
+
+type QuantityKey =
+  | 'R1' | 'R2' | 'R24' | 'R25' | 'R1+R2' | 'R3' | 'R4' | 'R3+R4' | 'refused' | 'unable' | 'notHandled' | 'other'
+  | 'R1c1' | 'R1legal' | 'R1c2' | 'R1c3' | 'R1c4' | 'R1c5'
+  | 'A5' | 'B5+C5'
+  | 'normsValid' | 'normsIssued' | 'normsRepealed' | 'permits' | 'penalties' | 'enforcement';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `R${from + i}`);
+
+const REQUEST_QUANTITIES: Partial<Record<QuantityKey, { rows: string[]; column: string; zh: string; en: string }>> = {
+  R1: { rows: ['R1'], column: 'c7', zh: '一、本年新收政府信息公开申请数量 · 总计', en: 'new requests this year (R1 total)' },
+  R2: { rows: ['R2'], column: 'c7', zh: '二、上年结转政府信息公开申请数量 · 总计', en: 'requests carried over from last year (R2 total)' },
+  'R1+R2': { rows: ['R1', 'R2'], column: 'c7', zh: '本年新收与上年结转之和', en: 'new plus carried-over requests (R1 + R2)' },
+  R24: { rows: ['R24'], column: 'c7', zh: '（七）总计 · 总计', en: 'results total (R24)' },
+  R25: { rows: ['R25'], column: 'c7', zh: '四、结转下年度继续办理 · 总计', en: 'carried over to next year (R25 total)' },
+  R3: { rows: ['R3'], column: 'c7', zh: '（一）予以公开 · 总计', en: 'disclosed (R3 total)' },
+  R4: { rows: ['R4'], column: 'c7', zh: '（二）部分公开 · 总计', en: 'partly disclosed (R4 total)' },
+  'R3+R4': { rows: ['R3', 'R4'], column: 'c7', zh: '（一）予以公开与（二）部分公开之和', en: 'disclosed plus partly disclosed (R3 + R4)' },
+  refused: { rows: range(5, 12), column: 'c7', zh: '（三）不予公开各项之和', en: 'refused (R5–R12 total)' },
+  unable: { rows: range(13, 15), column: 'c7', zh: '（四）无法提供各项之和', en: 'unable to provide (R13–R15 total)' },
+  notHandled: { rows: range(16, 20), column: 'c7', zh: '（五）不予处理各项之和', en: 'not handled (R16–R20 total)' },
+  other: { rows: range(21, 23), column: 'c7', zh: '（六）其他处理各项之和', en: 'other handling (R21–R23 total)' },
+  R1c1: { rows: ['R1'], column: 'c1', zh: '一、本年新收政府信息公开申请数量 · 自然人', en: 'new requests from natural persons (R1 c1)' },
+  R1c2: { rows: ['R1'], column: 'c2', zh: '一、本年新收政府信息公开申请数量 · 商业企业', en: 'new requests from businesses (R1 c2)' },
+  R1c3: { rows: ['R1'], column: 'c3', zh: '一、本年新收政府信息公开申请数量 · 科研机构', en: 'new requests from research institutions (R1 c3)' },
+  R1c4: { rows: ['R1'], column: 'c4', zh: '一、本年新收政府信息公开申请数量 · 社会公益组织', en: 'new requests from public-interest organisations (R1 c4)' },
+  R1c5: { rows: ['R1'], column: 'c5', zh: '一、本年新收政府信息公开申请数量 · 法律服务机构', en: 'new requests from legal-service organisations (R1 c5)' },
+};
+
+function requestCells(t: Table, rows: string[], columns: string[]): Cell[] | null {
+  const out: Cell[] = [];
+  for (const r of rows) {
+    for (const c of columns) {
+      const x = cell(t, r, c);
+      if (x) out.push(x);
+      else if (t.version === '2021' || !/^R2[23]$/.test(r)) return null; // R22/R23 do not exist in the 2019 format
+    }
+  }
+  return out;
+}
+
+function quantity(report: Report, key: QuantityKey): Quantity | null {
+  if (key === 'R1legal') {
+    const t = table(report, 'requests');
+    const cells = t && requestCells(t, ['R1'], ['c2', 'c3', 'c4', 'c5', 'c6']);
+    return cells ? { name: loc('一、本年新收政府信息公开申请数量 · 法人或其他组织（五列之和）', 'new requests from legal persons and other organisations (R1 c2–c6)'), cells } : null;
+  }
+  const rq = REQUEST_QUANTITIES[key];
+  if (rq) {
+    const t = table(report, 'requests');
+    const cells = t && requestCells(t, rq.rows, [rq.column]);
+    return cells ? { name: loc(rq.zh, rq.en), cells } : null;
+  }
+  if (key === 'A5' || key === 'B5+C5') {
+    const t = table(report, 'appeals');
+    if (!t) return null;
+    const ids = key === 'A5' ? ['A5'] : ['B5', 'C5'];
+    const cells = ids.map((id) => cell(t, id, null));
+    if (cells.some((c) => !c)) return null;
+    return {
+      name: key === 'A5' ? loc('行政复议 · 总计', 'administrative review total (A5)') : loc('行政诉讼总计（未经复议直接起诉 + 复议后起诉）', 'litigation total (B5 + C5)'),
+      cells: cells as Cell[],
+    };
+  }
+  const t = table(report, 'proactive');
+  if (!t) return null;
+  const decisions = t.version === '2021' ? '本年处理决定数量' : '处理决定数量';
+  const spec: Record<string, [string, string, Localized] | undefined> = {
+    normsValid: t.version === '2021' ? ['行政规范性文件', '现行有效件数', loc('行政规范性文件 · 现行有效件数', 'normative documents in force')] : undefined,
+    normsIssued: t.version === '2021' ? ['行政规范性文件', '本年制发件数', loc('行政规范性文件 · 本年制发件数', 'normative documents issued this year')] : undefined,
+    normsRepealed: t.version === '2021' ? ['行政规范性文件', '本年废止件数', loc('行政规范性文件 · 本年废止件数', 'normative documents repealed this year')] : undefined,
+    permits: ['行政许可', decisions, loc(`行政许可 · ${decisions}`, 'administrative permits (decisions)')],
+    penalties: ['行政处罚', decisions, loc(`行政处罚 · ${decisions}`, 'administrative penalties (decisions)')],
+    enforcement: ['行政强制', decisions, loc(`行政强制 · ${decisions}`, 'administrative enforcement (decisions)')],
+  };
+  const s = spec[key];
+  if (!s) return null;
+  const c = t.cells.find((x) => x.row === s[0] && x.column === s[1]);
+  return c ? { name: s[2], cells: [c] } : null;
+}
+
+/** Sum of the cells, or null when any is empty or unreadable (empty-cell / invalid-number speak for those). */
+function valueOf(q: Quantity): number | null {
+  let sum = 0;
+  for (const c of q.cells) {
+    if (c.state !== 'number' || c.value === null) return null;
+    sum += c.value;
+  }
+  return sum;
+}
+
+// ---------------------------------------------------------------- prose patterns
+
+/** What may stand between a keyword and its number: 「的政府信息公开申请数量共」. */
+const FILL = '(?:的)?(?:政府信息公开|依申请信息公开|依申请公开|信息公开)?(?:的)?(?:申请)?(?:件数|数量|数)?(?:共计|共|合计|总计|累计)?';
+/** 「为 0」「16件」: group 1 = 为, group 2 = the number, group 3 = the unit. A bare number needs 为. */
+const value = (units: string) => `(?:(为)[ \\t]*)?(?<![\\d.])(${NUM})(?![\\d.%年月日])[ \\t]*(${units})?`;
+const COUNT = value('件|条|个|份');
+const CASES = value('件|起|宗|次|个');
+
+interface Pattern {
+  re: RegExp;
+  key: QuantityKey;
+  /** Other quantities the wording may mean: equal to any of them is fine (「办理…申请N件」). */
+  accept?: QuantityKey[];
+  /** The sentence must talk about requests. */
+  needsRequests?: boolean;
+  /** The match itself must contain this (e.g. 申请). */
+  must?: RegExp;
+  /** Only in sentences that also state the number received (TX4). */
+  breakdown?: boolean;
+  sections: number[];
+}
+
+const rx = (s: string) => new RegExp(s, 'dg');
+const REQUEST_SECTIONS = [1, 3, 4];
+const NOT_REQUESTS = /复议|诉讼|信访|投诉|举报|提案|建议|咨询|热线|信箱/;
+
+const PATTERNS: Pattern[] = [
+  // TX1 — received
+  { re: rx(`(?:新收到|收到|新收|受理|接收|接到|收悉)(?:了)?(?:各类)?${FILL}${COUNT}`), key: 'R1', must: /申请/, sections: REQUEST_SECTIONS },
+  { re: rx(`依申请公开(?:政府信息)?(?:申请)?(?:共计|共)?${COUNT}`), key: 'R1', sections: REQUEST_SECTIONS },
+  { re: rx(`办理(?:了)?${FILL}${COUNT}`), key: 'R1', accept: ['R1+R2', 'R24'], must: /申请/, sections: REQUEST_SECTIONS },
+  // TX2 — handled, carried over
+  { re: rx(`(?:办结|答复|回复)(?:了)?${FILL}${COUNT}`), key: 'R24', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`(?:结转|转入|转|顺延)(?:到|至)?下(?:一)?(?:个)?年(?:度)?(?:继续)?(?:办理)?${FILL}${COUNT}`), key: 'R25', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`上(?:一)?年(?:度)?(?:结转|遗留)(?:下来)?${FILL}${COUNT}`), key: 'R2', needsRequests: true, sections: REQUEST_SECTIONS },
+  // TX3 — results
+  { re: rx(`(?<!不)予以公开(?:和|及|与|、)部分公开${FILL}${COUNT}`), key: 'R3+R4', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`(?<!不)予以公开${FILL}${COUNT}`), key: 'R3', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`(?<![和及与、])部分公开${FILL}${COUNT}`), key: 'R4', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`不予公开${FILL}${COUNT}`), key: 'refused', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`无法提供${FILL}${COUNT}`), key: 'unable', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`不予处理${FILL}${COUNT}`), key: 'notHandled', needsRequests: true, sections: REQUEST_SECTIONS },
+  { re: rx(`其他处理${FILL}${COUNT}`), key: 'other', needsRequests: true, sections: REQUEST_SECTIONS },
+  // TX4 — applicants (only next to a statement of the number received)
+  { re: rx(`自然人(?:申请|提出)?(?:的)?(?:申请)?(?:共)?${COUNT}`), key: 'R1c1', breakdown: true, sections: REQUEST_SECTIONS },
+  { re: rx(`法人(?:或|和|及)?(?:其他组织)?(?:申请|提出)?(?:的)?(?:申请)?(?:共)?${COUNT}`), key: 'R1legal', breakdown: true, sections: REQUEST_SECTIONS },
+  { re: rx(`商业企业(?:申请|提出)?(?:的)?(?:申请)?${COUNT}`), key: 'R1c2', breakdown: true, sections: REQUEST_SECTIONS },
+  { re: rx(`科研机构(?:申请|提出)?(?:的)?(?:申请)?${COUNT}`), key: 'R1c3', breakdown: true, sections: REQUEST_SECTIONS },
+  { re: rx(`社会公益组织(?:申请|提出)?(?:的)?(?:申请)?${COUNT}`), key: 'R1c4', breakdown: true, sections: REQUEST_SECTIONS },
+  { re: rx(`法律服务机构(?:申请|提出)?(?:的)?(?:申请)?${COUNT}`), key: 'R1c5', breakdown: true, sections: REQUEST_SECTIONS },
+  // TX5 — review and litigation counts (a combined 「行政复议和行政诉讼N件」 is not read)
+  { re: rx(`(?<![和及与、])(?:被申请|申请|发生|收到|涉及)?行政复议(?:案件)?(?:申请)?(?:共计|共)?${CASES}`), key: 'A5', sections: REQUEST_SECTIONS },
+  { re: rx(`(?<![和及与、])(?:被提起|提起|发生|涉及)?行政诉讼(?:案件)?(?:共计|共)?${CASES}`), key: 'B5+C5', sections: REQUEST_SECTIONS },
+  // TX7 / T1.6 — table 1 figures
+  { re: rx(`现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?${COUNT}`), key: 'normsValid', sections: [1, 2] },
+  { re: rx(`(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共计|共)?${COUNT}`), key: 'normsIssued', sections: [1, 2] },
+  { re: rx(`废止(?:了)?(?:行政)?规范性文件(?:共计|共)?${COUNT}`), key: 'normsRepealed', sections: [1, 2] },
+  { re: rx(`行政许可(?:信息|结果|决定|决定信息|办理结果)?(?:共计|共)?${value('件|条|个')}`), key: 'permits', sections: [1, 2] },
+  { re: rx(`行政处罚(?:信息|结果|决定|决定信息)?(?:共计|共)?${value('件|条|个')}`), key: 'penalties', sections: [1, 2] },
+  { re: rx(`行政强制(?:信息|结果|决定|决定信息)?(?:共计|共)?${value('件|条|个')}`), key: 'enforcement', sections: [1, 2] },
+];
+
+/** 「未收到政府信息公开申请」 (TX6): R1 total is 0. */
+const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:政府信息公开|信息公开)?(?:的)?(?:依申请公开件|依申请公开申请|申请)/dg;
+/** 「没有因政府信息公开申请引起的行政复议和行政诉讼」 (TX5): the totals are 0. */
+const NO_APPEALS = /(?:未发生|未出现|未收到|未有|未涉及|未被|没有发生|没有出现|没有收到|没有|不存在|无)(?!法)[^。,;:]{0,30}?(行政复议|行政诉讼)(?:(?:和|及|与|、|或)(行政诉讼|行政复议))?/dg;
+const NOT_A_NEGATION = /纠错|纠正|撤销|败诉|维持|未经复议|未审结|尚未/;
+/** 「2022年，我局…」 at the start of a line of section 一 (TX9). */
+const YEAR_AT_LINE_START = /(?:^|\n)[ \t]*(?:\([一二三四五六七八九十]\)[^\n]{0,20}?[。.]\s*)?((?:19|20)\d\d)[ \t]*年(?:度)?(?:[ \t]*,|[ \t]*(?=[我本]))/g;
+
+// ---------------------------------------------------------------- the rule
+
+function relatedOf(q: Quantity): RelatedInfo[] {
+  return q.cells.map((c) => ({
+    start: c.start,
+    end: c.end,
+    message: loc(`表格「${c.rowLabel}${c.columnLabel ? ' · ' + c.columnLabel : ''}」= ${c.value}`, `table ${c.row}${c.column ? ' ' + c.column : ''} = ${c.value}`),
+  }));
+}
+
+/** A cell the arithmetic rules already report, whose correct value the prose states: say nothing. */
+function arithmeticExplains(report: Report, q: Quantity, n: number): boolean {
+  if (q.cells.length !== 1) return false;
+  return evaluateReport(report).some((ev) => !ev.holds && ev.at === q.cells[0] && ev.expected === n);
+}
+
+const ALTERNATIVES: Partial<Record<QuantityKey, QuantityKey[]>> = {
+  R1: ['R1+R2', 'R24'],
+  R24: ['R1', 'R1+R2'],
+  R3: ['R3+R4'],
+  'R3+R4': ['R3'],
+};
+
+function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: number): void {
+  const used: Span[] = [];
+  const requests = /申请/.test(s.view);
+  let received = false;
+  for (const p of PATTERNS) {
+    if (!p.sections.includes(section)) continue;
+    if (p.needsRequests && !requests) continue;
+    if (p.breakdown && !received) continue;
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(s.view))) {
+      if (!m.indices) continue;
+      const [, is, numberText, unit] = m;
+      if (!is && !unit) continue;
+      if (p.must && !p.must.test(m[0])) continue;
+      if (p.key === 'R1' && NOT_REQUESTS.test(m[0])) continue;
+      const start = s.start + m.indices[2][0];
+      const end = s.start + m.indices[2][1];
+      if (used.some((u) => u.start < end && start < u.end)) continue;
+      used.push({ start, end });
+      if (p.key === 'R1') received = true;
+      const n = numberValue(numberText);
+      if (n === null) continue;
+      const q = quantity(report, p.key);
+      const v = q && valueOf(q);
+      if (!q || v === null || v === undefined || v === n) continue;
+      if (p.accept?.some((k) => {
+        const a = quantity(report, k);
+        return a !== null && valueOf(a) === n;
+      })) continue;
+      if (arithmeticExplains(report, q, n)) continue;
+      let note = { zh: '', en: '' };
+      for (const k of ALTERNATIVES[p.key] ?? []) {
+        const a = quantity(report, k);
+        if (a && valueOf(a) === n) {
+          note = { zh: `；正文的数字等于「${a.name.zh}」，可能混淆了统计口径`, en: `; the prose figure equals ${a.name.en}, perhaps a different measure was meant` };
+          break;
+        }
+      }
+      ctx.add({
+        start,
+        end,
+        message: loc(
+          `正文写「${report.source.text.slice(s.start + m.index, s.start + m.index + m[0].length)}」，但表格「${q.name.zh}」为 ${v}${note.zh}`,
+          `the prose says ${n} but the table has ${v} for ${q.name.en}${note.en}`,
+        ),
+        related: relatedOf(q),
+      });
+    }
+  }
+  if (section !== 2) checkZeroStatements(report, s, ctx);
+}
+
+function checkZeroStatements(report: Report, s: Sentence, ctx: RuleContext): void {
+  NONE_RECEIVED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NONE_RECEIVED.exec(s.view))) {
+    if (NOT_REQUESTS.test(m[0])) continue;
+    const q = quantity(report, 'R1');
+    const v = q && valueOf(q);
+    if (!q || v === null || v === undefined || v === 0) continue;
+    ctx.add({
+      start: s.start + m.index,
+      end: s.start + m.index + m[0].length,
+      message: loc(`正文称未收到政府信息公开申请，但表格「${q.name.zh}」为 ${v}`, `the prose says no request was received, but the table has ${v} new requests (R1)`),
+      related: relatedOf(q),
+    });
+  }
+  NO_APPEALS.lastIndex = 0;
+  while ((m = NO_APPEALS.exec(s.view))) {
+    if (NOT_A_NEGATION.test(m[0])) continue;
+    const keys: QuantityKey[] = [];
+    for (const g of [m[1], m[2]]) if (g) keys.push(g === '行政复议' ? 'A5' : 'B5+C5');
+    const wrong: Quantity[] = [];
+    for (const k of keys) {
+      const q = quantity(report, k);
+      const v = q && valueOf(q);
+      if (q && typeof v === 'number' && v !== 0) wrong.push(q);
+    }
+    if (wrong.length === 0) continue;
+    const what = wrong.map((q) => `「${q.name.zh}」为 ${valueOf(q)}`).join('，');
+    ctx.add({
+      start: s.start + m.index,
+      end: s.start + m.index + m[0].length,
+      message: loc(`正文称没有${keys.length === 2 ? '行政复议和行政诉讼' : m[1]}，但表格${what}`, `the prose says there was no ${keys.length === 2 ? 'administrative review or litigation' : m[1] === '行政复议' ? 'administrative review' : 'litigation'}, but the table counts ${wrong.map((q) => `${valueOf(q)} (${q.name.en})`).join(', ')}`),
+      related: wrong.flatMap(relatedOf),
+    });
+  }
+}
+
+function checkYears(report: Report, ctx: RuleContext): void {
+  const y = report.year;
+  const s1 = report.sections.find((s) => s.number === 1);
+  if (y === null || !s1) return;
+  const region = report.source.view.slice(s1.body.start, s1.body.end);
+  YEAR_AT_LINE_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_AT_LINE_START.exec(region))) {
+    const written = Number(m[1]);
+    if (written === y) continue;
+    const start = s1.body.start + m.index + m[0].lastIndexOf(m[1]);
+    ctx.add({
+      start,
+      end: start + 4,
+      message: loc(`总体情况中写的是 ${written} 年，但本报告是 ${y} 年度报告`, `section 一 speaks of ${written}, but this is the report on ${y}`),
+      related: report.title ? [{ start: report.title.start, end: report.title.end, message: loc(`标题：${y} 年度`, `title: ${y}`) }] : [],
+    });
+  }
+}
+
 export default defineRule({
   id: 'text-table-mismatch',
   defaultSeverity: 'warning',
-  spec: [],
+  spec: ['TX1', 'TX2', 'TX3', 'TX4', 'TX5', 'TX6', 'TX7', 'TX9', 'T1.6'],
   fixable: false,
-  doc: { summary: { zh: '', en: '' }, details: { zh: '', en: '' } },
-  check() {},
+  doc: {
+    summary: {
+      zh: '正文中引用的数字（收到申请、办结、结转、复议诉讼、规范性文件、行政许可等）与统计表一致',
+      en: 'Figures quoted in the prose (requests received, handled, carried over, reviews, lawsuits, normative documents, permits …) match the tables',
+    },
+    details: {
+      zh:
+        '「总体情况」等部分常用文字复述统计表中的数字，例如「共收到政府信息公开申请16件，上年结转1件，办结15件，结转下年度继续办理2件」「被申请行政复议1件」「未收到政府信息公开申请」。文字与表格不一致时，读者无法判断哪个正确，审核时也常被指出。\n\n' +
+        '本规则识别以下写法并与表格比较：收到/受理/新收……申请N件（表二「一、本年新收」总计）；上年结转N件；办结、答复N件（（七）总计）；结转下年度N件；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理N件；与收到申请同句的自然人、法人或其他组织、商业企业等N件；行政复议N件（表三行政复议总计）、行政诉讼N件（两类起诉的总计之和）；「未收到……申请」「没有……行政复议和行政诉讼」；现行有效/制发/废止规范性文件N件、行政许可/行政处罚/行政强制N条（表一）；以及总体情况中以年份开头的段落（「2022年，我局……」）与报告年度不符。数字可写作阿拉伯数字、全角数字或汉字数字（「收到申请五件」）。\n\n' +
+        '只比较写法明确的句子，表格对应单元格为空或无法读取时不判断；「办理……申请N件」等于新收、新收加结转或办结中的任一个都算一致。正文数字等于另一个统计口径（如新收与上年结转之和）时，信息中会指出。表格自身的合计不平、且正文写的正是应有的合计时，不重复报告（由合计规则报告）。诊断标在正文的数字上，相关位置指向表格单元格。',
+      en:
+        'The prose (mostly section 一) restates table figures: 「共收到政府信息公开申请16件，上年结转1件，办结15件，结转下年度继续办理2件」, 「被申请行政复议1件」, 「未收到政府信息公开申请」. When the prose and the table disagree, nobody can tell which is right, and reviewers flag it.\n\n' +
+        'Recognised wordings and what they are compared with: requests received (R1 total); carried over from last year (R2); handled/answered (R24); carried over to next year (R25); disclosed, partly disclosed, refused, unable to provide, not handled, other handling (their rows); applicant types in the sentence stating the number received (R1 columns); administrative review N (A5) and litigation N (B5 + C5); “no request received” and “no review or litigation” (zeros); normative documents in force/issued/repealed and permits/penalties/enforcement (table 1); and a paragraph of section 一 that starts with a year other than the reporting year. Numbers may be ASCII or full-width digits or Chinese numerals.\n\n' +
+        'Only unambiguous wordings are read, and an empty or unreadable table cell is not judged. 「办理…申请N件」 agrees if it equals new, new plus carried-over, or handled requests. When the prose figure equals another measure (e.g. new plus carried-over), the message says so. When a table total does not add up and the prose states the correct sum, the arithmetic rules report it and this rule stays silent. The finding sits on the number in the prose; the table cells are related locations.',
+    },
+    examples: [
+      {
+        bad: '2024年，本局共收到政府信息公开申请18件……\n一、本年新收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t16',
+        good: '2024年，本局共收到政府信息公开申请16件……\n一、本年新收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t16',
+      },
+    ],
+  },
+  check(report, ctx) {
+    for (const s of report.sections) {
+      if (![1, 2, 3, 4].includes(s.number)) continue;
+      for (const sentence of sentencesIn(report, s.body)) checkSentence(report, sentence, ctx, s.number);
+    }
+    checkYears(report, ctx);
+  },
 });
