@@ -1,0 +1,133 @@
+// `npm run bench`: engine, peer, floor, language server and bundle sizes in one run. No network.
+// Prints a table and writes bench/results.json (each figure: median after warm-up, min/max, unit).
+// Targets are printed beside the figures and never asserted. BENCH_QUICK=1 for a short smoke run.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { benchEngine, inputs } from './engine';
+import type { Figure } from './figures';
+import { TestClient } from '../test/protocol/harness';
+import { coldStart, editLatency, memory, nodeBaselineRss } from './lsp';
+import { sink } from './stats';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const SEEDS_DIR = process.env.DISCLOSURE_SEEDS ?? path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+const QUICK = !!process.env.BENCH_QUICK;
+
+function log(s: string): void {
+  process.stderr.write(`· ${s}\n`);
+}
+
+function sizes(): Figure[] {
+  const files = ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'disclosure-report.vsix'];
+  const out: Figure[] = [];
+  for (const f of files) {
+    const p = path.join(REPO_ROOT, f);
+    if (!fs.existsSync(p)) continue;
+    out.push({ group: 'size', name: f, value: fs.statSync(p).size / 1000, unit: 'kB', note: f.endsWith('.vsix') ? `built ${fs.statSync(p).mtime.toISOString()}` : 'development build (node esbuild.mjs)' });
+  }
+  return out;
+}
+
+function fmt(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return '';
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  if (Math.abs(x) >= 10) return x.toFixed(1);
+  if (Math.abs(x) >= 1) return x.toFixed(2);
+  return x.toFixed(3);
+}
+
+/** Display width: CJK and full-width characters count two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function table(figures: Figure[]): string {
+  const head = ['group', 'figure', 'median', 'min', 'max', 'unit', 'runs', 'target'];
+  const rows = figures.map((f) => [
+    f.group,
+    f.name,
+    fmt(f.value),
+    fmt(f.min),
+    fmt(f.max),
+    f.unit,
+    f.runs === undefined ? '' : String(f.runs),
+    f.target ? `${f.target} ${f.meets ? '✓' : '✗'}` : '',
+  ]);
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const pad = (s: string, i: number): string => {
+    const p = ' '.repeat(widths[i] - width(s));
+    return i >= 2 && i <= 4 ? p + s : s + p;
+  };
+  const line = (r: string[]): string => r.map(pad).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  if (!fs.existsSync(path.join(REPO_ROOT, 'server', 'out', 'server.js'))) throw new Error('server/out/server.js missing: run `node esbuild.mjs`');
+  const all = inputs(REPO_ROOT, SEEDS_DIR);
+  if (!all.some((i) => i.name.startsWith('seed'))) log(`no seeds at ${SEEDS_DIR}: generated reports only`);
+  const figures: Figure[] = [];
+
+  figures.push(...(await benchEngine(QUICK ? all.filter((i) => i.bytes < 200_000) : all, log)));
+
+  const seed = all.find((i) => i.name.startsWith('seed'))?.text ?? all[0].text;
+  log('lsp: cold start');
+  figures.push(await coldStart(seed, QUICK ? 2 : 7));
+  const c = await TestClient.start({ locale: 'zh-CN', settings: {} });
+  try {
+    const ten = all.find((i) => i.generated === '10 KB')!;
+    log('lsp: edit latency, 10 KB');
+    figures.push(...(await editLatency(c, ten.text, `10 KB report (${(ten.bytes / 1000).toFixed(1)} kB)`, QUICK ? 50 : 400, 30, { ms: 15, text: '< 15 ms' })));
+    if (!QUICK) {
+      const mb = all.find((i) => i.generated === '1 MB')!;
+      log('lsp: edit latency, 1 MB');
+      figures.push(...(await editLatency(c, mb.text, `1 MB document (${(mb.bytes / 1000).toFixed(0)} kB)`, 60, 5)));
+    }
+  } finally {
+    await c.stop();
+  }
+  log('lsp: memory');
+  const reports = all.filter((i) => i.bytes < 20_000).map((i) => i.text);
+  const bare = await nodeBaselineRss();
+  if (bare) figures.push(bare);
+  figures.push(...(await memory(reports, 100, QUICK ? 1000 : 10_000)));
+  figures.push(...sizes());
+
+  const seconds = (performance.now() - started) / 1000;
+  const results = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    quick: QUICK,
+    seconds: Math.round(seconds),
+    method: 'median of several samples after warm-up (sub-millisecond operations repeated within a sample); sizes in UTF-8 bytes, 1 kB = 1000 bytes, 1 MB = 10^6 bytes',
+    inputs: all.map((i) => ({ name: i.name, bytes: i.bytes, utf16: i.text.length, lines: i.text.split('\n').length })),
+    figures,
+  };
+  fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`\n${table(figures)}\n\n`);
+  process.stdout.write(`inputs: ${results.inputs.map((i) => `${i.name} ${i.bytes} B`).join(', ')}\n`);
+  process.stdout.write(`${results.node} on ${results.cores} × ${results.cpu}, load average ${results.loadAverage.join(' ')}; ${results.seconds} s; written to bench/results.json (sink ${sink & 1})\n`);
+  process.stdout.write('targets are goals, printed beside the figures and never asserted; medians on a busy machine vary: compare min too\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
