@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as util from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, startCodeServer, type CodeServer } from './code-server';
 
@@ -94,18 +95,11 @@ const WORKBENCH_CHATTER =
   /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:)/;
 const NOISE = /open-vsx\.org|Failed to fetch|ERR_NAME_NOT_RESOLVED|marketplace|extensionGallery|net::ERR_/i;
 
-/** Extension host log entries arrive as console arguments, sometimes with %c styling: keep the text. */
+/** Extension host log entries arrive as console arguments (printf-style: mocha logs "%s) %s:", the
+ *  workbench adds %c styling): format them as console.log would. */
 function formatLogArgs(args: unknown[]): string {
   if (!Array.isArray(args)) return String(args);
-  const parts = args.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
-  let first = parts[0] ?? '';
-  let rest = parts.slice(1);
-  if (first.includes('%c')) {
-    const n = (first.match(/%c/g) ?? []).length;
-    first = first.replace(/%c/g, '');
-    rest = rest.slice(n);
-  }
-  return [first, ...rest].join(' ').replace(/^\s*\[Extension Host\]\s?/, '');
+  return util.format(...args).replace(/^\s*\[Extension Host\]\s?/, '');
 }
 
 async function main(): Promise<number> {
