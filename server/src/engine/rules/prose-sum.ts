@@ -14,9 +14,9 @@ FAMILIES['万元'] = 'wanyuan';
 const UNIT = '(?:人次|家次|万元|件|条|份|篇|个|项|宗|起|部|本|册|期|人|名|家|所|场|批|次|元)';
 
 /** 「233条，其中」「共14件，其中：」「49 条，包括」 — the total and the word that opens its breakdown. */
-const TOTAL_RE = new RegExp(`(?<![\\d.])(${NUM})[ \\t]*(${UNIT})[ \\t]*[,(]?[ \\t]*(?:其中|包括|包含)[ \\t]*:?`, 'dg');
-const ITEM_DIGITS = new RegExp(`^([^]*?)(?<![\\d.])(\\d+(?:\\.\\d+)?)[ \\t]*(${UNIT})[ \\t]*(等)?$`, 'd');
-const ITEM_CN = new RegExp(`^([^]*?)([零〇一二两三四五六七八九十百千]+)(${UNIT})(等)?$`, 'd');
+const TOTAL_RE = new RegExp(`(?<![\\d.])(${NUM})[ \\t]*(${UNIT})[ \\t]*[,(]?[ \\t]*(?:其中|包括|包含)[ \\t]*:?`, 'g');
+const ITEM_DIGITS = new RegExp(`^([^]*?)(?<![\\d.])(\\d+(?:\\.\\d+)?)[ \\t]*(${UNIT})[ \\t]*(等)?$`);
+const ITEM_CN = new RegExp(`^([^]*?)([零〇一二两三四五六七八九十百千]+)(${UNIT})(等)?$`);
 const NUMBER_AND_UNIT = new RegExp(`\\d[ \\t]*${UNIT}`);
 const NESTED = /^(?:其中|包括|包含|含)/;
 /** In a comma-separated list, a clause with these words starts a new statement, not another part. */
@@ -40,13 +40,13 @@ function parseItem(view: string, start: number, end: number): Part | null {
   if (e - s === 0 || e - s > MAX_ITEM) return null;
   const t = view.slice(s, e);
   const m = ITEM_DIGITS.exec(t) ?? ITEM_CN.exec(t);
-  if (!m || !m.indices) return null;
+  if (!m) return null;
   const label = m[1];
   if (NUMBER_AND_UNIT.test(label)) return null; // two figures in one item: not a plain list
   const value = numberValue(m[2]);
   if (value === null) return null;
-  const [ns, ne] = m.indices[2];
-  return { label, value, start: s + ns, end: s + ne, unit: m[3], etc: m[4] !== undefined };
+  const ns = label.length; // the number follows the label directly
+  return { label, value, start: s + ns, end: s + ns + m[2].length, unit: m[3], etc: m[4] !== undefined };
 }
 
 function format(n: number): string {
@@ -59,13 +59,14 @@ function same(a: number, b: number): boolean {
 
 function checkSentence(report: Report, sentence: Sentence, ctx: RuleContext): void {
   const { view } = report.source;
+  if (!sentence.view.includes('其中') && !sentence.view.includes('包')) return;
   TOTAL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOTAL_RE.exec(sentence.view))) {
     const total = numberValue(m[1]);
-    if (total === null || !m.indices) continue;
+    if (total === null) continue;
     const family = FAMILIES[m[2]];
-    const totalSpan = { start: sentence.start + m.indices[1][0], end: sentence.start + m.indices[1][1] };
+    const totalSpan = { start: sentence.start + m.index, end: sentence.start + m.index + m[1].length };
     // Split what follows into items at 、 and ，.
     const parts: Part[] = [];
     let listSep: string | null = null;

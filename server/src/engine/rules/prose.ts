@@ -5,6 +5,7 @@
 import type { Report, Span } from '../model';
 import { proseSpans, section } from './util';
 
+
 /** A number as written in prose: ASCII/full-width digits (the view maps both) or Chinese numerals. */
 export const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
 
@@ -84,12 +85,34 @@ export function sectionSentences(report: Report, numbers: number[]): Sentence[] 
   return out;
 }
 
-/** Whether a section's body holds any non-blank prose (text outside the tables). */
-export function hasProse(report: Report, n: number): boolean {
+/**
+ * A section's body without the closing signature: the signing date at the end of the report and
+ * the organ's name on the line before it belong to no section, though they follow section 六.
+ */
+export function bodyWithoutSignature(report: Report, n: number): Span | null {
   const s = section(report, n);
-  if (!s) return false;
+  if (!s) return null;
+  const d = report.signingDate;
+  if (!d || d.start < s.body.start || d.start >= s.body.end) return s.body;
+  const { lines, view } = report.source;
+  const line = lines.lineAt(d.start);
+  let end = lines.line(line).start;
+  for (let i = line - 1; i >= 0 && lines.line(i).start >= s.body.start; i--) {
+    const l = lines.line(i);
+    const content = view.slice(l.start, l.end).trim();
+    if (content.length === 0) continue;
+    if (content.length <= 30 && !/[。,;:!?]/.test(content)) end = l.start;
+    break;
+  }
+  return { start: s.body.start, end: Math.max(s.body.start, end) };
+}
+
+/** Whether a section's body holds any non-blank prose (text outside the tables and the signature). */
+export function hasProse(report: Report, n: number): boolean {
+  const body = bodyWithoutSignature(report, n);
+  if (!body) return false;
   const { view } = report.source;
-  for (const p of proseSpans(report, s.body)) {
+  for (const p of proseSpans(report, body)) {
     for (let i = p.start; i < p.end; i++) {
       const c = view.charCodeAt(i);
       if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 11 && c !== 12) return true;

@@ -106,12 +106,14 @@ function valueOf(q: Quantity): number | null {
 /** What may stand between a keyword and its number: 「的政府信息公开申请数量共」. */
 const FILL = '(?:的)?(?:政府信息公开|依申请信息公开|依申请公开|信息公开)?(?:的)?(?:申请)?(?:件数|数量|数)?(?:共计|共|合计|总计|累计)?';
 /** 「为 0」「16件」: group 1 = 为, group 2 = the number, group 3 = the unit. A bare number needs 为. */
-const value = (units: string) => `(?:(为)[ \\t]*)?(?<![\\d.])(${NUM})(?![\\d.%年月日])[ \\t]*(${units})?`;
+const value = (units: string) => `(?:(为)[ \\t]*)?[ \\t]*(?<![\\d.])(${NUM})(?![\\d.%年月日])[ \\t]*(${units})?`;
 const COUNT = value('件|条|个|份');
 const CASES = value('件|起|宗|次|个');
 
 interface Pattern {
   re: RegExp;
+  /** Cheap pre-check: the sentence must contain one of these (computed from the pattern). */
+  hints?: string[];
   key: QuantityKey;
   /** Other quantities the wording may mean: equal to any of them is fine (「办理…申请N件」). */
   accept?: QuantityKey[];
@@ -124,7 +126,7 @@ interface Pattern {
   sections: number[];
 }
 
-const rx = (s: string) => new RegExp(s, 'dg');
+const rx = (s: string) => new RegExp(s, 'g');
 const REQUEST_SECTIONS = [1, 3, 4];
 const NOT_REQUESTS = /复议|诉讼|信访|投诉|举报|提案|建议|咨询|热线|信箱/;
 
@@ -165,9 +167,9 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** 「未收到政府信息公开申请」 (TX6): R1 total is 0. */
-const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:政府信息公开|信息公开)?(?:的)?(?:依申请公开件|依申请公开申请|申请)/dg;
+const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:政府信息公开|信息公开)?(?:的)?(?:依申请公开件|依申请公开申请|申请)/g;
 /** 「没有因政府信息公开申请引起的行政复议和行政诉讼」 (TX5): the totals are 0. */
-const NO_APPEALS = /(?:未发生|未出现|未收到|未有|未涉及|未被|没有发生|没有出现|没有收到|没有|不存在|无)(?!法)[^。,;:]{0,30}?(行政复议|行政诉讼)(?:(?:和|及|与|、|或)(行政诉讼|行政复议))?/dg;
+const NO_APPEALS = /(?:未发生|未出现|未收到|未有|未涉及|未被|没有发生|没有出现|没有收到|没有|不存在|无)(?!法)[^。,;:]{0,30}?(行政复议|行政诉讼)(?:(?:和|及|与|、|或)(行政诉讼|行政复议))?/g;
 const NOT_A_NEGATION = /纠错|纠正|撤销|败诉|维持|未经复议|未审结|尚未/;
 /** 「2022年，我局…」 at the start of a line of section 一 (TX9). */
 const YEAR_AT_LINE_START = /(?:^|\n)[ \t]*(?:\([一二三四五六七八九十]\)[^\n]{0,20}?[。.]\s*)?((?:19|20)\d\d)[ \t]*年(?:度)?(?:[ \t]*,|[ \t]*(?=[我本]))/g;
@@ -195,6 +197,15 @@ const ALTERNATIVES: Partial<Record<QuantityKey, QuantityKey[]>> = {
   'R3+R4': ['R3'],
 };
 
+// Each pattern starts with a keyword; a sentence without it is skipped without running the regex.
+const HINTS: Record<QuantityKey, string[]> = {
+  R1: ['收', '受理', '接', '依申请公开', '办理'], R2: ['结转', '遗留'], R24: ['办结', '答复', '回复'], R25: ['下'], 'R1+R2': [],
+  R3: ['予以公开'], R4: ['部分公开'], 'R3+R4': ['予以公开'], refused: ['不予公开'], unable: ['无法提供'], notHandled: ['不予处理'], other: ['其他处理'],
+  R1c1: ['自然人'], R1legal: ['法人'], R1c2: ['商业企业'], R1c3: ['科研机构'], R1c4: ['社会公益组织'], R1c5: ['法律服务机构'],
+  A5: ['行政复议'], 'B5+C5': ['行政诉讼'],
+  normsValid: ['规范性文件'], normsIssued: ['规范性文件'], normsRepealed: ['规范性文件'], permits: ['行政许可'], penalties: ['行政处罚'], enforcement: ['行政强制'],
+};
+
 function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: number): void {
   const used: Span[] = [];
   const requests = /申请/.test(s.view);
@@ -203,16 +214,19 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
     if (!p.sections.includes(section)) continue;
     if (p.needsRequests && !requests) continue;
     if (p.breakdown && !received) continue;
+    if (!HINTS[p.key].some((h) => s.view.includes(h))) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(s.view))) {
-      if (!m.indices) continue;
       const [, is, numberText, unit] = m;
       if (!is && !unit) continue;
       if (p.must && !p.must.test(m[0])) continue;
       if (p.key === 'R1' && NOT_REQUESTS.test(m[0])) continue;
-      const start = s.start + m.indices[2][0];
-      const end = s.start + m.indices[2][1];
+      // The match ends with the number, optional blanks and the optional unit.
+      let e = m[0].length - (unit ? unit.length : 0);
+      while (e > 0 && (m[0][e - 1] === ' ' || m[0][e - 1] === '\t')) e--;
+      const end = s.start + m.index + e;
+      const start = end - numberText.length;
       if (used.some((u) => u.start < end && start < u.end)) continue;
       used.push({ start, end });
       if (p.key === 'R1') received = true;
@@ -245,7 +259,7 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
       });
     }
   }
-  if (section !== 2) checkZeroStatements(report, s, ctx);
+  if (section !== 2 && (s.view.includes('未') || s.view.includes('没有') || s.view.includes('无') || s.view.includes('不存在'))) checkZeroStatements(report, s, ctx);
 }
 
 function checkZeroStatements(report: Report, s: Sentence, ctx: RuleContext): void {
