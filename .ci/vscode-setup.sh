@@ -17,9 +17,10 @@ RIPGREP_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
 log() { printf '[vscode-setup] %s\n' "$*"; }
 
-# 1. Debian packages: chromium (the browser the tests drive), ripgrep (stands in for the rg download),
+# 1. Debian packages: chromium (the browser the tests drive) with a CJK font (screenshots show the
+#    Chinese text, not boxes), ripgrep (stands in for the rg download),
 #    and the headers code-server's native modules build against (kerberos needs gssapi/gssapi.h).
-packages=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config)
+packages=(chromium fonts-noto-cjk ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

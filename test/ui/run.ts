@@ -1,0 +1,256 @@
+// npm run test:ui — what a person sees: the packaged disclosure-report.vsix installed into code-server
+// (the real VS Code workbench), driven in headless Debian chromium with playwright-core.
+//   1. a copy of seed 004 with ONE total made wrong here (R3 总计 4 → 5) shows a red squiggle on that cell,
+//   2. the hover on it explains the arithmetic in Chinese (disclosureReport.language = zh in user settings),
+//   3. the Problems panel lists it with its rule id,
+//   4. "Insert Standard Table…" run from the command palette puts the table into the editor.
+// Screenshots: test-output/screenshots/ui-*.png (git-ignored; the Marketplace README's pictures come from them).
+// Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium, installExtension, killAll, startCodeServer, type CodeServer } from '../../scripts/vscode/code-server';
+import { check } from '../../server/src/engine';
+import { readSeed } from '../support/seeds';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
+const SHOTS = process.env.DISCLOSURE_SCREENSHOTS ?? path.join(REPO_ROOT, 'test-output', 'screenshots');
+const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 5 * 60_000);
+const STEP_TIMEOUT_MS = 30_000;
+
+const REPORT_FILE = 'seed-004-年度报告.txt';
+const BLANK_FILE = 'blank-2023年度报告.txt';
+
+interface Mutation {
+  text: string;
+  line: number; // 0-based
+  character: number;
+  was: string;
+  now: string;
+  message: string;
+}
+
+/** Seed 004 with the total of （一）予以公开 (R3, column 总计) raised by one; the engine says what it
+ *  should then report there. */
+function mutateSeed(): Mutation {
+  const { text } = readSeed('004');
+  const { report } = check(text);
+  const cell = report.tables.find((t) => t.id === 'requests')?.cells.find((c) => c.row === 'R3' && c.column === 'c7');
+  if (!cell || cell.value === null) throw new Error('seed 004: the total cell of （一）予以公开 is not read');
+  const was = text.slice(cell.start, cell.end);
+  const now = String(Number(cell.value) + 1);
+  const mutated = text.slice(0, cell.start) + now + text.slice(cell.end);
+  const pos = report.source.lines.positionAt(cell.start);
+  const after = check(mutated);
+  const f = after.findings.find((x) => x.ruleId === 'row-total' && x.start === cell.start);
+  if (!f) throw new Error(`the engine reports no row-total at the changed cell (${after.findings.map((x) => x.ruleId).join(', ')})`);
+  return { text: mutated, line: pos.line, character: pos.character, was, now, message: f.message.zh };
+}
+
+function nls(): Record<string, string> {
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
+}
+
+const results: { name: string; ok: boolean; error?: string }[] = [];
+async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    process.stdout.write(`  ✔ ${name} (${Date.now() - t0} ms)\n`);
+    return true;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    results.push({ name, ok: false, error: msg });
+    process.stdout.write(`  ✗ ${name}\n      ${msg.split('\n').join('\n      ')}\n`);
+    return false;
+  }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name);
+  await page.screenshot({ path: file });
+  process.stdout.write(`    screenshot ${path.relative(REPO_ROOT, file)}\n`);
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name.replace(/\.txt$/, '') }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active`, { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
+/** Ctrl+G line:column (1-based); the cursor lands there and the line scrolls into view. */
+async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+/** The error squiggle on the line that holds the cursor. */
+const squiggleOnCursorLine = (page: Page) =>
+  page.locator('.editor-instance .monaco-editor .view-overlays > div:has(.current-line) .squiggly-error, .editor-instance .monaco-editor .view-overlays > div:has(.current-line-exact) .squiggly-error').first();
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run test:ui does)`);
+  const mutation = mutateSeed();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-ui-'));
+  const workspace = path.join(tmp, 'workspace');
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.writeFileSync(path.join(workspace, REPORT_FILE), mutation.text);
+  fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'protocol', 'empty-sections-2023.txt'), path.join(workspace, BLANK_FILE));
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'disclosureReport.language': 'zh',
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'editor.hover.delay': 200,
+        'editor.minimap.enabled': false,
+        'window.commandCenter': false,
+      },
+      null,
+      2,
+    ),
+  );
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const hard = setTimeout(() => {
+    process.stdout.write(`UI test: hard timeout after ${HARD_TIMEOUT_MS} ms\n${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed\n`);
+    killAll();
+    process.exit(124);
+  }, HARD_TIMEOUT_MS);
+  try {
+    process.stdout.write('UI test: disclosure-report.vsix in code-server, headless chromium\n');
+    let page!: Page;
+    const ready = await step('installs the VSIX into code-server and opens the workbench', async () => {
+      installExtension(VSIX, extensionsDir, userDataDir, path.join(tmp, 'xdg'));
+      const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('disclosure-report.disclosure-report-'));
+      if (installed.length !== 1) throw new Error(`extension folder not found in ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
+      server = await startCodeServer({ userDataDir, extensionsDir, xdgRoot: path.join(tmp, 'xdg') });
+      browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      page = await context.newPage();
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench').waitFor({ state: 'attached', timeout: 60_000 });
+      await page.locator('.part.editor').waitFor({ state: 'visible', timeout: 60_000 });
+    });
+    if (!ready) return finish();
+
+    const line = mutation.line + 1;
+    const opened = await step(`a red squiggle on the wrong total (line ${line}: ${mutation.was} → ${mutation.now})`, async () => {
+      await openFile(page, REPORT_FILE);
+      await goToLine(page, line, mutation.character + 1);
+      await squiggleOnCursorLine(page).waitFor({ state: 'attached' });
+      // The squiggle covers the changed number: it starts where the cell does.
+      const lineEl = page.locator('.editor-instance .view-lines .view-line', { hasText: new RegExp(`^\\s*${mutation.now}\\s*$`) });
+      if ((await lineEl.count()) === 0) throw new Error(`the changed line (${mutation.now}) is not in view`);
+      await shot(page, 'ui-1-squiggle.png');
+    });
+
+    await step('the hover on the squiggle explains the arithmetic in Chinese', async () => {
+      if (!opened) throw new Error('no squiggle to hover');
+      const sq = squiggleOnCursorLine(page);
+      const box = await sq.boundingBox();
+      if (!box) throw new Error('the squiggle has no box');
+      await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:has(.marker.hover-contents)').first();
+      await hover.locator('.marker.hover-contents').first().waitFor({ state: 'visible' });
+      // The hover fills in (diagnostic, then the cell's relations from the server): wait for the message.
+      const expected = mutation.message.replace(/\s+/g, ' ');
+      await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' }).catch(() => undefined);
+      const text = (await hover.innerText()).replace(/\s+/g, ' ');
+      if (!text.includes(expected)) throw new Error(`hover text: ${text}\nexpected to contain: ${expected}`);
+      if (!/应为\s*\d+（\d+( \+ \d+)+），实为 \d+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
+      if (!text.includes('row-total')) throw new Error(`no rule id in: ${text}`);
+      await shot(page, 'ui-2-hover.png');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
+
+    await step('the Problems panel lists the error with its rule id', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first();
+      await row.waitFor({ state: 'visible' });
+      const label = (await row.getAttribute('aria-label')) ?? '';
+      const text = await row.innerText();
+      if (!label.includes(mutation.message) && !text.includes(mutation.message)) throw new Error(`row: ${text} / ${label}`);
+      if (!new RegExp(`\\b${line}\\b`).test(label + text)) throw new Error(`line ${line} not in the row: ${label}`);
+      const count = await page.locator('#status\\.problems').innerText();
+      if (!/[1-9]/.test(count)) throw new Error(`status bar problems: ${count}`);
+      await shot(page, 'ui-3-problems.png');
+      await page.keyboard.press('Control+Shift+M'); // closes the panel again
+    });
+
+    await step('“Insert Standard Table…” from the command palette puts the table into the editor', async () => {
+      const n = nls();
+      const title = `${n['command.category']}: ${n['command.insertStandardTable.title']}`;
+      await openFile(page, BLANK_FILE);
+      const headingLine = fs.readFileSync(path.join(workspace, BLANK_FILE), 'utf8').split('\n').indexOf('二、主动公开政府信息情况') + 1;
+      if (headingLine < 1) throw new Error('heading 二 not found in the blank fixture');
+      await goToLine(page, headingLine + 1);
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title.replace(/…$/, '')}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: n['command.insertStandardTable.title'].replace(/…$/, '') }).first().waitFor();
+      await shot(page, 'ui-4-palette.png');
+      await page.keyboard.press('Enter');
+      const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: '主动公开政府信息情况' }).first();
+      await choice.waitFor({ state: 'visible' });
+      await shot(page, 'ui-5-table-pick.png');
+      await choice.click();
+      await page.locator('.editor-instance .view-lines .view-line', { hasText: '第二十条第（一）项' }).first().waitFor({ state: 'visible' });
+      await page.locator('.editor-instance .view-lines .view-line', { hasText: '行政规范性文件' }).first().waitFor({ state: 'visible' });
+      await shot(page, 'ui-6-table-inserted.png');
+    });
+    return finish();
+  } finally {
+    clearTimeout(hard);
+    if (browser) await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    server?.kill();
+    killAll();
+    if (!process.env.DISCLOSURE_VSCODE_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function finish(): number {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`UI test: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.stdout.write(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed\n`);
+      process.exit(1);
+    },
+  );
+}
