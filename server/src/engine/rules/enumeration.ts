@@ -1,6 +1,7 @@
 import type { Report, Section, Span } from '../model';
+import { proseSpans } from './prose';
 import { defineRule, type RuleContext } from './types';
-import { loc, proseSpans, textOf } from './util';
+import { loc, textOf } from './util';
 
 // Line-start list markers, read in the view (full-width digits and brackets are ASCII there).
 const PLAIN = /^(\d{1,2})([、.])(?!\d)/; // 1、 1. 1．
@@ -90,7 +91,12 @@ function checkLines(report: Report, s: Section, ctx: RuleContext): void {
             `列举序号「${list.bare.n}」后缺少「${list.style === '()' ? '）' : list.style}」，应为「${want}」`,
             `list number ${list.bare.n} lacks its punctuation; write “${want}”`,
           ),
-          fix: { title: loc(`改为「${want}」`, `Change to “${want}”`), edits: [{ ...list.bare.span, newText: want, expected: textOf(report, list.bare.span) }] },
+          // The edit spans the number and the character after it, so it cannot apply twice.
+          fix: (() => {
+            const e = { start: list.bare.span.start, end: list.bare.span.end + 1 };
+            const expected = textOf(report, e);
+            return { title: loc(`改为「${want}」`, `Change to “${want}”`), edits: [{ ...e, newText: want + expected.slice(-1), expected }] };
+          })(),
         });
         list.last = list.bare.n;
       }

@@ -1,6 +1,7 @@
 import type { Span } from '../model';
+import { proseSpans } from './prose';
 import { defineRule } from './types';
-import { cell, loc, matchesIn, proseSpans, table } from './util';
+import { cell, loc, matchesIn, table } from './util';
 
 /** 「未发出收费通知」「没有向申请人发出过收费通知」 */
 const NO_NOTICE = /(?:未|没有|无)(?:向[^。,;]{0,10}?)?(?:发出|发放|送达|制发|出具|下发)?(?:过)?(?:任何)?(?:信息处理费)?(?:的)?收费通知/g;

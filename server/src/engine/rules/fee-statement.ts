@@ -1,6 +1,6 @@
-import { hasProse } from './prose';
+import { hasProse, proseSpans } from './prose';
 import { defineRule } from './types';
-import { loc, matchesIn, proseSpans, section } from './util';
+import { loc, matchesIn, section } from './util';
 
 /** A statement about the information-processing fee (spec F1 keywords). */
 const FEE = /信息处理费|处理费|收费/;

@@ -1,6 +1,6 @@
-import { hasProse } from './prose';
+import { hasProse, proseSpans } from './prose';
 import { defineRule } from './types';
-import { loc, proseSpans, section } from './util';
+import { loc, section } from './util';
 
 /** Words that name a problem (spec Q2: 问题/不足/短板, plus close synonyms). */
 const PROBLEM = /问题|不足|短板|差距|薄弱|欠缺|有待|不够|不到位|不完善|不规范|不及时/;

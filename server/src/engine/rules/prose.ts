@@ -3,8 +3,42 @@
 // are already ASCII in the view) or in Chinese numerals. Offsets are document offsets.
 
 import type { Report, Span } from '../model';
-import { proseSpans, section } from './util';
+import { section } from './util';
 
+
+const SORTED = new WeakMap<Report, Span[]>();
+
+/**
+ * proseSpans (util.ts) for many calls on one report: the tables are sorted once and the first
+ * table that can touch the span is found by binary search, so a document with thousands of
+ * sections and tables stays linear.
+ */
+export function proseSpans(report: Report, within: Span = { start: 0, end: report.source.text.length }): Span[] {
+  let tables = SORTED.get(report);
+  if (!tables) {
+    tables = report.tables.map((t) => ({ start: t.start, end: t.end })).sort((a, b) => a.start - b.start);
+    SORTED.set(report, tables);
+  }
+  // Tables do not overlap; skip those ending before the span.
+  let lo = 0;
+  let hi = tables.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tables[mid].end <= within.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  let at = within.start;
+  for (let k = lo; k < tables.length; k++) {
+    const t = tables[k];
+    if (t.start >= within.end) break;
+    if (t.end <= at) continue;
+    if (t.start > at) out.push({ start: at, end: t.start });
+    at = Math.max(at, t.end);
+  }
+  if (at < within.end) out.push({ start: at, end: within.end });
+  return out;
+}
 
 /** A number as written in prose: ASCII/full-width digits (the view maps both) or Chinese numerals. */
 export const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';

@@ -1,6 +1,6 @@
-import { isHanziCode } from './prose';
+import { isHanziCode, proseSpans } from './prose';
 import { defineRule } from './types';
-import { loc, proseSpans, section } from './util';
+import { loc, section } from './util';
 
 const LIMIT = 1000;
 

@@ -133,7 +133,8 @@ const NOT_REQUESTS = /复议|诉讼|信访|投诉|举报|提案|建议|咨询|�
 const PATTERNS: Pattern[] = [
   // TX1 — received
   { re: rx(`(?:新收到|收到|新收|受理|接收|接到|收悉)(?:了)?(?:各类)?${FILL}${COUNT}`), key: 'R1', must: /申请/, sections: REQUEST_SECTIONS },
-  { re: rx(`依申请公开(?:政府信息)?(?:申请)?(?:共计|共)?${COUNT}`), key: 'R1', sections: REQUEST_SECTIONS },
+  // 「依申请公开4条」; not an item of a list of documents by disclosure type (「主动公开21份，依申请公开16份」).
+  { re: rx(`(?<![、,:])依申请公开(?:政府信息)?(?:申请)?(?:共计|共)?${value('件|条')}`), key: 'R1', sections: REQUEST_SECTIONS },
   { re: rx(`办理(?:了)?${FILL}${COUNT}`), key: 'R1', accept: ['R1+R2', 'R24'], must: /申请/, sections: REQUEST_SECTIONS },
   // TX2 — handled, carried over
   { re: rx(`(?:办结|答复|回复)(?:了)?${FILL}${COUNT}`), key: 'R24', needsRequests: true, sections: REQUEST_SECTIONS },
