@@ -1,11 +1,156 @@
+import type { Report, Span } from '../model';
 import { defineRule } from './types';
+import { loc, textOf, wholeLineSpan } from './util';
 
-// TODO(owner): implement.
+// What conversion and web copying leave behind (spec S13). Placeholders (（具体网址）, XX…) are
+// the `placeholder` rule's (Q3). Every pattern is specific enough that report prose never
+// matches it; whole-line patterns must cover the line's whole content.
+
+interface Kind {
+  zh: string;
+  en: string;
+}
+
+const BOOKMARK: Kind = { zh: 'Word 书签标记', en: 'a Word bookmark marker' };
+const BREADCRUMB: Kind = { zh: '网页导航路径（面包屑）', en: 'a web page breadcrumb' };
+const COUNTER: Kind = { zh: '网页访问量计数', en: 'a web page visit counter' };
+const BUTTONS: Kind = { zh: '网页按钮文字', en: 'web page button text' };
+const ATTACHMENT: Kind = { zh: '网页附件下载栏', en: 'a web page attachment bar' };
+const PAGE_NUMBER: Kind = { zh: '页码', en: 'a page number' };
+const CHART: Kind = { zh: '图表转换残留（类别/系列标签）', en: 'a chart remnant (category/series labels)' };
+const WATERMARK: Kind = { zh: '转换软件水印', en: 'a conversion tool watermark' };
+
+/** Junk that may sit anywhere in a line (matched in the view). */
+const INLINE: [RegExp, Kind][] = [
+  [/\[bookmark:[^\]\r\n]{0,80}\]/g, BOOKMARK],
+  [/\[\]\{#_[A-Za-z0-9_]{1,40}(?: \.anchor)?\}/g, BOOKMARK],
+  [/Evaluation Warning ?: ?The document was created with Spire\.[A-Za-z]+ for \.NET\.?/g, WATERMARK],
+  [/Created with an evaluation copy of Aspose\.[A-Za-z]+\.?(?: To discover the full versions of our APIs please visit: https:\/\/products\.aspose\.com\/[a-z]+\/?)?/g, WATERMARK],
+];
+
+/** Junk that is a whole line (matched against the line's trimmed content in the view). */
+const WHOLE_LINE: [RegExp, Kind][] = [
+  [/^(?:您)?(?:当前|现在)(?:所在)?(?:的)?位置[ \t]*[:>][^\r\n]{0,120}$/, BREADCRUMB],
+  [/^您(?:的)?(?:当前)?所在(?:的)?位置[ \t]*[:>]?[^\r\n]{0,120}$/, BREADCRUMB],
+  [/^首页[ \t]*(?:>|›|»|→)[^\r\n]{0,120}$/, BREADCRUMB],
+  [/^(?:访问量|访问次数|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击次数)[ \t]*[:]?[ \t]*\d{0,9}[ \t]*次?$/, COUNTER],
+  [/^(?:\[?(?:字体|字号)[ \t]*:?[ \t]*\[?大\]?[ \t]*\[?中\]?[ \t]*\[?小\]?\]?[ \t]*)?(?:\[?(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|分享到|分享)[ \t]*:?\]?[ \t]*){1,6}$/, BUTTONS],
+  [/^\[?(?:字体|字号)[ \t]*:?[ \t]*\[?大\]?[ \t]*\[?中\]?[ \t]*\[?小\]?\]?$/, BUTTONS],
+  [/^附件下载[ \t]*:?[^\r\n]{0,100}$/, ATTACHMENT],
+  [/^-[ \t]*\d{1,3}[ \t]*-$/, PAGE_NUMBER],
+  [/^第[ \t]*\d{1,3}[ \t]*页(?:[ \t,]*共[ \t]*\d{1,3}[ \t]*页)?$/, PAGE_NUMBER],
+];
+
+/** A cell of an exported chart's data: 「类别 1」「系列 3」. */
+const CHART_TOKEN = /(?:^|[\t ])(?:类别|系列)[ \t]?\d{1,2}(?=$|[\t ])/g;
+
+interface Hit extends Span {
+  kind: Kind;
+  /** What the fix deletes (the junk, or its whole lines when nothing else is on them). */
+  remove: Span;
+}
+
 export default defineRule({
   id: 'conversion-junk',
   defaultSeverity: 'warning',
-  spec: [],
-  fixable: false,
-  doc: { summary: { zh: '', en: '' }, details: { zh: '', en: '' } },
-  check() {},
+  spec: ['S13'],
+  fixable: true,
+  doc: {
+    summary: {
+      zh: '没有文档转换或网页复制留下的杂项：书签标记、图表残留、导航路径、访问量、按钮文字、页码',
+      en: 'No leftovers of conversion or web copying: bookmarks, chart remnants, breadcrumbs, visit counters, button text, page numbers',
+    },
+    details: {
+      zh: '报告从 Word、PDF 或政府网站复制成文本时，常会夹带不属于正文的内容：Word 书签「[bookmark: _GoBack]」，图表导出的「类别 1」「系列 3」数据行及其图表标题，网页上的「您当前所在位置：首页 > 政务公开」「访问量:」「【打印】【关闭】」「附件下载」，以及「- 3 -」「第 3 页」之类的页码。这些内容不是报告的一部分，发布前应删除。\n\n规则只认这些特征明确的写法，不会把正文当作杂项。修复会删除杂项本身；整行都是杂项时连同该行一起删除，同一行的其他文字保持不变。\n\n（具体网址）、XX 等未填写的占位符由 `placeholder` 规则检查。',
+      en: 'Text copied from Word, PDF or a government website often carries things that are not part of the report: Word bookmarks 「[bookmark: _GoBack]」, exported chart data such as 「类别 1」「系列 3」 with the chart title, web page furniture such as 「您当前所在位置：首页 > 政务公开」, 「访问量:」, 「【打印】【关闭】」, 「附件下载」, and page numbers 「- 3 -」 or 「第 3 页」. They should be removed before publishing.\n\nOnly these unmistakable forms are recognised, so report prose is never taken for junk. The fix deletes the junk itself, and the whole line when nothing else is on it; other text on the same line is left as it is.\n\nUnfilled placeholders such as （具体网址） or XX are the `placeholder` rule’s job.',
+    },
+    examples: [
+      { bad: '（三）政府信息管理情况。[bookmark: _GoBack]本局修订了信息发布审核制度。', good: '（三）政府信息管理情况。本局修订了信息发布审核制度。' },
+      { bad: '当前位置：首页 > 信息公开 > 年度报告\n\n某市某局2023年政府信息公开工作年度报告', good: '某市某局2023年政府信息公开工作年度报告' },
+    ],
+  },
+  check(report, ctx) {
+    for (const hit of findJunk(report)) {
+      const found = textOf(report, hit);
+      const firstLine = found.split(/\r\n|\r|\n/)[0];
+      const shown = firstLine.length > 40 ? firstLine.slice(0, 40) + '…' : firstLine + (firstLine.length < found.length ? ' …' : '');
+      const removed = textOf(report, hit.remove);
+      ctx.add({
+        start: hit.start,
+        end: hit.end,
+        message: loc(`「${shown}」是${hit.kind.zh}，不属于报告正文，应删除`, `“${shown}” is ${hit.kind.en}, not part of the report; remove it`),
+        fix: {
+          title: loc(`删除「${shown}」`, `Remove “${shown}”`),
+          edits: [{ start: hit.remove.start, end: hit.remove.end, newText: '', expected: removed }],
+        },
+      });
+    }
+  },
 });
+
+function findJunk(report: Report): Hit[] {
+  const { view, lines } = report.source;
+  const hits: Hit[] = [];
+  for (let i = 0; i < lines.count; i++) {
+    const line = lines.line(i);
+    const content = view.slice(line.start, line.end);
+    if (content.trim() === '') continue;
+    let s = line.start;
+    let e = line.end;
+    while (s < e && isSpace(view[s])) s++;
+    while (e > s && isSpace(view[e - 1])) e--;
+    const trimmed = view.slice(s, e);
+
+    const whole = WHOLE_LINE.find(([re]) => re.test(trimmed));
+    if (whole) {
+      hits.push({ start: s, end: e, kind: whole[1], remove: wholeLineSpan(report, s) });
+      continue;
+    }
+    const chart = chartLine(trimmed);
+    if (chart) {
+      const titleLine = chartTitle(report, i);
+      const start = titleLine ?? s;
+      const remove = { start: wholeLineSpan(report, start).start, end: wholeLineSpan(report, s).end };
+      hits.push({ start, end: e, kind: CHART, remove });
+      continue;
+    }
+    for (const [re, kind] of INLINE) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(content))) {
+        const start = line.start + m.index;
+        const end = start + m[0].length;
+        const alone = start === s && end === e;
+        hits.push({ start, end, kind, remove: alone ? wholeLineSpan(report, start) : { start, end } });
+      }
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t';
+}
+
+/** A line of exported chart data: at least two 「类别 N」/「系列 N」 cells. */
+function chartLine(trimmed: string): boolean {
+  if (!/类别|系列/.test(trimmed)) return false;
+  const n = [...trimmed.matchAll(CHART_TOKEN)].length;
+  return n >= 2;
+}
+
+/** The chart's title: the line right above the data, short and without sentence punctuation. */
+function chartTitle(report: Report, dataLine: number): number | null {
+  if (dataLine === 0) return null;
+  const { view, lines } = report.source;
+  const prev = lines.line(dataLine - 1);
+  const t = view.slice(prev.start, prev.end).trim();
+  if (t.length === 0 || t.length > 30) return null;
+  if (/[。,;:!?、()\t]/.test(t)) return null;
+  if (/^(?:[一二三四五六七八九十]+[、.]|\(|\d+[、.])/.test(t)) return null;
+  if (report.sections.some((sec) => sec.heading.start >= prev.start && sec.heading.start < prev.end)) return null;
+  if (report.tables.some((tb) => tb.start < prev.end && tb.end > prev.start)) return null;
+  let s = prev.start;
+  while (isSpace(view[s])) s++;
+  return s;
+}
