@@ -103,14 +103,14 @@ function findJunk(report: Report): Hit[] {
 
     const whole = WHOLE_LINE.find(([re]) => re.test(trimmed));
     if (whole) {
-      hits.push({ start: s, end: e, kind: whole[1], remove: wholeLineSpan(report, s) });
+      hits.push({ start: s, end: e, kind: whole[1], remove: lineRemoval(report, s, s) });
       continue;
     }
     const chart = chartLine(trimmed);
     if (chart) {
       const titleLine = chartTitle(report, i);
       const start = titleLine ?? s;
-      const remove = { start: wholeLineSpan(report, start).start, end: wholeLineSpan(report, s).end };
+      const remove = lineRemoval(report, start, s);
       hits.push({ start, end: e, kind: CHART, remove });
       continue;
     }
@@ -121,11 +121,18 @@ function findJunk(report: Report): Hit[] {
         const start = line.start + m.index;
         const end = start + m[0].length;
         const alone = start === s && end === e;
-        hits.push({ start, end, kind, remove: alone ? wholeLineSpan(report, start) : { start, end } });
+        hits.push({ start, end, kind, remove: alone ? lineRemoval(report, start, start) : { start, end } });
       }
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** The whole lines from the one holding `first` to the one holding `last`, with the line break; a BOM stays. */
+function lineRemoval(report: Report, first: number, last: number): Span {
+  let start = wholeLineSpan(report, first).start;
+  if (start === 0 && report.source.text.charCodeAt(0) === 0xfeff) start = 1;
+  return { start, end: wholeLineSpan(report, last).end };
 }
 
 function isSpace(c: string): boolean {
