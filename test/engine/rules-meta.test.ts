@@ -9,6 +9,7 @@ import { renderSkeleton, renderTable } from '../../server/src/engine/templates';
 import { readSeed, seedFiles } from '../support/seeds';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 
 const MINE = ['title', 'statistics-period', 'signing-date', 'deadline', 'format-version', 'conversion-junk', 'placeholder'];
 
@@ -127,6 +128,21 @@ describe('conversion-junk', () => {
     assert.equal(applyAndRecheck(text, f[0]), '\ufeff' + base);
   });
 
+  it('back-to-back copies of the same junk are one finding whose fix removes them all (idempotent)', () => {
+    const { text } = readSeed('004');
+    const first = text.split('\n')[0];
+    const doubled = first + '\n' + text;
+    const f = findings(doubled, 'conversion-junk');
+    assert.equal(f.length, 2);
+    assert.equal(doubled.slice(f[0].start, f[0].end), first + '\n' + first);
+    assert.equal(applyAndRecheck(doubled, f[0]), text.slice(first.length + 1));
+    const base = report();
+    const twice = base.replace('一、总体情况\n\n', '一、总体情况\n\n本局[bookmark: _GoBack][bookmark: _GoBack]发布信息。\n\n');
+    const g = findings(twice, 'conversion-junk');
+    assert.equal(g.length, 1);
+    assert.equal(applyAndRecheck(twice, g[0]), base.replace('一、总体情况\n\n', '一、总体情况\n\n本局发布信息。\n\n'));
+  });
+
   it('page numbers, button text and attachment bars on lines of their own', () => {
     const base = report();
     for (const junk of ['- 3 -', '－３－', '第 2 页 共 9 页', '【打印】【关闭】', '[打印本页] [关闭窗口]', '分享到：', '附件下载：年度报告.docx', '浏览次数：1024', '首页 > 政务公开 > 年报']) {
@@ -151,6 +167,13 @@ describe('conversion-junk', () => {
       const text = base.replace('一、总体情况\n\n', `一、总体情况\n\n${prose}\n\n`);
       assert.deepEqual(findings(text, 'conversion-junk').map((f) => f.message.zh), [], prose);
     }
+  });
+
+  it('long lines of spaces or repeated button words stay linear (no catastrophic backtracking)', () => {
+    const pad = ' '.repeat(50_000);
+    const text = report().replace('一、总体情况\n\n', `一、总体情况\n\n访问量${pad}x\n打印${pad}关闭${pad}x\n附件下载${pad}x\n${'XX'.repeat(20_000)}a。${'XX'.repeat(20_000)}。\n${'类别 1\t'.repeat(5_000)}\n\n`);
+    const f = check(text).findings.filter((x) => MINE.includes(x.ruleId));
+    assert.deepEqual(f.map((x) => x.ruleId).sort(), ['conversion-junk', 'placeholder']);
   });
 
   it('a chart data line without a title line above it is flagged alone', () => {
@@ -445,5 +468,45 @@ describe('format-version', () => {
     assert.deepEqual(findings(both, 'format-version'), []);
     // ASCII brackets as in seed 000 are read the same way.
     assert.equal(findings(base.replace('国办公开办函〔2021〕30号', '国办公开办函[2019]60号'), 'format-version').length, 1);
+  });
+});
+
+describe('meta rules under random edits of the seeds', () => {
+  // A bounded run over line-level edits (duplicate, delete, swap, join, insert): the fixes of these
+  // rules apply, are idempotent and do not leave their finding at the fixed spot.
+  const corpus = seedFiles().map((f) => fs.readFileSync(f, 'utf8'));
+  const INSERTS = ['\r\n', '\ufeff', '𠮷', '\u3000', '[bookmark: _GoBack]', '访问量:', '- 2 -', 'XX', '2023年1月1日', '政府信息公开年报'];
+  type Edit = { kind: number; a: number; b: number; s: string };
+  const edit = fc.record({ kind: fc.integer({ min: 0, max: 4 }), a: fc.nat(), b: fc.nat(), s: fc.constantFrom(...INSERTS) });
+  function apply(text: string, e: Edit): string {
+    const lines = text.split('\n');
+    const i = e.a % lines.length;
+    const j = e.b % lines.length;
+    if (e.kind === 0) lines.splice(i, 0, lines[i]);
+    else if (e.kind === 1) lines.splice(i, 1);
+    else if (e.kind === 2) [lines[i], lines[j]] = [lines[j], lines[i]];
+    else if (e.kind === 3 && i + 1 < lines.length) lines.splice(i, 2, lines[i] + lines[i + 1]);
+    else {
+      const at = e.b % (text.length + 1);
+      return text.slice(0, at) + e.s + text.slice(at);
+    }
+    return lines.join('\n');
+  }
+  it('fixes apply once, are idempotent and remove their finding', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.array(edit, { minLength: 1, maxLength: 5 }), (seed, edits) => {
+        const text = edits.reduce(apply, seed);
+        for (const f of check(text).findings.filter((x) => MINE.includes(x.ruleId) && x.fix)) {
+          const once = applyFixes(text, [f.fix!]);
+          assert.equal(once.applied, f.fix!.edits.length, `${f.ruleId} fix applies`);
+          assert.equal(applyFixes(once.text, [f.fix!]).text, once.text, `${f.ruleId} fix is idempotent`);
+          let mapped = f.start;
+          for (const e of f.fix!.edits) if (e.end <= f.start && !(e.start === e.end && e.start === f.start)) mapped += e.newText.length - (e.end - e.start);
+          const again = check(once.text).findings.filter((g) => g.ruleId === f.ruleId && g.start === mapped && g.message.zh === f.message.zh);
+          assert.deepEqual(again, [], `${f.ruleId} gone after its fix`);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

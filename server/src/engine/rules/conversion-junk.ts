@@ -33,10 +33,8 @@ const WHOLE_LINE: [RegExp, Kind][] = [
   [/^(?:您)?(?:当前|现在)(?:所在)?(?:的)?位置[ \t]*[:>][^\r\n]{0,120}$/, BREADCRUMB],
   [/^您(?:的)?(?:当前)?所在(?:的)?位置[ \t]*[:>]?[^\r\n]{0,120}$/, BREADCRUMB],
   [/^首页[ \t]*(?:>|›|»|→)[^\r\n]{0,120}$/, BREADCRUMB],
-  [/^(?:访问量|访问次数|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击次数)[ \t]*[:]?[ \t]*\d{0,9}[ \t]*次?$/, COUNTER],
-  [/^(?:\[?(?:字体|字号)[ \t]*:?[ \t]*\[?大\]?[ \t]*\[?中\]?[ \t]*\[?小\]?\]?[ \t]*)?(?:\[?(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|分享到|分享)[ \t]*:?\]?[ \t]*){1,6}$/, BUTTONS],
-  [/^\[?(?:字体|字号)[ \t]*:?[ \t]*\[?大\]?[ \t]*\[?中\]?[ \t]*\[?小\]?\]?$/, BUTTONS],
-  [/^附件下载[ \t]*:?[^\r\n]{0,100}$/, ATTACHMENT],
+  [/^(?:访问量|访问次数|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击次数)(?:[ \t]*:)?[ \t]*(?:\d{1,9}[ \t]*次?)?$/, COUNTER],
+  [/^附件下载(?::|[ \t]*$)[^\r\n]{0,100}$/, ATTACHMENT],
   [/^-[ \t]*\d{1,3}[ \t]*-$/, PAGE_NUMBER],
   [/^第[ \t]*\d{1,3}[ \t]*页(?:[ \t,]*共[ \t]*\d{1,3}[ \t]*页)?$/, PAGE_NUMBER],
 ];
@@ -48,6 +46,8 @@ interface Hit extends Span {
   kind: Kind;
   /** What the fix deletes (the junk, or its whole lines when nothing else is on them). */
   remove: Span;
+  /** The text of one copy, when back-to-back copies are merged. */
+  copy?: string;
 }
 
 export default defineRule({
@@ -102,8 +102,8 @@ function findJunk(report: Report): Hit[] {
     const trimmed = view.slice(s, e);
 
     const whole = WHOLE_LINE.find(([re]) => re.test(trimmed));
-    if (whole) {
-      hits.push({ start: s, end: e, kind: whole[1], remove: lineRemoval(report, s, s) });
+    if (whole || isButtonLine(trimmed)) {
+      hits.push({ start: s, end: e, kind: whole ? whole[1] : BUTTONS, remove: lineRemoval(report, s, s) });
       continue;
     }
     const chart = chartLine(trimmed);
@@ -125,7 +125,31 @@ function findJunk(report: Report): Hit[] {
       }
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return mergeRepeats(report, hits.sort((a, b) => a.start - b.start));
+}
+
+/**
+ * Identical junk repeated back to back (a breadcrumb copied twice, 「[bookmark: _GoBack]」 twice)
+ * is one finding whose fix removes the whole run: a fix for one copy would otherwise find the
+ * next copy in its place and apply again.
+ */
+function mergeRepeats(report: Report, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === h.kind && prev.remove.end === h.remove.start && lastCopy(report, prev) === textOf(report, h)) {
+      prev.end = h.end;
+      prev.remove = { start: prev.remove.start, end: h.remove.end };
+      prev.copy = textOf(report, h);
+      continue;
+    }
+    out.push({ ...h, copy: textOf(report, h) });
+  }
+  return out;
+}
+
+function lastCopy(report: Report, h: Hit): string {
+  return h.copy ?? textOf(report, h);
 }
 
 /** The whole lines from the one holding `first` to the one holding `last`, with the line break; a BOM stays. */
@@ -137,6 +161,15 @@ function lineRemoval(report: Report, first: number, last: number): Span {
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t';
+}
+
+const BUTTON_WORD = /^(?:\[?(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|分享到|分享|字体|字号|大|中|小):?\]?)+$/;
+
+/** 「【打印】【关闭】」「[字体：大 中 小]」「分享到：」: a line of nothing but web page buttons. */
+function isButtonLine(trimmed: string): boolean {
+  if (trimmed.length > 60 || !/打印|关闭|收藏|返回顶部|分享|字体|字号/.test(trimmed)) return false;
+  const tokens = trimmed.split(/[ \t]+/);
+  return tokens.every((t) => BUTTON_WORD.test(t));
 }
 
 /** A line of exported chart data: at least two 「类别 N」/「系列 N」 cells. */

@@ -68,7 +68,9 @@ function missing(report: Report, ctx: RuleContext): void {
     });
     return;
   }
-  const at: Span = report.title ? { start: report.title.start, end: report.title.end } : firstContent(report);
+  // On the title line the preamble would follow (the last line of a title split over two).
+  const titleLine = report.title?.parts[report.title.parts.length - 1];
+  const at: Span = titleLine ? { start: titleLine.start, end: titleLine.end } : firstContent(report);
   const y = year ?? 'YYYY';
   ctx.add({
     ...at,
