@@ -259,6 +259,15 @@ describe('signing-date', () => {
     }
   });
 
+  it('judges only against a stated year (title or statistics period), not one guessed from the prose', () => {
+    const text = report({ signed: '2023年5月1日' })
+      .replace('示例市示例局2023年政府信息公开工作年度报告', '示例市示例局政府信息公开工作年度报告')
+      .replace('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。', '');
+    assert.equal(check(text).report.year, 2023, 'the year is still inferred for other rules');
+    assert.deepEqual(findings(text, 'signing-date'), []);
+    assert.deepEqual(findings(text, 'deadline'), []);
+  });
+
   it('a date that does not exist is an error', () => {
     const f = findings(report({ signed: '2024年2月30日' }), 'signing-date');
     assert.equal(f.length, 1);

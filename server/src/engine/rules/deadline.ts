@@ -2,7 +2,7 @@ import type { Localized, Report, Span } from '../model';
 import { compareDates, formatDate, isValidDate } from '../parse/meta';
 import { viewKey } from '../text/view';
 import { defineRule } from './types';
-import { loc } from './util';
+import { loc, statedYear } from './util';
 
 interface BodyKind {
   /** The latest lawful publication date, as month/day of the year after the reporting year. */
@@ -97,7 +97,7 @@ export default defineRule({
   },
   check(report, ctx) {
     const signed = report.signingDate;
-    const year = report.year;
+    const year = statedYear(report);
     if (!signed || year === null || !isValidDate(signed.date)) return;
     if (compareDates(signed.date, { year, month: 12, day: 31 }) <= 0) return; // signing-date's case
     const body = bodyName(report);

@@ -1,6 +1,6 @@
 import type { Report, Span, Table } from '../model';
 import { defineRule, type RuleContext } from './types';
-import { loc, proseSpans, table, textOf } from './util';
+import { loc, proseSpans, statedYear, table, textOf } from './util';
 
 /** 「国办公开办函〔2021〕30号」 in the view (〔〕【】 → [], （） → ()). */
 const NOTICE_RE = /国办公开办函[ \t]*[[(][ \t]*(20\d\d)[ \t]*[\])][ \t]*(\d{1,3})[ \t]*号/g;
@@ -43,7 +43,7 @@ function markerIn(report: Report, t: Table, version: '2021' | '2019'): Span | nu
 }
 
 function checkTables(report: Report, ctx: RuleContext): void {
-  const year = report.year;
+  const year = statedYear(report);
   const t1 = table(report, 'proactive');
   const t2 = table(report, 'requests');
   if (year !== null && year >= 2021) {
@@ -94,7 +94,7 @@ function checkTables(report: Report, ctx: RuleContext): void {
 }
 
 function checkNotice(report: Report, ctx: RuleContext): void {
-  const year = report.year;
+  const year = statedYear(report);
   if (year === null || year < 2019) return;
   const { view } = report.source;
   const cited: { span: Span; id: string }[] = [];

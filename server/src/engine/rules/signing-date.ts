@@ -1,6 +1,6 @@
 import { compareDates, formatDate, isValidDate } from '../parse/meta';
 import { defineRule } from './types';
-import { loc } from './util';
+import { loc, statedYear } from './util';
 
 export default defineRule({
   id: 'signing-date',
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(report, ctx) {
     const signed = report.signingDate;
-    const year = report.year;
+    const year = statedYear(report);
     if (!signed) return;
     const d = signed.date;
     const shown = formatDate(d);

@@ -75,3 +75,10 @@ export function proseSpans(report: Report, within: Span = { start: 0, end: repor
   if (at < within.end) out.push({ start: at, end: within.end });
   return out;
 }
+
+/** The reporting year when the title or the statistics period states it (not merely inferred from the prose), else null. */
+export function statedYear(report: Report): number | null {
+  if (report.title?.year) return report.title.year;
+  if (report.statisticsPeriod?.from) return report.statisticsPeriod.from.year;
+  return null;
+}
