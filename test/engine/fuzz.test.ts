@@ -149,12 +149,24 @@ function assertFixes(text: string, findings: Finding[]): void {
     const again = fixed.filter((g) => g.ruleId === f.ruleId && g.start === at && g.message.zh === f.message.zh);
     assert.deepEqual(again.map((g) => g.message.zh), [], `${what}: the fixed text no longer reports it at ${at}`);
   }
-  // Fix-all (the CLI's --fix and source.fixAll): applies, and applying the same fixes again changes nothing.
+  // Fix-all (the CLI's --fix and source.fixAll) in one run: every distinct edit applies unless its
+  // range really overlaps an earlier one (two insertions at one offset do not overlap), and the result
+  // is sound. (Re-applying the same fixes to the fixed text is not asked of fix-all: its offsets are
+  // stale once an earlier edit changed a length; a second run re-checks first.)
   const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
   if (fixes.length > 1) {
+    const distinct = new Map<string, { start: number; end: number }>();
+    for (const e of fixes.flatMap((f) => f.edits)) distinct.set(`${e.start}:${e.end}:${e.newText}`, e);
+    const sorted = [...distinct.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    let overlapping = 0;
+    let lastEnd = -1;
+    for (const e of sorted) {
+      if (e.start < lastEnd) overlapping++;
+      else lastEnd = Math.max(lastEnd, e.end);
+    }
     const all = applyFixes(text, fixes);
+    assert.equal(all.applied, distinct.size - overlapping, `fix-all applies every edit that overlaps no other (${all.skipped} skipped of ${distinct.size} distinct, ${overlapping} overlapping)`);
     checkSound(all.text);
-    assert.equal(applyFixes(all.text, fixes).text, all.text, 'fix-all applied twice changes nothing more');
   }
 }
 
@@ -332,7 +344,7 @@ const REGRESSIONS: { name: string; text: () => string }[] = [
     text: () => edited('clean-2024.txt', '二、主动公开政府信息情况', '二、主动公开政府信息'),
   },
   {
-    name: 'fix-all with two missing sections at one offset inserts one per run',
+    name: 'fix-all with two missing sections at one offset inserts only one of them per run',
     text: () => edited('clean-2024.txt', '四、政府信息公开行政复议、行政诉讼情况\n', '').replace('五、存在的主要问题及改进情况\n', ''),
   },
 ];
