@@ -64,7 +64,7 @@ function assertProperty<T>(name: string, arb: fc.Arbitrary<T>, body: (t: T) => v
   const f0 = fixesApplied;
   const seed = SEED + record.length;
   const details = fc.check(fc.property(arb, body), { numRuns, seed });
-  record.push({ name, runs: numRuns, seed, checks: checks - c0, fixesApplied: fixesApplied - f0, ...(details.failed ? { failed: true } : {}) });
+  record.push({ name, runs: details.numRuns, seed, checks: checks - c0, fixesApplied: fixesApplied - f0, ...(details.failed ? { failed: true } : {}) });
   if (details.failed) {
     // Keep the (shrunk) counterexample as a file, to turn into a regression case.
     const file = path.join(REPO_ROOT, 'test-output', `fuzz-counterexample-${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
