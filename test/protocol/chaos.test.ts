@@ -42,6 +42,7 @@ describe('protocol: chaos', function () {
   this.timeout(300000);
   let c: TestClient;
   const counts: Counts = {};
+  const held: Record<string, boolean> = { chaos: false, 'malformed notifications': false };
   const bump = (k: string): void => {
     counts[k] = (counts[k] ?? 0) + 1;
   };
@@ -60,7 +61,7 @@ describe('protocol: chaos', function () {
     } catch {
       /* first writer */
     }
-    data.chaos = { date: new Date().toISOString(), seed: SEED, operations: Object.values(counts).reduce((s, n) => s + n, 0), counts };
+    data.chaos = { date: new Date().toISOString(), seed: SEED, operations: Object.values(counts).reduce((s, n) => s + n, 0), counts, held };
     fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
   });
 
@@ -182,6 +183,7 @@ describe('protocol: chaos', function () {
     const stats = await c.request<{ documents: number }>('disclosureReport/stats', null);
     assert.equal(stats.documents, open.length, 'the server holds exactly the open documents');
     bump('final check');
+    held.chaos = true;
   });
 
   it('malformed didOpen/didChange/didClose notifications are ignored without an error logged', async () => {
@@ -203,6 +205,7 @@ describe('protocol: chaos', function () {
     // Still alive, and the document as the client has it.
     assert.deepEqual(comparable(await c.diagnostics(uri)), expectedDiagnostics(c.text(uri), 'zh'));
     assert.deepEqual(c.errors.slice(before), [], 'no handler failed on a malformed notification');
+    held['malformed notifications'] = true;
     c.close(uri);
   });
 });

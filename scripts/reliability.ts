@@ -1,0 +1,135 @@
+// Renders what the hardening tests recorded (test-output/reliability.json, written by
+// test/engine/fuzz.test.ts and test/protocol/chaos.test.ts during `npm test`) into
+// docs/reliability.md, and prints the short markdown block for the README's reliability section.
+//   npm test; npx tsc -p . && node out/scripts/reliability.js [--readme]
+// --readme also replaces the text between <!-- reliability:start --> and <!-- reliability:end -->
+// in README.md (only when both markers are there). With bench/results.json present, the block
+// for <!-- bench:start --> … <!-- bench:end --> is printed too (not written).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const RECORD = path.join(REPO_ROOT, 'test-output', 'reliability.json');
+
+interface Property {
+  name: string;
+  runs: number;
+  seed: number;
+  checks: number;
+  fixesApplied: number;
+  failed?: boolean;
+}
+interface Record_ {
+  fuzz?: { date: string; fuzzRuns: number | null; seed: number; corpus: string[]; properties: Property[]; totalRuns: number; totalChecks: number; totalFixesApplied: number; slowestCheck?: { ms: number; length: number } };
+  chaos?: { date: string; seed: number; operations: number; counts: Record<string, number>; held?: Record<string, boolean> };
+}
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+export function readmeBlock(r: Record_): string {
+  const lines: string[] = [];
+  if (r.fuzz) {
+    const failed = r.fuzz.properties.filter((p) => p.failed).length;
+    lines.push(
+      `- **Engine fuzzing** (fast-check, ${r.fuzz.properties.length} properties, seed ${r.fuzz.seed}): ${n(r.fuzz.totalRuns)} generated documents ` +
+        `(random text, mutated seeds and examples, random tables), ${n(r.fuzz.totalChecks)} checks, ${n(r.fuzz.totalFixesApplied)} fixes applied — ` +
+        (failed ? `**${failed} propert${failed === 1 ? 'y' : 'ies'} failed** (see docs/reliability.md).` : 'every property held.'),
+    );
+  }
+  if (r.chaos) {
+    lines.push(
+      `- **Language-server chaos** (seed ${r.chaos.seed}): ${n(r.chaos.operations)} interleaved operations — ` +
+        Object.entries(r.chaos.counts).filter(([k]) => k !== 'final check').map(([k, v]) => `${n(v)} ${k}`).join(', ') +
+        (r.chaos.held?.chaos === false
+          ? '; **the run failed** (see docs/reliability.md).'
+          : '; no internal error, the server stayed up, final diagnostics equal a fresh check.') +
+        (r.chaos.held?.['malformed notifications'] === false ? ' Malformed notifications still make a handler log an error.' : ''),
+    );
+  }
+  lines.push('- **CLI bad input**: binary files, a 100 MB file, unreadable files and folders, symlink loops, FIFOs, empty files, GB18030 and UTF-16 files, names with spaces and Chinese (test/cli/input.test.ts, test/cli/hardening.test.ts).');
+  const date = r.fuzz?.date ?? r.chaos?.date;
+  if (date) lines.push(`\n<sub>Recorded by \`npm test\` on ${date.slice(0, 10)}; details and how to reproduce in [docs/reliability.md](docs/reliability.md).</sub>`);
+  return lines.join('\n');
+}
+
+export function page(r: Record_): string {
+  const out: string[] = ['# Reliability record', '', 'Written by `node out/scripts/reliability.js` from `test-output/reliability.json`, which the hardening tests fill in during `npm test`. Do not edit by hand.', ''];
+  if (r.fuzz) {
+    const f = r.fuzz;
+    out.push('## Engine fuzzing (test/engine/fuzz.test.ts)', '');
+    out.push(`Run of ${f.date}; fast-check seed ${f.seed}${f.fuzzRuns ? `, FUZZ_RUNS=${f.fuzzRuns}` : ' (bounded default run)'}. Corpus for mutations: ${f.corpus.join(', ')}.`, '');
+    out.push('| property | runs | checks | fixes applied | result |', '|---|---:|---:|---:|---|');
+    for (const p of f.properties) out.push(`| ${p.name} | ${n(p.runs)} | ${n(p.checks)} | ${n(p.fixesApplied)} | ${p.failed ? '**failed**' : 'held'} |`);
+    out.push(`| **total** | ${n(f.totalRuns)} | ${n(f.totalChecks)} | ${n(f.totalFixesApplied)} | |`, '');
+    if (f.slowestCheck) out.push(`Slowest single check: ${f.slowestCheck.ms} ms (${n(f.slowestCheck.length)} UTF-16 units).`, '');
+    out.push(
+      'Properties: the engine never throws and no rule crashes (`internalErrors` stays empty); every finding, related and fix range lies inside the document and never between the halves of a surrogate pair; every fix applies, applying it twice changes nothing more, and the fixed text no longer reports that rule with that message at the fixed spot; fix-all applies every edit that overlaps no other; checking is deterministic (twice, on a copy, with other documents checked in between); rule settings only turn rules off and change severities.',
+      '',
+      'Reproduce: `FUZZ_SEED=<seed> npx mocha out/test/engine/fuzz.test.js`; run longer with `FUZZ_RUNS=2000`. A failing property writes its shrunk counterexample to `test-output/fuzz-counterexample-*.json`; each one found is kept as a regression case in the test.',
+      '',
+    );
+  }
+  if (r.chaos) {
+    const c = r.chaos;
+    out.push('## Language-server chaos (test/protocol/chaos.test.ts)', '');
+    out.push(`Run of ${c.date}; PRNG seed ${c.seed}; ${n(c.operations)} operations against the bundled server over stdio JSON-RPC.`, '');
+    out.push('| operation | count |', '|---|---:|');
+    for (const [k, v] of Object.entries(c.counts)) out.push(`| ${k} | ${n(v)} |`);
+    const verdict = (k: string): string => (c.held?.[k] === false ? '**failed**' : 'held');
+    out.push(
+      '',
+      `- Interleaved operations (${verdict('chaos')}): no response with an internal error (-32603), no error logged by the server, the process stayed up, and every open document’s final diagnostics equal a fresh engine check of its final text under the final settings.`,
+      `- Malformed didOpen/didChange/didClose notifications are ignored without a handler logging an error (${verdict('malformed notifications')}).`,
+      '',
+      'Reproduce: `CHAOS_SEED=<seed> CHAOS_OPS=<n> npx mocha out/test/protocol/chaos.test.js`.',
+      '',
+    );
+  }
+  out.push(
+    '## CLI bad input (test/cli/input.test.ts, test/cli/hardening.test.ts)',
+    '',
+    'Binary files (alone and in a folder), bytes valid in neither UTF-8 nor GB18030, a sparse and a real 100 MB file (refused by size with a message naming `--max-size`), files and folders without read permission, FIFOs, symlink loops (in a folder and named directly), missing files, empty files, UTF-8 with and without BOM, UTF-16 LE/BE, GB18030, names with spaces and Chinese. Each gets a message or a result, the other files are still checked, the exit code is 2 when an input could not be read, and nothing is written without `--fix` (then only the fixed files, atomically, in their own encoding).',
+    '',
+  );
+  return out.join('\n');
+}
+
+function replaceBetween(text: string, start: string, end: string, body: string): string | null {
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return null;
+  return `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`;
+}
+
+function benchBlock(): string | null {
+  const file = path.join(REPO_ROOT, 'bench', 'results.json');
+  if (!fs.existsSync(file)) return null;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { date: string; node: string; cores: number; cpu: string; figures: { group: string; name: string; value: number; unit: string; target?: string; meets?: boolean }[] };
+  const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+  const rows = r.figures
+    .filter((f) => f.target || /generated|cold start|1 MB document|after|size/.test(f.name) || f.group === 'size')
+    .filter((f) => f.group !== 'markdownlint' && f.group !== 'floor')
+    .map((f) => `| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.target ? `${f.target} ${f.meets ? '✓' : '✗'}` : ''} |`);
+  return [`Measured ${r.date.slice(0, 10)} with ${r.node} on ${r.cores} × ${r.cpu} (\`npm run bench\`, medians):`, '', '| figure | value | target |', '|---|---:|---|', ...rows].join('\n');
+}
+
+function main(): void {
+  if (!fs.existsSync(RECORD)) {
+    process.stderr.write(`no ${path.relative(REPO_ROOT, RECORD)}: run npm test first\n`);
+    process.exit(1);
+  }
+  const r = JSON.parse(fs.readFileSync(RECORD, 'utf8')) as Record_;
+  fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'reliability.md'), page(r));
+  const block = readmeBlock(r);
+  process.stdout.write(`<!-- reliability:start -->\n${block}\n<!-- reliability:end -->\n`);
+  if (process.argv.includes('--readme')) {
+    const readme = path.join(REPO_ROOT, 'README.md');
+    const next = replaceBetween(fs.readFileSync(readme, 'utf8'), '<!-- reliability:start -->', '<!-- reliability:end -->', block);
+    if (next === null) process.stderr.write('README.md has no reliability markers: not changed\n');
+    else fs.writeFileSync(readme, next);
+  }
+  const bench = benchBlock();
+  if (bench) process.stdout.write(`\n<!-- bench:start -->\n${bench}\n<!-- bench:end -->\n`);
+}
+
+main();
