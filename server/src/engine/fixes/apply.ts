@@ -1,8 +1,10 @@
 // The one fix applier, shared by the CLI (--fix) and the editor (fix-all).
 // Edits are applied back to front so earlier offsets stay valid. An edit whose span no
 // longer holds its `expected` text is skipped (the text changed under it), an insertion
-// whose text is already there is skipped (so applying a fix twice changes nothing), and
-// overlapping edits keep the first one only: a fix never touches text outside its target.
+// whose text is already there is skipped, a replacement whose result is already in place
+// around its span is skipped (so applying a fix twice changes nothing), and overlapping
+// edits keep the first one only: a fix never touches text outside its target. Several
+// insertions at one offset are all applied, in the order given (exact duplicates once).
 
 import type { Fix, TextEdit } from '../model';
 
@@ -21,17 +23,40 @@ function alreadyInserted(text: string, edit: TextEdit): boolean {
   );
 }
 
+/**
+ * Whether a replacement's result already stands in the text: its new text contains the
+ * old text (「1」→「12」, 「##」→「###」, 「…情」→「…情况」), and the text around the span
+ * already reads as the new text. Without this, the old text is still found at the span
+ * after the first application and the fix would be applied again (「122」).
+ */
+function alreadyReplaced(text: string, edit: TextEdit): boolean {
+  const old = text.slice(edit.start, edit.end);
+  if (old === edit.newText) return true;
+  for (let k = edit.newText.indexOf(old); k >= 0; k = edit.newText.indexOf(old, k + 1)) {
+    if (edit.start - k >= 0 && text.startsWith(edit.newText, edit.start - k)) return true;
+  }
+  return false;
+}
+
 export function editApplies(text: string, edit: TextEdit): boolean {
   if (edit.start < 0 || edit.end > text.length || edit.start > edit.end) return false;
   if (edit.expected !== undefined && text.slice(edit.start, edit.end) !== edit.expected) return false;
   if (edit.start === edit.end) return !alreadyInserted(text, edit);
-  return text.slice(edit.start, edit.end) !== edit.newText;
+  return !alreadyReplaced(text, edit);
 }
 
 /** Apply the edits of several fixes to text. */
 export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const edits = fixes.flatMap((f) => f.edits);
   return applyEdits(text, edits);
+}
+
+/** Whether an equal edit was already chosen (chosen edits are sorted, so look back only over equal starts). */
+function isDuplicate(chosen: readonly TextEdit[], e: TextEdit): boolean {
+  for (let j = chosen.length - 1; j >= 0 && chosen[j].start === e.start; j--) {
+    if (chosen[j].end === e.end && chosen[j].newText === e.newText) return true;
+  }
+  return false;
 }
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResult {
@@ -42,16 +67,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResul
   const chosen: TextEdit[] = [];
   let skipped = 0;
   let lastEnd = -1;
-  let lastInsertAt = -1;
   for (const { e } of ordered) {
-    const overlaps = e.start < lastEnd || (e.start === e.end && e.start === lastInsertAt);
-    if (overlaps || !editApplies(text, e)) {
+    const overlaps = e.start < lastEnd;
+    const duplicate = isDuplicate(chosen, e);
+    if (overlaps || duplicate || !editApplies(text, e)) {
       skipped++;
       continue;
     }
     chosen.push(e);
     lastEnd = Math.max(lastEnd, e.end);
-    if (e.start === e.end) lastInsertAt = e.start;
   }
   let out = text;
   for (let k = chosen.length - 1; k >= 0; k--) {
