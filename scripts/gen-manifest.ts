@@ -27,7 +27,6 @@ export const RULE_NLS_PREFIX = 'config.rules.';
 export function configurationContribution(): Record<string, unknown> {
   const severityEnumDescriptions = SEVERITIES.map((s) => `%config.severity.${s}%`);
   const ruleProperties: Record<string, unknown> = {};
-  const ruleDefaults: Record<string, string> = {};
   for (const r of rules) {
     ruleProperties[r.id] = {
       type: 'string',
@@ -36,7 +35,6 @@ export function configurationContribution(): Record<string, unknown> {
       default: r.defaultSeverity,
       description: `%${RULE_NLS_PREFIX}${r.id}%`,
     };
-    ruleDefaults[r.id] = r.defaultSeverity;
   }
   return {
     title: '%config.title%',
@@ -64,7 +62,9 @@ export function configurationContribution(): Record<string, unknown> {
         markdownDescription: '%config.rules%',
         properties: ruleProperties,
         additionalProperties: false,
-        default: ruleDefaults,
+        // Empty: a value here is read by the server as the user's choice, which would override
+        // the milder severity some findings ask for. Each property's own default documents it.
+        default: {},
       },
       'disclosureReport.template.fill': {
         type: 'string',
