@@ -14,6 +14,7 @@ import { hover } from './lsp/hover';
 import { StatsRequest, StatusNotification, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
 import { symbols } from './lsp/symbols';
+import { guardedSync } from './lsp/sync';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
@@ -110,5 +111,5 @@ connection.onRequest(StatsRequest.method, () => ({
   heapUsed: process.memoryUsage().heapUsed,
 }));
 
-documents.listen(connection);
+documents.listen(guardedSync(connection));
 connection.listen();
