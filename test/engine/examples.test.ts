@@ -30,6 +30,10 @@ describe('examples', () => {
     const text = read('mistakes-2024.txt');
     const got = check(text).findings.map((f) => `${lineOf(text, f.start)} ${f.ruleId}`);
     assert.deepEqual(got.sort(), [
+      '2 statistics-period', // the preamble never states the statistics period
+      '4 format-version', // cites the 2019 trial-format notice in a 2024 report
+      '4 placeholder', // （具体网址） left unfilled
+      '85 signing-date', // signed 2024年1月20日, inside the year it reports on
       '16 heading-numbering',
       '47 row-total',
       '63 row-total',

@@ -171,6 +171,14 @@ describe('skeleton', () => {
     }
   }
 
+  it('a fresh zero-filled skeleton lists only the writing still to do: each 「（文字描述）」 and section 五', () => {
+    // Deliberate: the skeleton's prose markers are placeholders, so the checker keeps them
+    // on the to-do list until the drafter writes the text (a published 「（文字描述）」 is an error).
+    const text = renderSkeleton({ organ: '某市某局', year: 2024, layout: 'tab', fill: 'zero', eol: '\n' });
+    const got = check(text).findings.map((f) => `${f.ruleId} ${text.slice(f.start, f.end)}`);
+    assert.deepEqual(got, ['placeholder （文字描述）', 'problems-and-measures 五、存在的主要问题及改进情况', 'placeholder （文字描述）']);
+  });
+
   it('CRLF skeleton uses CRLF only', () => {
     const text = renderSkeleton({ organ: '某市某局', year: 2023, layout: 'tab', fill: 'blank', eol: '\r\n' });
     assert.ok(!/(?<!\r)\n/.test(text));

@@ -212,7 +212,11 @@ const NOTICE_2021 =
 const NOTICE_2019 =
   '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）';
 
-/** A whole report: title, preamble, the six sections, the three tables in sections 二–四. */
+/**
+ * A whole report: title, preamble, the six sections, the three tables in sections 二–四.
+ * Prose is left as 「（文字描述）」 on purpose: the placeholder rule keeps each one on the
+ * drafter's to-do list until it is written.
+ */
 export function renderSkeleton(opts: SkeletonOptions): string {
   const year = Math.trunc(opts.year);
   const version = opts.version ?? versionForYear(year);
