@@ -100,4 +100,12 @@ describe('layouts: the same report in other layouts reads the same', () => {
     const row = check(text).report.tables.find((t) => t.id === 'requests')!.cells.filter((c) => c.row === 'R2').map((c) => c.value);
     assert.deepEqual(row, [1, 0, 0, 0, 0, 0, 1]);
   });
+
+  it('one digit per cell that breaks the row total is not read: 「1000002」 is table-shape, not row-total', () => {
+    const text = CLEAN.replace('二、上年结转政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1', '二、上年结转政府信息公开申请数量\t\t\t1000002');
+    const r = check(text);
+    assert.equal(r.report.tables.find((t) => t.id === 'requests')!.cells.filter((c) => c.row === 'R2').length, 0);
+    assert.ok(r.findings.some((f) => f.ruleId === 'table-shape' && f.severity === 'error'));
+    assert.ok(!r.findings.some((f) => ['row-total', 'balance'].includes(f.ruleId)), 'no arithmetic from an unread row');
+  });
 });

@@ -105,6 +105,9 @@ function splitRunTogether(filled: Token[], expected: number, constraint?: (v: nu
     const slots = filled.flatMap((t) =>
       [...t.view].map((d, i) => ({ start: t.start + i, end: t.start + i + 1, view: d, empty: false })),
     );
+    // One digit per cell is the only split, but when the row's own total then fails it is more
+    // likely a misread (a cell missing, not run together) than a typo: do not read it.
+    if (constraint && !constraint(slots.map((x) => Number(x.view)))) return null;
     return { ok: true, slots, runTogether: { start: filled[0].start, end: filled[filled.length - 1].end } };
   }
   if (!constraint) return null;
