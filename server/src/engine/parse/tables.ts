@@ -215,7 +215,8 @@ function readRequests(ctx: Ctx, first: number): { table: Table; lastLine: number
     rowSpans.set(spec.id, row.labelSpan);
     readRow(ctx, 'requests', row, { id: spec.id, rowLabel: spec.label, columns, constraint: rowTotalHolds }, cells, problems);
   }
-  problems.push(...missingRowProblems(walked.missing.filter((s) => s.kind === 'row'), { start: span.start, end: Math.min(span.end, span.start + 1) }));
+  // On the table's first cell, as for table 1 (one unit could split a surrogate pair).
+  problems.push(...missingRowProblems(walked.missing.filter((s) => s.kind === 'row'), { start: span.start, end: Math.min(span.end, tokens[0]?.end ?? span.start) }));
   problems.push(...unknownProblems(ctx, walked.unknown));
   if (layout === 'tab') problems.push(...misalignedRows(walked.rows, version));
   const labelProblems = [...headerMismatches(ctx, tokens.slice(0, firstRow), requestHeaderLabels()), ...walked.mismatches];
