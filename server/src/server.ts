@@ -107,6 +107,7 @@ connection.onCompletion((params) => safely(ctx, 'completion', [], () => completi
 connection.onRequest(StatsRequest.method, () => ({
   documents: documents.all().length,
   checks: store.size,
+  cachedChecks: store.cachedChecks,
   settings: settings.size,
   heapUsed: process.memoryUsage().heapUsed,
 }));

@@ -130,6 +130,23 @@ describe('protocol: robustness', function () {
     c.close(uri);
   });
 
+  it('40 open reports: at most 16 checks are held, and an evicted report is re-checked on demand', async () => {
+    const base = fixture('small-2023.txt');
+    const uris = Array.from({ length: 40 }, (_, i) => freshUri(`many${i}`));
+    for (const [i, uri] of uris.entries()) {
+      c.open(uri, `${base}\n（文档 ${i}）\n`);
+      await c.diagnostics(uri);
+    }
+    const stats = await c.request<{ documents: number; cachedChecks: number }>('disclosureReport/stats', null);
+    assert.equal(stats.documents, 40);
+    assert.equal(stats.cachedChecks, 16);
+    // The first report's check was dropped long ago: edit it and ask again.
+    c.change(uris[0], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '　' }]);
+    assert.deepEqual(comparable(await c.diagnostics(uris[0])), expectedDiagnostics(c.text(uris[0]), 'zh'));
+    assert.deepEqual(comparable(await c.diagnostics(uris[1])), expectedDiagnostics(c.text(uris[1]), 'zh'));
+    for (const uri of uris) c.close(uri);
+  });
+
   it('1,000 open/edit/check/close cycles leave no per-document state behind', async () => {
     const text = fixture('small-2023.txt');
     for (let i = 0; i < 1000; i++) {

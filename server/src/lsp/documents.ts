@@ -39,7 +39,15 @@ export function looksLikeReport(text: string): boolean {
   return false;
 }
 
+/**
+ * How many checks are kept. A check holds the whole report model (text, view, lines, cells),
+ * so a hundred open reports would hold a hundred models; beyond this many, the least recently
+ * used is dropped and re-checked on demand (a 10 KB report checks in about a millisecond).
+ */
+export const MAX_CACHED_CHECKS = 16;
+
 export class ReportStore {
+  /** Least recently used first (a Map keeps insertion order; a hit moves the entry to the end). */
   private readonly cache = new Map<string, Checked>();
   private readonly detected = new Map<string, { version: number; isReport: boolean }>();
   /** Called after each fresh check (status notification). */
@@ -61,7 +69,11 @@ export class ReportStore {
   get(doc: TextDocument, settings: DisclosureSettings): Checked {
     const key = JSON.stringify(settings.rules);
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.key === key) return cached;
+    if (cached && cached.version === doc.version && cached.key === key) {
+      this.cache.delete(doc.uri);
+      this.cache.set(doc.uri, cached);
+      return cached;
+    }
     const started = performance.now();
     const result = check(doc.getText(), { rules: settings.rules as RuleSettings });
     const checked: Checked = {
@@ -71,7 +83,9 @@ export class ReportStore {
       result,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     };
+    this.cache.delete(doc.uri);
     this.cache.set(doc.uri, checked);
+    while (this.cache.size > MAX_CACHED_CHECKS) this.cache.delete(this.cache.keys().next().value as string);
     try {
       this.onChecked(checked);
     } catch {
@@ -90,8 +104,14 @@ export class ReportStore {
     this.detected.clear();
   }
 
+  /** Per-document entries of both maps (0 once every document is closed). */
   get size(): number {
     return this.cache.size + this.detected.size;
+  }
+
+  /** Checks held in memory (at most MAX_CACHED_CHECKS). */
+  get cachedChecks(): number {
+    return this.cache.size;
   }
 }
 
