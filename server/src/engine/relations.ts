@@ -27,9 +27,14 @@ export interface Evaluation {
 }
 
 function lookup(table: Table): (ref: CellRef) => Cell | undefined {
-  const byKey = new Map<string, Cell>();
-  for (const c of table.cells) byKey.set(`${c.row}/${c.column ?? ''}`, c);
-  return (ref) => byKey.get(`${ref.row}/${ref.column ?? ''}`);
+  // Row, then column: no key strings built per lookup (this runs for every relation term).
+  const byRow = new Map<string, Map<string | null, Cell>>();
+  for (const c of table.cells) {
+    let row = byRow.get(c.row);
+    if (!row) byRow.set(c.row, (row = new Map()));
+    row.set(c.column ?? null, c);
+  }
+  return (ref) => byRow.get(ref.row)?.get(ref.column ?? null);
 }
 
 const RELATIONS = {

@@ -39,6 +39,10 @@ const WHOLE_LINE: [RegExp, Kind][] = [
   [/^第[ \t]*\d{1,3}[ \t]*页(?:[ \t,]*共[ \t]*\d{1,3}[ \t]*页)?$/, PAGE_NUMBER],
 ];
 
+const WHOLE_LINE_FIRST = new Set([...'您当现首访浏阅点附-第'].map((c) => c.charCodeAt(0)));
+/** Every inline pattern contains one of these. */
+const INLINE_HINTS = ['[', 'Evaluation', 'Aspose'];
+
 /** A cell of an exported chart's data: 「类别 1」「系列 3」. */
 const CHART_TOKEN = /(?:^|[\t ])(?:类别|系列)[ \t]?\d{1,2}(?=$|[\t ])/g;
 
@@ -93,15 +97,16 @@ function findJunk(report: Report): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < lines.count; i++) {
     const line = lines.line(i);
-    const content = view.slice(line.start, line.end);
-    if (content.trim() === '') continue;
     let s = line.start;
     let e = line.end;
     while (s < e && isSpace(view[s])) s++;
     while (e > s && isSpace(view[e - 1])) e--;
+    if (s === e) continue;
     const trimmed = view.slice(s, e);
+    if (trimmed.trim() === '') continue;
 
-    const whole = WHOLE_LINE.find(([re]) => re.test(trimmed));
+    // Every whole-line pattern starts with one of a few characters: test those lines only.
+    const whole = WHOLE_LINE_FIRST.has(trimmed.charCodeAt(0)) ? WHOLE_LINE.find(([re]) => re.test(trimmed)) : undefined;
     if (whole || isButtonLine(trimmed)) {
       hits.push({ start: s, end: e, kind: whole ? whole[1] : BUTTONS, remove: lineRemoval(report, s, s) });
       continue;
@@ -114,6 +119,8 @@ function findJunk(report: Report): Hit[] {
       hits.push({ start, end: e, kind: CHART, remove });
       continue;
     }
+    if (!INLINE_HINTS.some((h) => trimmed.includes(h))) continue;
+    const content = view.slice(line.start, line.end);
     for (const [re, kind] of INLINE) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;

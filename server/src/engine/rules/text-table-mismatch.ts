@@ -207,15 +207,38 @@ const HINTS: Record<QuantityKey, string[]> = {
   normsValid: ['规范性文件'], normsIssued: ['规范性文件'], normsRepealed: ['规范性文件'], permits: ['行政许可'], penalties: ['行政处罚'], enforcement: ['行政强制'],
 };
 
+/** Hints indexed by their first UTF-16 unit, so one pass over a sentence finds every hint in it. */
+const HINTS_BY_FIRST = new Map<number, string[]>();
+for (const h of new Set(Object.values(HINTS).flat())) {
+  const list = HINTS_BY_FIRST.get(h.charCodeAt(0)) ?? [];
+  list.push(h);
+  HINTS_BY_FIRST.set(h.charCodeAt(0), list);
+}
+const NUMERAL_UNITS = new Set([...'0123456789零〇一二两三四五六七八九十百千'].map((c) => c.charCodeAt(0)));
+
+/** The hints a sentence contains (empty when it holds no number at all: every pattern needs one). */
+function hintsIn(view: string): Set<string> {
+  const found = new Set<string>();
+  let hasNumber = false;
+  for (let i = 0; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if (!hasNumber && NUMERAL_UNITS.has(c)) hasNumber = true;
+    const list = HINTS_BY_FIRST.get(c);
+    if (list) for (const h of list) if (view.startsWith(h, i)) found.add(h);
+  }
+  return hasNumber ? found : new Set();
+}
+
 function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: number): void {
   const used: Span[] = [];
-  const requests = /申请/.test(s.view);
+  const requests = s.view.includes('申请');
+  const hints = hintsIn(s.view);
   let received = false;
-  for (const p of PATTERNS) {
+  for (const p of hints.size === 0 ? [] : PATTERNS) {
     if (!p.sections.includes(section)) continue;
     if (p.needsRequests && !requests) continue;
     if (p.breakdown && !received) continue;
-    if (!HINTS[p.key].some((h) => s.view.includes(h))) continue;
+    if (!HINTS[p.key].some((h) => hints.has(h))) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(s.view))) {

@@ -3,12 +3,14 @@
 // diagnostics and fixes use the same offsets on the original text. NFKC is NOT used: it
 // changes lengths (㈠ becomes three characters) and would shift every later offset.
 
-const MAP = new Map<number, number>();
+// One slot per UTF-16 unit (128 KB): 0 = unchanged, else the unit it reads as. A typed array
+// lookup is several times faster than a Map on the per-character path of every check.
+const MAP = new Uint16Array(0x10000);
 function map(from: string, to: string): void {
-  for (let i = 0; i < from.length; i++) MAP.set(from.charCodeAt(i), to.charCodeAt(i));
+  for (let i = 0; i < from.length; i++) MAP[from.charCodeAt(i)] = to.charCodeAt(i);
 }
 // Full-width ASCII block U+FF01..U+FF5E -> U+0021..U+007E (digits, letters, punctuation).
-for (let c = 0xff01; c <= 0xff5e; c++) MAP.set(c, c - 0xfee0);
+for (let c = 0xff01; c <= 0xff5e; c++) MAP[c] = c - 0xfee0;
 map('\u3000\u00a0\ufeff\u2002\u2003\u2009\u200b', '       ');
 map('〔〕【】［］', '[][][]');
 map('“”‘’', '""\'\'');
@@ -22,8 +24,8 @@ export function normalisedView(text: string): string {
   let runStart = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const m = MAP.get(text.charCodeAt(i));
-    if (m !== undefined) {
+    const m = MAP[text.charCodeAt(i)];
+    if (m !== 0) {
       out += text.slice(runStart, i) + String.fromCharCode(m);
       runStart = i + 1;
     }
