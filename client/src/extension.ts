@@ -2,7 +2,7 @@
 // commands and the language status item. Nothing here knows about reports: the server does.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
+import { SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands, openRuleDoc, type CommandContext } from './commands';
 import { DOCUMENT_SELECTOR } from './ids';
 import { t } from './l10n';
@@ -28,13 +28,13 @@ const RULE_DOC_RE = /\/docs\/rules\/([a-z0-9-]+)\.md$/;
 
 export function activate(context: vscode.ExtensionContext): DisclosureReportApi {
   const serverModule = context.asAbsolutePath('server/out/server.js');
-  const run = { module: serverModule, transport: TransportKind.ipc };
+  const run = { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } };
   // Debug only on request: extension tests run in development mode, where a fixed inspector port
   // could collide between runs.
   const debugPort = process.env.DISCLOSURE_REPORT_INSPECT;
   const serverOptions: ServerOptions = {
     run,
-    debug: debugPort ? { ...run, options: { execArgv: ['--nolazy', `--inspect=${debugPort}`] } } : run,
+    debug: debugPort ? { ...run, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', `--inspect=${debugPort}`] } } : run,
   };
 
   const status = new StatusTracker();

