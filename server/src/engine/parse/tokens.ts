@@ -37,7 +37,7 @@ export function detectLayout(source: Source, lines: LineInfo[], first: number, l
     if (l.blank) continue;
     const content = view.slice(l.contentStart, l.contentEnd);
     if (content.startsWith('|')) pipe++;
-    else if (l.hasTab && view.slice(l.start, l.end).split('\t').filter((c) => c.trim() !== '').length >= 2) tab++;
+    else if (l.hasTab && filledTabCells(view, l.start, l.end) >= 2) tab++;
     else if (/\S {2,}\S/.test(content)) spaced++;
   }
   if (pipe >= 3) return 'markdown';
@@ -46,10 +46,32 @@ export function detectLayout(source: Source, lines: LineInfo[], first: number, l
   return 'cell-per-line';
 }
 
+/** Tab-separated cells of view[start, end) holding anything but whitespace (counts up to 2 is all callers need). */
+function filledTabCells(view: string, start: number, end: number): number {
+  let n = 0;
+  let filled = false;
+  for (let k = start; k <= end; k++) {
+    const c = k === end ? 9 : view.charCodeAt(k);
+    if (c === 9) {
+      if (filled && ++n >= 2) return n;
+      filled = false;
+    } else if (!isWhitespace(c)) filled = true;
+  }
+  return n;
+}
+
+/** What /\s/ matches, by code unit (this runs for every character at a cell's edges). */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 function makeToken(source: Source, start: number, end: number, line: number, col: number): Token {
   const { view } = source;
-  while (start < end && /\s/.test(view[start])) start++;
-  while (end > start && /\s/.test(view[end - 1])) end--;
+  while (start < end && isWhitespace(view.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(view.charCodeAt(end - 1))) end--;
   const v = view.slice(start, end);
   return { start, end, view: v, key: viewKey(v), line, col, empty: v.length === 0, numeric: NUMBER.test(v) };
 }

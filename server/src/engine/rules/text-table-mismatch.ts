@@ -214,7 +214,10 @@ for (const h of new Set(Object.values(HINTS).flat())) {
   list.push(h);
   HINTS_BY_FIRST.set(h.charCodeAt(0), list);
 }
-const NUMERAL_UNITS = new Set([...'0123456789零〇一二两三四五六七八九十百千'].map((c) => c.charCodeAt(0)));
+/** Per UTF-16 unit: 1 = starts a hint, 2 = a numeral (typed array: this runs for every character of the prose). */
+const UNIT_FLAGS = new Uint8Array(0x10000);
+for (const c of HINTS_BY_FIRST.keys()) UNIT_FLAGS[c] |= 1;
+for (const ch of '0123456789零〇一二两三四五六七八九十百千') UNIT_FLAGS[ch.charCodeAt(0)] |= 2;
 
 /** The hints a sentence contains (empty when it holds no number at all: every pattern needs one). */
 function hintsIn(view: string): Set<string> {
@@ -222,9 +225,10 @@ function hintsIn(view: string): Set<string> {
   let hasNumber = false;
   for (let i = 0; i < view.length; i++) {
     const c = view.charCodeAt(i);
-    if (!hasNumber && NUMERAL_UNITS.has(c)) hasNumber = true;
-    const list = HINTS_BY_FIRST.get(c);
-    if (list) for (const h of list) if (view.startsWith(h, i)) found.add(h);
+    const flags = UNIT_FLAGS[c];
+    if (flags === 0) continue;
+    if (flags & 2) hasNumber = true;
+    if (flags & 1) for (const h of HINTS_BY_FIRST.get(c)!) if (view.startsWith(h, i)) found.add(h);
   }
   return hasNumber ? found : new Set();
 }
