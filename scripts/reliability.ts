@@ -4,7 +4,7 @@
 //   npm test; npx tsc -p . && node out/scripts/reliability.js [--readme]
 // --readme also replaces the text between <!-- reliability:start --> and <!-- reliability:end -->
 // in README.md (only when both markers are there). With bench/results.json present, the block
-// for <!-- bench:start --> … <!-- bench:end --> is printed too (not written).
+// for <!-- bench:start --> … <!-- bench:end --> is printed too (and written with --readme).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -129,7 +129,13 @@ function main(): void {
     else fs.writeFileSync(readme, next);
   }
   const bench = benchBlock();
-  if (bench) process.stdout.write(`\n<!-- bench:start -->\n${bench}\n<!-- bench:end -->\n`);
+  if (!bench) return;
+  process.stdout.write(`\n<!-- bench:start -->\n${bench}\n<!-- bench:end -->\n`);
+  if (process.argv.includes('--readme')) {
+    const readme = path.join(REPO_ROOT, 'README.md');
+    const next = replaceBetween(fs.readFileSync(readme, 'utf8'), '<!-- bench:start -->', '<!-- bench:end -->', bench);
+    if (next !== null) fs.writeFileSync(readme, next);
+  }
 }
 
 main();
