@@ -22,6 +22,8 @@ const STEP_TIMEOUT_MS = 30_000;
 
 const REPORT_FILE = 'seed-004-年度报告.txt';
 const BLANK_FILE = 'blank-2023年度报告.txt';
+/** Our own example with typical mistakes: the README's pictures are taken on it (not on a seed). */
+const EXAMPLE_FILE = '示例-2024年度报告.txt';
 
 interface Mutation {
   text: string;
@@ -111,6 +113,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, REPORT_FILE), mutation.text);
   fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'protocol', 'empty-sections-2023.txt'), path.join(workspace, BLANK_FILE));
+  fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), path.join(workspace, EXAMPLE_FILE));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -226,6 +229,31 @@ async function main(): Promise<number> {
       await page.locator('.editor-instance .view-lines .view-line', { hasText: '第二十条第（一）项' }).first().waitFor({ state: 'visible' });
       await page.locator('.editor-instance .view-lines .view-line', { hasText: '行政规范性文件' }).first().waitFor({ state: 'visible' });
       await shot(page, 'ui-6-table-inserted.png');
+    });
+
+    await step('README pictures: our own example with its squiggles, hover and Problems panel', async () => {
+      const text = fs.readFileSync(path.join(workspace, EXAMPLE_FILE), 'utf8');
+      const f = check(text).findings.find((x) => x.ruleId === 'row-total');
+      if (!f) throw new Error('examples/mistakes-2024.txt: no row-total finding to show');
+      const pos = check(text).report.source.lines.positionAt(f.start);
+      await page.keyboard.press('Escape');
+      // Close the other reports so the Problems panel lists only the example's findings.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('W');
+      await page.locator('.editor-instance').waitFor({ state: 'detached' }).catch(() => undefined);
+      await openFile(page, EXAMPLE_FILE);
+      await goToLine(page, pos.line + 1, pos.character + 1);
+      const sq = squiggleOnCursorLine(page);
+      await sq.waitFor({ state: 'attached' });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first().waitFor({ state: 'visible' });
+      const box = await sq.boundingBox();
+      if (!box) throw new Error('the squiggle has no box');
+      await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
+      await page.locator('.monaco-hover', { hasText: f.message.zh }).first().waitFor({ state: 'visible' });
+      await shot(page, 'readme-example.png');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
     });
     return finish();
   } finally {
