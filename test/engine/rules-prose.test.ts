@@ -118,6 +118,47 @@ describe('prose rules', () => {
       assert.deepEqual(findings(b, 'text-table-mismatch').map((f) => where(b, f)), ['14:2023']);
     });
 
+    it('TX3: a share 「占X%」 after a result count is checked against N ÷ (七)总计, one unit of the last digit tolerated', () => {
+      // Our example: 15 results in (七)总计, 8 disclosed.
+      const at = '办结15件，';
+      const ok = ['予以公开8件，占53.3%', '予以公开8件，占53%', '予以公开8件（占比为53.33%）', '予以公开8件，占50%'];
+      // 50% is 8 ÷ 16 (the requests received): a base reports also use.
+      for (const phrase of ok) {
+        const text = mutate(CLEAN, [at, `${at}其中${phrase}，`]);
+        assert.deepEqual(findings(text, 'text-table-mismatch').map((f) => f.message.zh), [], phrase);
+      }
+      const text = mutate(CLEAN, [at, `${at}其中予以公开8件，占６０％，`]);
+      const [f, ...rest] = findings(text, 'text-table-mismatch');
+      assert.equal(rest.length, 0);
+      assert.equal(text.slice(f.start, f.end), '６０');
+      assert.match(f.message.zh, /8 ÷ 15（表格「（七）总计 · 总计」）= 53\.3%/);
+      const r24 = check(text).report.tables.find((t) => t.id === 'requests')!.cells.find((c) => c.row === 'R24' && c.column === 'c7')!;
+      assert.deepEqual(f.related.map((r) => r.start), [r24.start]);
+    });
+
+    it('TX5: 「均获维持」「均已结案」「未被纠错」 against the 纠正 and 尚未审结 cells of the groups the sentence names', () => {
+      // Our example's appeals row: 复议 1 0 0 0 1 | 直接起诉 0 0 0 1 1 | 复议后起诉 0 0 0 0 0 (one lawsuit pending).
+      const row = '1\t0\t0\t0\t1\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0';
+      const at = '被提起行政诉讼1件。';
+      const said = (sentence: string, table = row) => {
+        const text = mutate(CLEAN, [at, `${at}${sentence}`], [row, table]);
+        return findings(text, 'text-table-mismatch').map((f) => `${text.slice(f.start, f.end)}: ${f.message.zh}`);
+      };
+      assert.deepEqual(said('行政复议案件均获维持。'), []);
+      assert.deepEqual(said('行政复议和行政诉讼案件均已结案。'), ['均已结案: 正文称均已结案，但表格中「行政诉讼 · 未经复议直接起诉 · 尚未审结」为 1']);
+      assert.deepEqual(said('行政复议案件均已审结。'), [], 'only the review group is named, and it has nothing pending');
+      const corrected = '0\t1\t0\t0\t1\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0';
+      assert.deepEqual(said('行政复议案件均获维持，未被纠错。', corrected), [
+        '均获维持: 正文称均获维持，但表格中「行政复议 · 结果纠正」为 1',
+        '未被纠错: 正文称未被纠错，但表格中「行政复议 · 结果纠正」为 1',
+      ]);
+    });
+
+    it('「未有被行政复议纠错」 denies a correction, not the review itself', () => {
+      const text = mutate(CLEAN, ['被提起行政诉讼1件。', '被提起行政诉讼1件。本局未有被行政复议纠错的情况。']);
+      assert.deepEqual(findings(text, 'text-table-mismatch').map((f) => f.message.zh), []);
+    });
+
     it('does not read other 办结 figures (letters, hotlines) as requests', () => {
       const text = mutate(CLEAN, ['全年组织业务培训2次。', '全年组织业务培训2次。办结市长信箱来信7件，行政许可事项清单共40项。']);
       assert.deepEqual(findings(text, 'text-table-mismatch'), []);

@@ -260,6 +260,7 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
       if (p.key === 'R1') received = true;
       const n = numberValue(numberText);
       if (n === null) continue;
+      if (RESULT_KEYS.has(p.key)) checkShare(report, s, m.index + m[0].length, n, ctx);
       const q = quantity(report, p.key);
       const v = q && valueOf(q);
       if (!q || v === null || v === undefined || v === n) continue;
@@ -288,6 +289,90 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
     }
   }
   if (section !== 2 && (s.view.includes('未') || s.view.includes('没有') || s.view.includes('无') || s.view.includes('不存在'))) checkZeroStatements(report, s, ctx);
+  if (section !== 2 && (s.view.includes('维持') || s.view.includes('结案') || s.view.includes('审结') || s.view.includes('纠'))) checkAppealOutcomes(report, s, ctx);
+}
+
+// ---------------------------------------------------------------- TX3: 「…N件，占X%」
+
+const RESULT_KEYS = new Set<QuantityKey>(['R3', 'R4', 'R3+R4', 'refused', 'unable', 'notHandled', 'other']);
+/** Right after a result count: 「，占66.7%」「，占比为 50%」「(占总数的25%)」. */
+const SHARE = /^[ \t]*[,(]?[ \t]*(?:占|约占)(?:比|比例)?(?:总数|全部|办理总数|办结总数)?(?:的)?(?:为)?[ \t]*(\d+(?:\.\d+)?)[ \t]*%/;
+
+/**
+ * 「予以公开8件，占50%」: the share should be N over the results total (R24), or over the
+ * requests received (R1, R1 + R2), the bases reports use. One unit of the last written digit is
+ * tolerated (66.7 % or 66 % for 2 of 3).
+ */
+function checkShare(report: Report, s: Sentence, after: number, n: number, ctx: RuleContext): void {
+  const m = SHARE.exec(s.view.slice(after, after + 40));
+  if (!m) return;
+  const stated = Number(m[1]);
+  const decimals = m[1].includes('.') ? m[1].length - m[1].indexOf('.') - 1 : 0;
+  const unit = 10 ** -decimals;
+  const bases: Quantity[] = [];
+  for (const k of ['R24', 'R1', 'R1+R2'] as QuantityKey[]) {
+    const q = quantity(report, k);
+    const v = q && valueOf(q);
+    if (q && typeof v === 'number' && v > 0) bases.push(q);
+  }
+  if (bases.length === 0) return;
+  const shareOf = (q: Quantity) => (100 * n) / (valueOf(q) as number);
+  if (bases.some((q) => Math.abs(shareOf(q) - stated) < unit + 1e-9)) return;
+  const base = bases[0];
+  const right = shareOf(base);
+  const start = s.start + after + m.index + m[0].indexOf(m[1]);
+  ctx.add({
+    start,
+    end: start + m[1].length,
+    message: loc(
+      `正文写占 ${m[1]}%，但 ${n} ÷ ${valueOf(base)}（表格「${base.name.zh}」）= ${right.toFixed(Math.max(1, decimals))}%`,
+      `the prose says ${m[1]} %, but ${n} / ${valueOf(base)} (${base.name.en}) = ${right.toFixed(Math.max(1, decimals))} %`,
+    ),
+    related: relatedOf(base),
+  });
+}
+
+// ---------------------------------------------------------------- TX5: 「均获维持」「均已结案」「未被纠错」
+
+type AppealGroup = 'A' | 'B' | 'C';
+const OUTCOMES: { re: RegExp; columns: number[]; zh: string; en: string }[] = [
+  // 维持: nothing corrected (2) and nothing pending (4).
+  { re: /均(?:获|被|予以|已被|得到)?维持/g, columns: [2, 4], zh: '均获维持', en: 'all upheld' },
+  { re: /均已(?:结案|审结|办结)|全部(?:结案|审结)/g, columns: [4], zh: '均已结案', en: 'all concluded' },
+  { re: /(?:未|没有)(?:被)?(?:[^。,;:]{0,12}?)(?:纠错|纠正)/g, columns: [2], zh: '未被纠错', en: 'none corrected' },
+];
+const COLUMN_NAME_EN: Record<string, string> = { '2': 'corrected', '4': 'pending' };
+
+function checkAppealOutcomes(report: Report, s: Sentence, ctx: RuleContext): void {
+  const t = table(report, 'appeals');
+  if (!t) return;
+  const review = s.view.includes('复议');
+  const lawsuit = s.view.includes('诉讼');
+  if (!review && !lawsuit) return;
+  // 「行政复议…均获维持」 speaks of reviews only; a sentence naming both (or 复议后起诉) speaks of all.
+  const groups: AppealGroup[] = review && !lawsuit ? ['A'] : !review && lawsuit ? ['B', 'C'] : ['A', 'B', 'C'];
+  for (const o of OUTCOMES) {
+    o.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = o.re.exec(s.view))) {
+      const wrong: Cell[] = [];
+      for (const g of groups) {
+        for (const col of o.columns) {
+          const c = cell(t, `${g}${col}`, null);
+          if (c && c.state === 'number' && c.value !== null && c.value !== 0) wrong.push(c);
+        }
+      }
+      if (wrong.length === 0) continue;
+      const list = (lang: 'zh' | 'en') =>
+        wrong.map((c) => (lang === 'zh' ? `「${c.rowLabel} · ${c.columnLabel}」为 ${c.value}` : `${c.row} (${COLUMN_NAME_EN[c.row.slice(1)]}) = ${c.value}`)).join(lang === 'zh' ? '，' : ', ');
+      ctx.add({
+        start: s.start + m.index,
+        end: s.start + m.index + m[0].length,
+        message: loc(`正文称${o.zh}，但表格中${list('zh')}`, `the prose says ${o.en}, but the table has ${list('en')}`),
+        related: wrong.map((c) => ({ start: c.start, end: c.end, message: loc(`表格「${c.rowLabel} · ${c.columnLabel}」= ${c.value}`, `table ${c.row} = ${c.value}`) })),
+      });
+    }
+  }
 }
 
 function checkZeroStatements(report: Report, s: Sentence, ctx: RuleContext): void {
@@ -307,7 +392,10 @@ function checkZeroStatements(report: Report, s: Sentence, ctx: RuleContext): voi
   }
   NO_APPEALS.lastIndex = 0;
   while ((m = NO_APPEALS.exec(s.view))) {
-    if (NOT_A_NEGATION.test(m[0])) continue;
+    // 「未有被行政复议纠错的情况」 denies a correction, not the review: read to the end of the clause.
+    const clauseEnd = s.view.slice(m.index + m[0].length).search(/[,;:。]/);
+    const clause = s.view.slice(m.index, clauseEnd < 0 ? undefined : m.index + m[0].length + clauseEnd);
+    if (NOT_A_NEGATION.test(clause)) continue;
     const keys: QuantityKey[] = [];
     for (const g of [m[1], m[2]]) if (g) keys.push(g === '行政复议' ? 'A5' : 'B5+C5');
     const wrong: Quantity[] = [];
@@ -360,11 +448,11 @@ export default defineRule({
     details: {
       zh:
         '「总体情况」等部分常用文字复述统计表中的数字，例如「共收到政府信息公开申请16件，上年结转1件，办结15件，结转下年度继续办理2件」「被申请行政复议1件」「未收到政府信息公开申请」。文字与表格不一致时，读者无法判断哪个正确，审核时也常被指出。\n\n' +
-        '本规则识别以下写法并与表格比较：收到/受理/新收……申请N件（表二「一、本年新收」总计）；上年结转N件；办结、答复N件（（七）总计）；结转下年度N件；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理N件；与收到申请同句的自然人、法人或其他组织、商业企业等N件；行政复议N件（表三行政复议总计）、行政诉讼N件（两类起诉的总计之和）；「未收到……申请」「没有……行政复议和行政诉讼」；现行有效/制发/废止规范性文件N件、行政许可/行政处罚/行政强制N条（表一）；以及总体情况中以年份开头的段落（「2022年，我局……」）与报告年度不符。数字可写作阿拉伯数字、全角数字或汉字数字（「收到申请五件」）。\n\n' +
+        '本规则识别以下写法并与表格比较：收到/受理/新收……申请N件（表二「一、本年新收」总计）；上年结转N件；办结、答复N件（（七）总计）；结转下年度N件；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理N件；与收到申请同句的自然人、法人或其他组织、商业企业等N件；行政复议N件（表三行政复议总计）、行政诉讼N件（两类起诉的总计之和）；「未收到……申请」「没有……行政复议和行政诉讼」；「均获维持」（结果纠正、尚未审结均应为 0）、「均已结案」（尚未审结为 0）、「未被纠错」（结果纠正为 0），只看句中提到的复议或诉讼；办理结果后的「占X%」（应约等于 N ÷（七）总计，或 N ÷ 收到申请数，允许末位数字相差 1）；现行有效/制发/废止规范性文件N件、行政许可/行政处罚/行政强制N条（表一）；以及总体情况中以年份开头的段落（「2022年，我局……」）与报告年度不符。数字可写作阿拉伯数字、全角数字或汉字数字（「收到申请五件」）。\n\n' +
         '只比较写法明确的句子，表格对应单元格为空或无法读取时不判断；「办理……申请N件」等于新收、新收加结转或办结中的任一个都算一致。正文数字等于另一个统计口径（如新收与上年结转之和）时，信息中会指出。表格自身的合计不平、且正文写的正是应有的合计时，不重复报告（由合计规则报告）。诊断标在正文的数字上，相关位置指向表格单元格。',
       en:
         'The prose (mostly section 一) restates table figures: 「共收到政府信息公开申请16件，上年结转1件，办结15件，结转下年度继续办理2件」, 「被申请行政复议1件」, 「未收到政府信息公开申请」. When the prose and the table disagree, nobody can tell which is right, and reviewers flag it.\n\n' +
-        'Recognised wordings and what they are compared with: requests received (R1 total); carried over from last year (R2); handled/answered (R24); carried over to next year (R25); disclosed, partly disclosed, refused, unable to provide, not handled, other handling (their rows); applicant types in the sentence stating the number received (R1 columns); administrative review N (A5) and litigation N (B5 + C5); “no request received” and “no review or litigation” (zeros); normative documents in force/issued/repealed and permits/penalties/enforcement (table 1); and a paragraph of section 一 that starts with a year other than the reporting year. Numbers may be ASCII or full-width digits or Chinese numerals.\n\n' +
+        'Recognised wordings and what they are compared with: requests received (R1 total); carried over from last year (R2); handled/answered (R24); carried over to next year (R25); disclosed, partly disclosed, refused, unable to provide, not handled, other handling (their rows); applicant types in the sentence stating the number received (R1 columns); administrative review N (A5) and litigation N (B5 + C5); “no request received” and “no review or litigation” (zeros); 「均获维持」 (nothing corrected or pending), 「均已结案」 (nothing pending) and 「未被纠错」 (nothing corrected), for the groups the sentence names; a share 「占X%」 after a result count (N ÷ R24, or N ÷ the requests received, within one unit of the last digit); normative documents in force/issued/repealed and permits/penalties/enforcement (table 1); and a paragraph of section 一 that starts with a year other than the reporting year. Numbers may be ASCII or full-width digits or Chinese numerals.\n\n' +
         'Only unambiguous wordings are read, and an empty or unreadable table cell is not judged. 「办理…申请N件」 agrees if it equals new, new plus carried-over, or handled requests. When the prose figure equals another measure (e.g. new plus carried-over), the message says so. When a table total does not add up and the prose states the correct sum, the arithmetic rules report it and this rule stays silent. The finding sits on the number in the prose; the table cells are related locations.',
     },
     examples: [
