@@ -73,7 +73,21 @@ function makeToken(source: Source, start: number, end: number, line: number, col
   while (start < end && isWhitespace(view.charCodeAt(start))) start++;
   while (end > start && isWhitespace(view.charCodeAt(end - 1))) end--;
   const v = view.slice(start, end);
-  return { start, end, view: v, key: viewKey(v), line, col, empty: v.length === 0, numeric: NUMBER.test(v) };
+  const numeric = isNumeric(v);
+  // A number's key is itself (nothing for viewKey to drop): skip the cache lookup for the many value cells.
+  return { start, end, view: v, key: numeric || v.length === 0 ? v : viewKey(v), line, col, empty: v.length === 0, numeric };
+}
+
+/** NUMBER.test, skipping the regex for the common case of a label (first unit not a digit or sign). */
+function isNumeric(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45)) return false;
+  return NUMBER.test(v);
+}
+
+function hasWhitespace(v: string): boolean {
+  for (let i = 0; i < v.length; i++) if (isWhitespace(v.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -82,7 +96,7 @@ function makeToken(source: Source, start: number, end: number, line: number, col
  */
 function pushCell(out: Token[], source: Source, start: number, end: number, line: number, col: number): void {
   const tok = makeToken(source, start, end, line, col);
-  if (tok.empty || tok.numeric || !/\s/.test(tok.view)) {
+  if (tok.empty || tok.numeric || !hasWhitespace(tok.view)) {
     out.push(tok);
     return;
   }
@@ -117,7 +131,7 @@ export function tokenize(source: Source, lines: LineInfo[], first: number, last:
       if (layout === 'cell-per-line' && l.end > l.start) out.push(makeToken(source, l.end, l.end, i, 0));
       continue;
     }
-    if (isPageNumber(content)) continue;
+    if (content.length <= 40 && isPageNumber(content)) continue; // page numbers are short
     if (layout === 'markdown' && content.startsWith('|')) {
       if (/^\|?[\s:|-]+$/.test(content) && content.includes('-')) continue; // |---|---|
       let s = l.contentStart + 1;
@@ -132,11 +146,24 @@ export function tokenize(source: Source, lines: LineInfo[], first: number, last:
       }
       continue;
     }
-    if (layout === 'tab' || layout === 'spaces') {
-      const sep = layout === 'tab' ? /\t/g : /\t| {2,}/g;
+    if (layout === 'tab') {
+      // Every tab separates two cells (leading tabs are empty cells).
+      // Searching the line's own slice keeps each search inside the line.
+      const raw = view.slice(l.start, l.end);
+      let s = 0;
+      let col = 0;
+      for (let k = raw.indexOf('\t'); k >= 0; k = raw.indexOf('\t', s)) {
+        pushCell(out, source, l.start + s, l.start + k, i, col++);
+        s = k + 1;
+      }
+      pushCell(out, source, l.start + s, l.end, i, col);
+      continue;
+    }
+    if (layout === 'spaces') {
+      const sep = /\t| {2,}/g;
       const raw = view.slice(l.start, l.end);
       // In the spaces layout, indentation is not an empty cell.
-      let s = layout === 'tab' ? l.start : l.contentStart;
+      let s = l.contentStart;
       let col = 0;
       sep.lastIndex = s - l.start;
       let m: RegExpExecArray | null;

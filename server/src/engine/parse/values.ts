@@ -20,7 +20,10 @@ export type Assignment =
 const EMPTY_LIKE = /^(?:[-—–/\\]+|无|空|&nbsp;)$/;
 
 export function isEmptyLike(view: string): boolean {
-  return view.length === 0 || EMPTY_LIKE.test(view);
+  if (view.length === 0) return true;
+  const c = view.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false; // a digit: the common case, no regex needed
+  return EMPTY_LIKE.test(view);
 }
 
 /** A token that can stand in a value position (number, empty, dash, or a short bit of text such as 「无」). */
@@ -122,8 +125,16 @@ export interface ParsedValue {
 }
 
 /** Read one cell's text as the column's kind of number. */
+const SMALL_COUNTS: ParsedValue[] = Array.from({ length: 100 }, (_, n) => Object.freeze({ state: 'number' as const, value: n }));
+
 export function parseValue(view: string, kind: ValueKind): ParsedValue {
   const t = view.trim();
+  // Most cells are a small count: answer those without regexes or allocation.
+  if (t.length <= 2 && t.length > 0) {
+    const a = t.charCodeAt(0) - 48;
+    const b = t.length === 2 ? t.charCodeAt(1) - 48 : 0;
+    if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && (t.length === 1 || a > 0)) return SMALL_COUNTS[t.length === 1 ? a : a * 10 + b];
+  }
   if (isEmptyLike(t)) return { state: 'empty', value: null };
   const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t;
   if (!/^[+-]?\d+(\.\d+)?$/.test(plain)) return { state: 'invalid', value: null };

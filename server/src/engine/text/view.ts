@@ -20,18 +20,23 @@ map('－—–−', '----');
 
 /** The view of a whole text (same length as text). */
 export function normalisedView(text: string): string {
-  let out = '';
-  let runStart = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const m = MAP[text.charCodeAt(i)];
-    if (m !== 0) {
-      out += text.slice(runStart, i) + String.fromCharCode(m);
-      runStart = i + 1;
-    }
+  let i = 0;
+  while (i < n && MAP[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  // Chinese prose maps often (，：；（）), so build the view as code units rather than
+  // concatenating a piece per mapped character.
+  const units = new Uint16Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    const m = MAP[c];
+    units[k] = m === 0 ? c : m;
   }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  // Native decoding; a lone surrogate becomes U+FFFD, still one unit, so offsets hold.
+  return UTF16.decode(units);
 }
+
+const UTF16 = new TextDecoder('utf-16le');
 
 /** A label key for comparisons (spec §4.11): view, then drop whitespace and markdown/quote noise. */
 export function labelKey(s: string): string {
