@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import { NUM, numberValue, sentencesIn, type Sentence } from './prose';
+import { NUM, numberValue, sentenceAt, type Sentence } from './prose';
 import { defineRule, type RuleContext } from './types';
 import { loc } from './util';
 
@@ -47,6 +47,13 @@ function parseItem(view: string, start: number, end: number): Part | null {
   if (value === null) return null;
   const ns = label.length; // the number follows the label directly
   return { label, value, start: s + ns, end: s + ns + m[2].length, unit: m[3], etc: m[4] !== undefined };
+}
+
+/** Offsets of 其中 and 包, in order (each word searched forward once: linear however many hits). */
+function keywordOffsets(view: string): number[] {
+  const out: number[] = [];
+  for (const word of ['其中', '包']) for (let i = view.indexOf(word); i >= 0; i = view.indexOf(word, i + 1)) out.push(i);
+  return out.sort((a, b) => a - b);
 }
 
 function format(n: number): string {
@@ -159,6 +166,15 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    for (const s of sentencesIn(report, { start: 0, end: report.source.text.length })) checkSentence(report, s, ctx);
+    // Only sentences holding 其中 or 包(括/含) can hold a breakdown: find those words, build their sentences.
+    const { view } = report.source;
+    let done = -1;
+    for (const i of keywordOffsets(view)) {
+      if (i < done) continue;
+      const s = sentenceAt(report, i);
+      if (!s) continue;
+      done = s.end;
+      checkSentence(report, s, ctx);
+    }
   },
 });

@@ -112,6 +112,35 @@ export function sentencesIn(report: Report, span: Span): Sentence[] {
   return out;
 }
 
+const WHOLE_PROSE = new WeakMap<Report, Span[]>();
+
+/**
+ * The sentence of sentencesIn(report, whole text) that holds `offset`, or null when the offset
+ * is inside a table. For rules that look for a keyword first: they build only the sentences
+ * that hold it instead of every sentence of the document.
+ */
+export function sentenceAt(report: Report, offset: number): Sentence | null {
+  let spans = WHOLE_PROSE.get(report);
+  if (!spans) WHOLE_PROSE.set(report, (spans = proseSpans(report)));
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = spans[lo];
+  if (!p || p.start > offset) return null;
+  const { view } = report.source;
+  let start = offset;
+  while (start > p.start && !endsSentence(view.charCodeAt(start - 1))) start--;
+  let end = offset;
+  while (end < p.end && !endsSentence(view.charCodeAt(end))) end++;
+  if (end <= start) return null;
+  const v = view.slice(start, end);
+  return v.trim().length > 0 ? { start, end, view: v } : null;
+}
+
 /** The prose sentences of the sections with these numbers (in document order). */
 export function sectionSentences(report: Report, numbers: number[]): Sentence[] {
   const out: Sentence[] = [];
