@@ -26,23 +26,28 @@ export interface Evaluation {
   partsComplete: boolean;
 }
 
-function lookup(table: Table): (ref: CellRef) => Cell | undefined {
-  // Row, then column: no key strings built per lookup (this runs for every relation term).
-  const byRow = new Map<string, Map<string | null, Cell>>();
-  for (const c of table.cells) {
-    let row = byRow.get(c.row);
-    if (!row) byRow.set(c.row, (row = new Map()));
-    row.set(c.column ?? null, c);
-  }
-  return (ref) => byRow.get(ref.row)?.get(ref.column ?? null);
+const cellKey = (row: string, column: string | null): string => `${row}/${column ?? ''}`;
+
+/** A relation with its cells' keys worked out once (relations are constants): lookups build no strings. */
+interface Compiled {
+  relation: Relation;
+  atKey: string;
+  rightKeys: string[];
 }
 
+const compile = (relations: Relation[]): Compiled[] =>
+  relations.map((relation) => ({
+    relation,
+    atKey: cellKey(relation.at.row, relation.at.column),
+    rightKeys: relation.right.map((r) => cellKey(r.row, r.column)),
+  }));
+
 const RELATIONS = {
-  requests: { '2021': requestRelations('2021'), '2019': requestRelations('2019') },
-  appeals: appealRelations(),
+  requests: { '2021': compile(requestRelations('2021')), '2019': compile(requestRelations('2019')) },
+  appeals: compile(appealRelations()),
 };
 
-export function relationsOf(table: Table): Relation[] {
+function compiledOf(table: Table): Compiled[] {
   if (table.id === 'requests') return RELATIONS.requests[table.version];
   if (table.id === 'appeals') return RELATIONS.appeals;
   return [];
@@ -53,34 +58,31 @@ export function relationsOf(table: Table): Relation[] {
  * invalid cell is not judged: table-shape and invalid-number speak for those.
  */
 export function evaluateTable(table: Table): Evaluation[] {
-  const get = lookup(table);
+  const byKey = new Map<string, Cell>();
+  for (const c of table.cells) byKey.set(cellKey(c.row, c.column), c);
   const out: Evaluation[] = [];
-  for (const relation of relationsOf(table)) {
-    const at = get(relation.at);
+  for (const { relation, atKey, rightKeys } of compiledOf(table)) {
+    const at = byKey.get(atKey);
     if (!at || at.state === 'invalid') continue;
     const terms: RelationTerm[] = [];
+    let expected = 0;
+    let partsComplete = true;
     let judged = true;
-    for (const ref of relation.right) {
-      const c = get(ref);
+    for (let k = 0; k < rightKeys.length; k++) {
+      const c = byKey.get(rightKeys[k]);
       if (!c || c.state === 'invalid') {
         judged = false;
         break;
       }
-      terms.push({ ref, cell: c, value: c.value ?? 0 });
+      const ref = relation.right[k];
+      const value = c.value ?? 0;
+      terms.push({ ref, cell: c, value });
+      expected += ref.negate ? -value : value;
+      if (c.state !== 'number') partsComplete = false;
     }
     if (!judged) continue;
-    const expected = terms.reduce((sum, t) => sum + (t.ref.negate ? -t.value : t.value), 0);
     const actual = at.value;
-    out.push({
-      relation,
-      table,
-      at,
-      terms,
-      expected,
-      actual,
-      holds: (actual ?? 0) === expected,
-      partsComplete: terms.every((t) => t.cell.state === 'number'),
-    });
+    out.push({ relation, table, at, terms, expected, actual, holds: (actual ?? 0) === expected, partsComplete });
   }
   return out;
 }
