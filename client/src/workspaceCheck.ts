@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import { DocumentDiagnosticReportKind, DocumentDiagnosticRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGES } from './ids';
+import { decode } from '../../server/src/cli/encoding';
 import type { StatusTracker } from './status';
 import { t } from './l10n';
 
@@ -138,7 +139,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_BYTES) return null;
-      const doc = await vscode.workspace.openTextDocument(uri);
+      const doc = await openReport(uri);
       if (!(LANGUAGES as readonly string[]).includes(doc.languageId)) return null;
       const key = doc.uri.toString();
       const report = await client.sendRequest(
@@ -161,4 +162,21 @@ export class WorkspaceChecker implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The file as a document. VS Code reads files as UTF-8 unless told otherwise, and many reports
+ * are saved in GB18030/GBK: detect that the way the CLI does and open the file in it. A file
+ * already open keeps the encoding it was opened with.
+ */
+async function openReport(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open;
+  try {
+    const { encoding } = decode(Buffer.from(await vscode.workspace.fs.readFile(uri)));
+    if (encoding === 'gb18030') return await vscode.workspace.openTextDocument(uri, { encoding: 'gb18030' });
+  } catch {
+    /* not text we can read: let VS Code open it as it would */
+  }
+  return vscode.workspace.openTextDocument(uri);
 }

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { encodeGb18030ForTest } from '../../test/cli/helpers';
 import { seedFiles } from '../../test/support/seeds';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -35,6 +36,8 @@ export function prepareWorkspace(root: string): { workspace: string; userDataDir
     if (to.startsWith('fixtures/crlf-')) text = text.replace(/\r?\n/g, '\r\n');
     fs.writeFileSync(dest, text);
   }
+  // A report saved in GB18030 (as many are): the workspace check must read it as such.
+  fs.writeFileSync(path.join(workspace, 'fixtures', 'gb18030-2024年度报告.txt'), encodeGb18030ForTest(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8')));
   // Chinese messages whatever the editor's display language (code-server's is English).
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'disclosureReport.language': 'zh' }, null, 2));

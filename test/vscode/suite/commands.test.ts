@@ -11,6 +11,7 @@ import {
   key,
   lastWait,
   openAndSettle,
+  REPO_ROOT,
   ours,
   seedUri,
   seedUris,
@@ -150,5 +151,14 @@ describe('vscode: commands', function () {
     const expected = findings.map((f) => `${report.source.lines.positionAt(f.start).line + 1} ${f.ruleId} ${f.severity}`).sort();
     assert.deepEqual(ours(u003).map(key).sort(), expected);
     assert.equal(result.checked.find((c) => c.uri === u003.toString())?.diagnostics, expected.length);
+    // A report saved in GB18030 is read as GB18030 (not as mojibake UTF-8): the engine's findings on its text.
+    const gb = wsUri('fixtures/gb18030-2024年度报告.txt');
+    assert.ok(checked.has(gb.toString()), 'the GB18030 report is checked');
+    const gbText = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8');
+    const gbCheck = check(gbText);
+    assert.deepEqual(
+      ours(gb).map((d) => `${d.range.start.line + 1} ${d.message}`).sort(),
+      gbCheck.findings.map((f) => `${gbCheck.report.source.lines.positionAt(f.start).line + 1} ${f.message.zh}`).sort(),
+    );
   });
 });
