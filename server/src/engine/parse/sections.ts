@@ -28,7 +28,20 @@ function titleKey(viewTitle: string): string {
   return labelKey(viewTitle).replace(/[:。.]+$/, '').replace(/\(文字描述[^)]*\)$/, '');
 }
 
+/** First units of every exact title key: most lines cannot be a title, and this says so without building a key. */
+const KEY_FIRST_UNITS = new Set([...TITLE_KEYS.flatMap((t) => [...t.keys])].map((k) => k.charCodeAt(0)));
+const KEY_NOISE = /[\s|*#"'`]/;
+
+function canBeExactTitle(title: string): boolean {
+  let i = 0;
+  while (i < title.length && KEY_NOISE.test(title[i])) i++;
+  // A view unit that labelKey would still map (full-width) falls back to the full comparison.
+  const c = title.charCodeAt(i);
+  return i === title.length || c >= 0xff01 || KEY_FIRST_UNITS.has(c);
+}
+
 function identify(title: string, allowKeywords: boolean): SectionNumber | null {
+  if (!allowKeywords && !canBeExactTitle(title)) return null;
   const key = titleKey(title);
   if (key.length === 0 || TABLE_ROW_START.test(key)) return null;
   for (const t of TITLE_KEYS) if (t.keys.has(key)) return t.number;
