@@ -112,8 +112,6 @@ const CASES = value('件|起|宗|次|个');
 
 interface Pattern {
   re: RegExp;
-  /** Cheap pre-check: the sentence must contain one of these (computed from the pattern). */
-  hints?: string[];
   key: QuantityKey;
   /** Other quantities the wording may mean: equal to any of them is fine (「办理…申请N件」). */
   accept?: QuantityKey[];
@@ -207,42 +205,48 @@ const HINTS: Record<QuantityKey, string[]> = {
   normsValid: ['规范性文件'], normsIssued: ['规范性文件'], normsRepealed: ['规范性文件'], permits: ['行政许可'], penalties: ['行政处罚'], enforcement: ['行政强制'],
 };
 
+/** Each distinct hint gets a bit; a pattern runs only when its key's bits meet the sentence's. */
+const HINT_LIST = [...new Set(Object.values(HINTS).flat())];
+// Bits of a 32-bit integer: a hint beyond the 31st would need another scheme (every test would fail at load).
+if (HINT_LIST.length > 31) throw new Error(`text-table-mismatch: ${HINT_LIST.length} hints do not fit in the bit mask`);
+const HINT_BIT = new Map(HINT_LIST.map((h, i) => [h, 1 << i]));
+const KEY_BITS = Object.fromEntries(Object.entries(HINTS).map(([k, hs]) => [k, hs.reduce((m, h) => m | HINT_BIT.get(h)!, 0)])) as Record<QuantityKey, number>;
 /** Hints indexed by their first UTF-16 unit, so one pass over a sentence finds every hint in it. */
-const HINTS_BY_FIRST = new Map<number, string[]>();
-for (const h of new Set(Object.values(HINTS).flat())) {
-  const list = HINTS_BY_FIRST.get(h.charCodeAt(0)) ?? [];
-  list.push(h);
-  HINTS_BY_FIRST.set(h.charCodeAt(0), list);
+const HINTS_BY_FIRST = new Map<number, { hint: string; bit: number }[]>();
+for (const [hint, bit] of HINT_BIT) {
+  const list = HINTS_BY_FIRST.get(hint.charCodeAt(0)) ?? [];
+  list.push({ hint, bit });
+  HINTS_BY_FIRST.set(hint.charCodeAt(0), list);
 }
 /** Per UTF-16 unit: 1 = starts a hint, 2 = a numeral (typed array: this runs for every character of the prose). */
 const UNIT_FLAGS = new Uint8Array(0x10000);
 for (const c of HINTS_BY_FIRST.keys()) UNIT_FLAGS[c] |= 1;
 for (const ch of '0123456789零〇一二两三四五六七八九十百千') UNIT_FLAGS[ch.charCodeAt(0)] |= 2;
 
-/** The hints a sentence contains (empty when it holds no number at all: every pattern needs one). */
-function hintsIn(view: string): Set<string> {
-  const found = new Set<string>();
+/** The bits of the hints a sentence contains (0 when it holds no number at all: every pattern needs one). */
+function hintBits(view: string): number {
+  let bits = 0;
   let hasNumber = false;
   for (let i = 0; i < view.length; i++) {
     const c = view.charCodeAt(i);
     const flags = UNIT_FLAGS[c];
     if (flags === 0) continue;
     if (flags & 2) hasNumber = true;
-    if (flags & 1) for (const h of HINTS_BY_FIRST.get(c)!) if (view.startsWith(h, i)) found.add(h);
+    if (flags & 1) for (const h of HINTS_BY_FIRST.get(c)!) if (view.startsWith(h.hint, i)) bits |= h.bit;
   }
-  return hasNumber ? found : new Set();
+  return hasNumber ? bits : 0;
 }
 
 function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: number): void {
   const used: Span[] = [];
   const requests = s.view.includes('申请');
-  const hints = hintsIn(s.view);
+  const bits = hintBits(s.view);
   let received = false;
-  for (const p of hints.size === 0 ? [] : PATTERNS) {
+  for (const p of bits === 0 ? [] : PATTERNS) {
     if (!p.sections.includes(section)) continue;
     if (p.needsRequests && !requests) continue;
     if (p.breakdown && !received) continue;
-    if (!HINTS[p.key].some((h) => hints.has(h))) continue;
+    if ((bits & KEY_BITS[p.key]) === 0) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(s.view))) {
