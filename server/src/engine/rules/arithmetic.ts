@@ -18,6 +18,18 @@ function digitsLike(n: number, raw: string): string {
   return /[０-９]/.test(raw) ? s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : s;
 }
 
+/** English names of the applicant columns and appeal groups (the ids alone mean nothing to a reader). */
+const COLUMN_EN: Record<string, string> = {
+  c1: 'natural persons',
+  c2: 'businesses',
+  c3: 'research institutions',
+  c4: 'public-interest organisations',
+  c5: 'legal-service organisations',
+  c6: 'other organisations',
+  c7: 'total',
+};
+const GROUP_EN: Record<string, string> = { A: 'administrative review', B: 'lawsuits filed directly', C: 'lawsuits after review' };
+
 function message(ev: Evaluation): Localized {
   const sum = arithmetic(ev);
   const at = ev.at;
@@ -27,25 +39,25 @@ function message(ev: Evaluation): Localized {
     case 'row-total':
       return loc(
         `「${at.rowLabel}」的总计应为 ${ev.expected}（${sum.zh}），${actualZh}`,
-        `total of “${at.row}” should be ${ev.expected} (${sum.en}), ${actualEn}`,
+        `total of row ${at.row} 「${at.rowLabel}」 should be ${ev.expected} (${sum.en}), ${actualEn}`,
       );
     case 'results-total':
       return loc(
         `（七）总计 · ${at.columnLabel} 应为 ${ev.expected}（各项办理结果之和：${sum.zh}），${actualZh}`,
-        `(7) total, ${at.column}, should be ${ev.expected} (sum of the results: ${sum.en}), ${actualEn}`,
+        `(7) total of the results for ${COLUMN_EN[at.column ?? ''] ?? at.column} (${at.column}) should be ${ev.expected} (sum of the results: ${sum.en}), ${actualEn}`,
       );
     case 'balance': {
       const [r1, r2, r24] = ev.terms.map((t) => t.value);
       const r25 = ev.actual ?? 0;
       return loc(
         `${at.columnLabel}列不满足「第一项加第二项之和，等于第三项加第四项之和」：${r1} + ${r2} ≠ ${r24} + ${r25}；按此关系「四、结转下年度继续办理」应为 ${ev.expected}`,
-        `column ${at.column} breaks “1 + 2 = 3 + 4”: ${r1} + ${r2} ≠ ${r24} + ${r25}; carry-over (4) should be ${ev.expected}`,
+        `column ${at.column} (${COLUMN_EN[at.column ?? ''] ?? at.column}) breaks “1 + 2 = 3 + 4” (new + carried over = results + carried forward): ${r1} + ${r2} ≠ ${r24} + ${r25}; carried forward (4) should be ${ev.expected}`,
       );
     }
     case 'appeals-total':
       return loc(
         `${at.rowLabel}的总计应为 ${ev.expected}（${sum.zh}），${actualZh}`,
-        `${at.row} total should be ${ev.expected} (${sum.en}), ${actualEn}`,
+        `${GROUP_EN[at.row[0]] ?? 'appeals'} total (${at.row}) should be ${ev.expected} (${sum.en}), ${actualEn}`,
       );
   }
 }
