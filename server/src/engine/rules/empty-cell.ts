@@ -28,14 +28,18 @@ export default defineRule({
         const first = run[0];
         const last = run[run.length - 1];
         const names = run.map((c) => c.columnLabel ?? c.row).join('、');
-        const rowName = first.table === 'appeals' ? first.rowLabel : first.rowLabel;
+        const rowName = first.rowLabel;
+        // Ids for the English message: c1… for table 2, A1… for table 3, the column labels for table 1.
+        const idOf = (c: Cell): string => (c.table === 'appeals' ? c.row : (c.column ?? c.row));
+        const ids = run.map(idOf).join(', ');
+        const cellId = first.table === 'requests' ? `${first.row} ${first.column} ` : first.table === 'appeals' ? `${first.row} ` : '';
         ctx.add({
           start: first.start,
           end: last.end,
           message:
             run.length === 1
-              ? loc(`「${rowName} · ${names}」为空，没有发生的事项应填 0`, `“${first.row}${first.column ? ' ' + first.column : ''}” is empty; write 0 for none`)
-              : loc(`「${rowName}」的 ${run.length} 格（${names}）为空，没有发生的事项应填 0`, `${run.length} cells of “${first.row}” are empty; write 0 for none`),
+              ? loc(`「${rowName} · ${names}」为空，没有发生的事项应填 0`, `cell ${cellId}「${rowName} · ${names}」 is empty; write 0 for none`)
+              : loc(`「${rowName}」的 ${run.length} 格（${names}）为空，没有发生的事项应填 0`, `${run.length} cells of 「${rowName}」 (${ids}) are empty; write 0 for none`),
           related: run.length > 1 ? run.map((c) => ({ start: c.start, end: c.end, message: loc(`${c.columnLabel ?? c.row}：空`, `${c.column ?? c.row}: empty`) })) : [],
         });
         run = [];
