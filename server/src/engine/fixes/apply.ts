@@ -4,7 +4,8 @@
 // whose text is already there is skipped, a replacement whose result is already in place
 // around its span is skipped (so applying a fix twice changes nothing), and overlapping
 // edits keep the first one only: a fix never touches text outside its target. Several
-// insertions at one offset are all applied, in the order given (exact duplicates once).
+// insertions at one offset are all applied, in the order given (exact duplicates once), and
+// skipped as a group when they already stand there in that order.
 
 import type { Fix, TextEdit } from '../model';
 
@@ -67,7 +68,24 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResul
   const chosen: TextEdit[] = [];
   let skipped = 0;
   let lastEnd = -1;
+  // Insertions at one offset that are already there, one after another (a second run of the
+  // same fix-all finds 四 then 五 in place): `presentEnd` is where the next one would have to be.
+  let presentAt = -1;
+  let presentEnd = -1;
+  const present = new Set<string>();
   for (const { e } of ordered) {
+    if (e.start === e.end && e.newText.length > 0) {
+      if (e.start !== presentAt) {
+        [presentAt, presentEnd] = [e.start, e.start];
+        present.clear();
+      }
+      if (present.has(e.newText) || text.startsWith(e.newText, presentEnd)) {
+        if (!present.has(e.newText)) presentEnd += e.newText.length;
+        present.add(e.newText);
+        skipped++;
+        continue;
+      }
+    }
     const overlaps = e.start < lastEnd;
     const duplicate = isDuplicate(chosen, e);
     if (overlaps || duplicate || !editApplies(text, e)) {
