@@ -10,7 +10,7 @@ export * from './model';
 export { parseReport } from './parse/report';
 export { rules, ruleById } from './rules';
 export type { Rule } from './rules/types';
-export { applyFixes, applyEdits } from './fixes/apply';
+export { applyFixes, applyEdits, chooseEdits } from './fixes/apply';
 export { LineIndex } from './text/lines';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

@@ -8,11 +8,10 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Finding, Lang, Report, TableId, TextEdit as EngineEdit } from '../engine';
+import { chooseEdits, type Finding, type Lang, type Report, type TableId, type TextEdit as EngineEdit } from '../engine';
 import { TABLE_NAMES, TABLE_SECTION } from '../engine/templates';
 import type { Served, ServerContext } from './context';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
-import { chooseEdits } from './edits';
 import { tableInsertion } from './insertion';
 import { Commands } from './protocol';
 

@@ -60,13 +60,16 @@ function isDuplicate(chosen: readonly TextEdit[], e: TextEdit): boolean {
   return false;
 }
 
-export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResult {
+/**
+ * The edits that apply to `text`, in document order: the one selection the CLI's applier and
+ * the editor's code actions share (the editor sends the chosen edits as LSP TextEdits).
+ */
+export function chooseEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
   // Stable order by position; on ties the earlier-listed edit wins.
   const ordered = edits
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
   const chosen: TextEdit[] = [];
-  let skipped = 0;
   let lastEnd = -1;
   // Insertions at one offset that are already there, one after another (a second run of the
   // same fix-all finds 四 then 五 in place): `presentEnd` is where the next one would have to be.
@@ -82,23 +85,22 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResul
       if (present.has(e.newText) || text.startsWith(e.newText, presentEnd)) {
         if (!present.has(e.newText)) presentEnd += e.newText.length;
         present.add(e.newText);
-        skipped++;
         continue;
       }
     }
-    const overlaps = e.start < lastEnd;
-    const duplicate = isDuplicate(chosen, e);
-    if (overlaps || duplicate || !editApplies(text, e)) {
-      skipped++;
-      continue;
-    }
+    if (e.start < lastEnd || isDuplicate(chosen, e) || !editApplies(text, e)) continue;
     chosen.push(e);
     lastEnd = Math.max(lastEnd, e.end);
   }
+  return chosen;
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResult {
+  const chosen = chooseEdits(text, edits);
   let out = text;
   for (let k = chosen.length - 1; k >= 0; k--) {
     const e = chosen[k];
     out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   }
-  return { text: out, applied: chosen.length, skipped };
+  return { text: out, applied: chosen.length, skipped: edits.length - chosen.length };
 }
