@@ -26,20 +26,32 @@ export interface Evaluation {
   partsComplete: boolean;
 }
 
-const cellKey = (row: string, column: string | null): string => `${row}/${column ?? ''}`;
+// Cells are found by a small integer slot (row index × 8 + column index), so evaluating a table
+// builds no key strings and hashes nothing but the row id of each cell once.
+const ROW_INDEX = new Map<string, number>();
+const COLUMN_INDEX = new Map<string | null, number>([[null, 0], ['c1', 1], ['c2', 2], ['c3', 3], ['c4', 4], ['c5', 5], ['c6', 6], ['c7', 7]]);
+function slotOf(row: string, column: string | null, register = false): number {
+  let r = ROW_INDEX.get(row);
+  if (r === undefined) {
+    if (!register) return -1;
+    ROW_INDEX.set(row, (r = ROW_INDEX.size));
+  }
+  const c = COLUMN_INDEX.get(column);
+  return c === undefined ? -1 : r * 8 + c;
+}
 
-/** A relation with its cells' keys worked out once (relations are constants): lookups build no strings. */
+/** A relation with its cells' slots worked out once (relations are constants). */
 interface Compiled {
   relation: Relation;
-  atKey: string;
-  rightKeys: string[];
+  atSlot: number;
+  rightSlots: number[];
 }
 
 const compile = (relations: Relation[]): Compiled[] =>
   relations.map((relation) => ({
     relation,
-    atKey: cellKey(relation.at.row, relation.at.column),
-    rightKeys: relation.right.map((r) => cellKey(r.row, r.column)),
+    atSlot: slotOf(relation.at.row, relation.at.column, true),
+    rightSlots: relation.right.map((r) => slotOf(r.row, r.column, true)),
   }));
 
 const RELATIONS = {
@@ -58,18 +70,23 @@ function compiledOf(table: Table): Compiled[] {
  * invalid cell is not judged: table-shape and invalid-number speak for those.
  */
 export function evaluateTable(table: Table): Evaluation[] {
-  const byKey = new Map<string, Cell>();
-  for (const c of table.cells) byKey.set(cellKey(c.row, c.column), c);
+  const compiled = compiledOf(table);
+  if (compiled.length === 0) return [];
+  const bySlot: (Cell | undefined)[] = new Array(ROW_INDEX.size * 8);
+  for (const c of table.cells) {
+    const slot = slotOf(c.row, c.column);
+    if (slot >= 0) bySlot[slot] = c;
+  }
   const out: Evaluation[] = [];
-  for (const { relation, atKey, rightKeys } of compiledOf(table)) {
-    const at = byKey.get(atKey);
+  for (const { relation, atSlot, rightSlots } of compiled) {
+    const at = bySlot[atSlot];
     if (!at || at.state === 'invalid') continue;
     const terms: RelationTerm[] = [];
     let expected = 0;
     let partsComplete = true;
     let judged = true;
-    for (let k = 0; k < rightKeys.length; k++) {
-      const c = byKey.get(rightKeys[k]);
+    for (let k = 0; k < rightSlots.length; k++) {
+      const c = bySlot[rightSlots[k]];
       if (!c || c.state === 'invalid') {
         judged = false;
         break;
