@@ -122,20 +122,20 @@ function main(): void {
   fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'reliability.md'), page(r));
   const block = readmeBlock(r);
   process.stdout.write(`<!-- reliability:start -->\n${block}\n<!-- reliability:end -->\n`);
-  if (process.argv.includes('--readme')) {
-    const readme = path.join(REPO_ROOT, 'README.md');
-    const next = replaceBetween(fs.readFileSync(readme, 'utf8'), '<!-- reliability:start -->', '<!-- reliability:end -->', block);
-    if (next === null) process.stderr.write('README.md has no reliability markers: not changed\n');
-    else fs.writeFileSync(readme, next);
-  }
+  const writeReadme = process.argv.includes('--readme');
+  if (writeReadme) fillReadme('reliability', block);
   const bench = benchBlock();
   if (!bench) return;
   process.stdout.write(`\n<!-- bench:start -->\n${bench}\n<!-- bench:end -->\n`);
-  if (process.argv.includes('--readme')) {
-    const readme = path.join(REPO_ROOT, 'README.md');
-    const next = replaceBetween(fs.readFileSync(readme, 'utf8'), '<!-- bench:start -->', '<!-- bench:end -->', bench);
-    if (next !== null) fs.writeFileSync(readme, next);
-  }
+  if (writeReadme) fillReadme('bench', bench);
+}
+
+/** Replace the text between <!-- name:start --> and <!-- name:end --> in README.md. */
+function fillReadme(name: string, body: string): void {
+  const readme = path.join(REPO_ROOT, 'README.md');
+  const next = replaceBetween(fs.readFileSync(readme, 'utf8'), `<!-- ${name}:start -->`, `<!-- ${name}:end -->`, body);
+  if (next === null) process.stderr.write(`README.md has no ${name} markers: not changed\n`);
+  else fs.writeFileSync(readme, next);
 }
 
 main();

@@ -124,9 +124,10 @@ export interface ParsedValue {
   value: number | null;
 }
 
-/** Read one cell's text as the column's kind of number. */
+/** The answers for 0–99, shared (callers only read them). */
 const SMALL_COUNTS: ParsedValue[] = Array.from({ length: 100 }, (_, n) => Object.freeze({ state: 'number' as const, value: n }));
 
+/** Read one cell's text as the column's kind of number. */
 export function parseValue(view: string, kind: ValueKind): ParsedValue {
   const t = view.trim();
   // Most cells are a small count: answer those without regexes or allocation.

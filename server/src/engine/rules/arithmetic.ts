@@ -62,16 +62,16 @@ function message(ev: Evaluation): Localized {
   }
 }
 
-/** Digits right before or after a cell: it was split out of cells run together, and rewriting it would change how its neighbours read. */
-function runTogether(view: string, c: Cell): boolean {
-  const digit = (i: number) => i >= 0 && i < view.length && /[0-9零〇一二两三四五六七八九十]/.test(view[i]);
-  return digit(c.start - 1) || digit(c.end);
+/** A cell the parser split out of digits run together: rewriting it would change how its neighbours read. */
+function splitFromRun(ev: Evaluation): boolean {
+  const c = ev.at;
+  return ev.table.shapeProblems.some((p) => p.kind === 'run-together' && p.start <= c.start && c.end <= p.end);
 }
 
-function fixFor(report: Report, ev: Evaluation): Fix | undefined {
+function fixFor(ev: Evaluation): Fix | undefined {
   // Only a total whose parts are all filled in, and never the balance (which figure is wrong is unknown).
   if (ev.relation.ruleId === 'balance' || !ev.partsComplete || ev.expected < 0) return undefined;
-  if (runTogether(report.source.view, ev.at)) return undefined;
+  if (splitFromRun(ev)) return undefined;
   const newText = digitsLike(ev.expected, ev.at.raw);
   return {
     title: loc(`将总计改为 ${ev.expected}`, `Set the total to ${ev.expected}`),
@@ -97,7 +97,7 @@ export function checkRelations(report: Report, ctx: RuleContext, ruleId: Relatio
           return loc(`${t.ref.negate ? '减 ' : ''}${n.zh} = ${v}`, `${t.ref.negate ? 'minus ' : ''}${n.en} = ${t.cell.value ?? '(empty)'}`);
         })(),
       })),
-      fix: fixFor(report, ev),
+      fix: fixFor(ev),
     });
   }
 }

@@ -101,7 +101,6 @@ function findJunk(report: Report): Hit[] {
     let e = line.end;
     while (s < e && isSpace(view[s])) s++;
     while (e > s && isSpace(view[e - 1])) e--;
-    if (s === e) continue;
     const trimmed = view.slice(s, e);
     if (trimmed.trim() === '') continue;
 

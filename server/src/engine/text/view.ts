@@ -18,6 +18,8 @@ map('，：；！？', ',:;!?');
 map('．', '.');
 map('－—–−', '----');
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** The view of a whole text (same length as text). */
 export function normalisedView(text: string): string {
   const n = text.length;
@@ -35,8 +37,6 @@ export function normalisedView(text: string): string {
   // Native decoding; a lone surrogate becomes U+FFFD, still one unit, so offsets hold.
   return UTF16.decode(units);
 }
-
-const UTF16 = new TextDecoder('utf-16le');
 
 /** A label key for comparisons (spec §4.11): view, then drop whitespace and markdown/quote noise. */
 export function labelKey(s: string): string {
