@@ -2,12 +2,17 @@
 // PURE: no vscode / vscode-languageserver import anywhere below server/src/engine.
 
 import type { CheckOptions, CheckResult, Finding, Lang, Localized, Report, Severity } from './model';
-import { parseReport } from './parse/report';
+import type { Document } from './input/document';
+import { textDocument } from './input/text';
+import { readDocument } from './read/report';
 import { rules } from './rules';
 import type { NewFinding } from './rules/types';
 
 export * from './model';
-export { parseReport } from './parse/report';
+export { parseReport, readDocument } from './read/report';
+export { textDocument } from './input/text';
+export { blockAt } from './input/document';
+export type { Block, Document, DocumentForm, DocumentOptions, Origin } from './input/document';
 export { rules, ruleById } from './rules';
 export type { Rule } from './rules/types';
 export { applyFixes, applyEdits, chooseEdits } from './fixes/apply';
@@ -17,7 +22,12 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, informat
 
 /** Parse the text and run every enabled rule. Never throws for any input text. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const report = parseReport(text);
+  return checkDocument(textDocument(text), options);
+}
+
+/** Read a Document (from any input adapter) and run every enabled rule. Never throws. */
+export function checkDocument(document: Document, options: CheckOptions = {}): CheckResult {
+  const report = readDocument(document);
   return { report, findings: runRules(report, options) };
 }
 

@@ -3,6 +3,7 @@
 // Every position is a UTF-16 offset into the original text (a JS string index);
 // LineIndex (text/lines.ts) turns offsets into LSP {line, character}.
 
+import type { Document } from './input/document';
 import type { LineIndex } from './text/lines';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -178,7 +179,7 @@ export interface Table extends Span {
   layout: TableLayout;
   /** False when some row or cell could not be read: arithmetic rules then skip the unread cells. */
   readable: boolean;
-  /** Line offset of the table's first line (for JSON output and outline). */
+  /** Every cell read, in reading order. */
   cells: Cell[];
   shapeProblems: ShapeProblem[];
   labelProblems: LabelProblem[];
@@ -188,6 +189,8 @@ export interface Table extends Span {
 
 export interface Report {
   source: Source;
+  /** What the report was read from: its form, blocks and (for .docx/.pdf) the map to the original. */
+  document: Document;
   title: Title | null;
   /** The reporting year: from the title, else from the statistics period, else from the body. */
   year: number | null;

@@ -1,5 +1,5 @@
 import type { Localized, Report, Span } from '../model';
-import { compareDates, formatDate, isValidDate } from '../parse/meta';
+import { compareDates, formatDate, isValidDate } from '../read/meta';
 import { viewKey } from '../text/view';
 import { defineRule } from './types';
 import { loc, statedYear } from './util';

@@ -1,4 +1,4 @@
-import { compareDates, formatDate, isValidDate } from '../parse/meta';
+import { compareDates, formatDate, isValidDate } from '../read/meta';
 import { defineRule } from './types';
 import { loc, statedYear } from './util';
 

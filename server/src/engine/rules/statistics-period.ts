@@ -1,5 +1,5 @@
 import type { DateValue, Report, Span, TextEdit } from '../model';
-import { DATE_RE, formatDate, isValidDate } from '../parse/meta';
+import { DATE_RE, formatDate, isValidDate } from '../read/meta';
 import { defineRule, type RuleContext } from './types';
 import { loc } from './util';
 

@@ -2,7 +2,7 @@
 // that it cannot be done. Never guesses: an ambiguous row is reported, not read.
 
 import type { Span } from '../model';
-import type { Token } from './tokens';
+import type { Token } from '../input/plain/tokens';
 
 export type ValueKind = 'count' | 'signed' | 'amount';
 

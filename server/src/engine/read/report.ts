@@ -1,10 +1,11 @@
 // Text → Report: the one place the readers are put together, in order.
 
+import type { Document } from '../input/document';
+import { blockAt } from '../input/document';
+import { textDocument } from '../input/text';
 import type { FormatVersion, Report, Span, Table } from '../model';
-import { lineInfos } from './lines';
 import { findSigningDate, findStatisticsPeriod, findTitle, inferYear } from './meta';
 import { attachSubsections, findSections } from './sections';
-import { makeSource } from './source';
 import { readTables } from './tables';
 
 const MARKERS: Record<FormatVersion, string[]> = {
@@ -12,12 +13,18 @@ const MARKERS: Record<FormatVersion, string[]> = {
   '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '其他对外管理服务事项', '政府集中采购', '采购总金额'],
 };
 
+/** Read a plain text (any layout) into the report model. */
 export function parseReport(text: string): Report {
-  const source = makeSource(text);
-  const lines = lineInfos(source);
+  return readDocument(textDocument(text));
+}
+
+/** Blocks → Report: the readers in order. They walk blocks, never physical lines. */
+export function readDocument(document: Document): Report {
+  const { source, blocks: lines } = document;
+  const { text } = source;
   const sections = findSections(source, lines);
-  const headingLines = new Set(sections.map((s) => source.lines.lineAt(s.heading.start)));
-  const firstHeadingLine = sections.length > 0 ? source.lines.lineAt(sections[0].heading.start) : -1;
+  const headingLines = new Set(sections.map((s) => blockAt(lines, s.heading.start)));
+  const firstHeadingLine = sections.length > 0 ? blockAt(lines, sections[0].heading.start) : -1;
   const title = findTitle(source, lines, firstHeadingLine);
   const s2 = sections.find((s) => s.number === 2);
   const preambleEnd = s2 ? s2.lineStart : Math.min(text.length, 6000);
@@ -28,6 +35,7 @@ export function parseReport(text: string): Report {
   const formatMarkers = findMarkers(source.view, tables);
   return {
     source,
+    document,
     title,
     year,
     formatVersion: versionOf(tables, formatMarkers),

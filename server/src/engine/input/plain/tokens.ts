@@ -3,9 +3,9 @@
 // guided by the template (find each expected label, then its values), so the layout only
 // matters here.
 
-import type { Source, Span, TableLayout } from '../model';
-import { viewKey } from '../text/view';
-import type { LineInfo } from './lines';
+import type { Source, Span, TableLayout } from '../../model';
+import { viewKey } from '../../text/view';
+import type { Block as LineInfo } from '../document';
 
 export interface Token extends Span {
   /** Trimmed view text (full-width digits already ASCII). */

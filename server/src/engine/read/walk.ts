@@ -5,7 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { LabelProblem, Source, Span } from '../model';
 import { labelKey } from '../text/view';
-import type { Token } from './tokens';
+import type { Token } from '../input/plain/tokens';
 import { isValueToken } from './values';
 
 export interface Slot {

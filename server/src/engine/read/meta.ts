@@ -2,7 +2,7 @@
 
 import type { DateMention, DateValue, Section, Source, StatisticsPeriod, Title } from '../model';
 import { chineseNumeral } from '../text/view';
-import type { LineInfo } from './lines';
+import type { Block as LineInfo } from '../input/document';
 
 /** 「2023 年 1 月 1 日」 in the view (full-width digits already ASCII). Bounded, no nested quantifiers. */
 export const DATE_RE = /(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*日/g;

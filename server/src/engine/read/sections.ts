@@ -5,7 +5,7 @@
 import type { HeadingNumeralStyle, Section, Source, Span, Subsection, SubsectionStyle } from '../model';
 import { SECTIONS, type SectionNumber } from '../schema/sections';
 import { chineseNumeral, labelKey } from '../text/view';
-import type { LineInfo } from './lines';
+import { blockAt, type Block as LineInfo } from '../input/document';
 
 interface HeadingMatch {
   number: SectionNumber;
@@ -177,8 +177,8 @@ function findSubsections(source: Source, lines: LineInfo[], section: Section, in
   const { view, text } = source;
   const out: Subsection[] = [];
   let level: { style: SubsectionStyle; standalone: boolean } | null = null;
-  const first = source.lines.lineAt(section.body.start);
-  const last = section.body.end > section.body.start ? source.lines.lineAt(section.body.end - 1) : first - 1;
+  const first = blockAt(lines, section.body.start);
+  const last = section.body.end > section.body.start ? blockAt(lines, section.body.end - 1) : first - 1;
   for (let i = first; i <= last && i < lines.length; i++) {
     const line = lines[i];
     if (line.blank || line.hasTab || inTable(line.start)) continue;

@@ -17,8 +17,8 @@ import {
   REQUEST_ROWS,
 } from '../schema/tables';
 import { labelKey } from '../text/view';
-import type { LineInfo } from './lines';
-import { detectLayout, tokenize, type Token } from './tokens';
+import type { Block as LineInfo } from '../input/document';
+import { detectLayout, tokenize, type Token } from '../input/plain/tokens';
 import { assignValues, parseValue, type Slot as ValueSlot, type ValueKind } from './values';
 import { matchKey, slotOf, walk, type Slot, type WalkedRow } from './walk';
 
