@@ -39,12 +39,31 @@ export interface RelatedInfo extends Span {
   message: Localized;
 }
 
+/**
+ * What a finding found, as data: faces (code actions, grouping, JSON `data`, the preview) read
+ * this, never the message text. Keys are the rule's own; the common ones are named here.
+ */
+export interface FindingData {
+  /** Cell ids (spec §9.1: `requests/R1/c7`, `appeals/A1`, `proactive/<item>/<row>/<column>`). */
+  cells?: string[];
+  /** The value the cell (or text) should hold, and what it holds. */
+  expected?: number | string | null;
+  actual?: number | string | null;
+  /** The relation id (spec §7) a finding is about. */
+  relation?: string;
+  /** Row labels as the template prints them. */
+  rows?: string[];
+  [key: string]: unknown;
+}
+
 /** One finding of one rule: the engine's diagnostic, protocol-free. */
 export interface Finding extends Span {
   ruleId: string;
   severity: Severity;
   message: Localized;
   related: RelatedInfo[];
+  /** What was found (cell ids, expected/actual, relation): the source of the message. */
+  data?: FindingData;
   fix?: Fix;
 }
 
