@@ -1,0 +1,34 @@
+// Input adapters for the forms a report arrives in, outside the pure engine because they need
+// format libraries: .txt/.md (plain text, any layout), .html/.htm (offsets stay in the HTML
+// source), .docx and .pdf (a read-only report text with a map back to page / paragraph / cell).
+// Each hands the engine one Document; readers and rules do not change per form.
+
+import type { Document, Localized } from '../engine';
+import { textDocument } from '../engine';
+
+export type InputKind = 'text' | 'html' | 'docx' | 'pdf';
+
+const KIND_BY_EXTENSION: Record<string, InputKind> = {
+  '.txt': 'text',
+  '.md': 'text',
+};
+
+/** The extensions a folder is searched for, in the order they are listed to users. */
+export const REPORT_EXTENSIONS: readonly string[] = Object.keys(KIND_BY_EXTENSION);
+
+/** The input kind a file name says, or null for an extension that is not read. */
+export function inputKindOf(fileName: string): InputKind | null {
+  const dot = fileName.lastIndexOf('.');
+  if (dot < 0) return null;
+  return KIND_BY_EXTENSION[fileName.slice(dot).toLowerCase()] ?? null;
+}
+
+export type ReadResult = { ok: true; kind: InputKind; document: Document } | { ok: false; kind: InputKind; reason: Localized };
+
+/**
+ * A Document from an already decoded text file. (Binary forms get their own async readers that
+ * return the same ReadResult.)
+ */
+export function documentFromText(text: string, kind: InputKind = 'text'): ReadResult {
+  return { ok: true, kind, document: textDocument(text) };
+}
