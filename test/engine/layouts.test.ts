@@ -4,47 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../../server/src/engine';
+import { toCellPerLine, toMarkdown, toSpaces } from '../support/forms';
 import { REPO_ROOT } from '../support/seeds';
 
 const CLEAN = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'clean-2024.txt'), 'utf8');
 
 function cells(text: string): string[] {
   return check(text).report.tables.flatMap((t) => t.cells.map((c) => `${t.id}:${c.item ?? ''}:${c.row}:${c.column}=${c.value}`));
-}
-
-const tableLine = (l: string) => l.includes('\t');
-
-/** Tab rows → markdown pipe rows (with a separator after the first row of each block). */
-function toMarkdown(text: string): string {
-  const out: string[] = [];
-  let inTable = false;
-  for (const line of text.split('\n')) {
-    if (tableLine(line)) {
-      out.push('| ' + line.split('\t').join(' | ') + ' |');
-      if (!inTable) out.push('|' + line.split('\t').map(() => '---').join('|') + '|');
-      inTable = true;
-    } else {
-      inTable = false;
-      out.push(/^[一二三四五六]、/.test(line) ? '## ' + line : line);
-    }
-  }
-  return out.join('\n');
-}
-
-/** Tab rows → space-aligned columns as pdftotext -layout writes them. */
-function toSpaces(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => (tableLine(l) ? l.split('\t').map((c) => c.padEnd(Math.max(4, c.length + 2), ' ')).join('  ').trimEnd() : l))
-    .join('\n');
-}
-
-/** One cell per line with blank lines between cells (web copy). */
-function toCellPerLine(text: string): string {
-  return text
-    .split('\n')
-    .flatMap((l) => (tableLine(l) ? l.split('\t').filter((c) => c !== '').flatMap((c) => [c, '']) : [l]))
-    .join('\n');
 }
 
 /** A page break in the middle of table 2: a page number line and blank lines between two rows. */
