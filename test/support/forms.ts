@@ -75,7 +75,8 @@ export function toPdfLayout(text: string): string {
   let requestRows = 0;
   for (const line of text.split('\n')) {
     const cells = line.split('\t').map((c) => c.trim());
-    const isRequestRow = isRow(line) && cells.length >= 10 && cells.slice(-7).every((c) => /^\d+$/.test(c));
+    const isRequestRow =
+      isRow(line) && cells.length >= 10 && cells.slice(-7).every((c) => /^\d+$/.test(c)) && cells.slice(0, -7).some((c) => /[\u4e00-\u9fff]/.test(c));
     if (!isRequestRow) {
       resultRow = -1;
       out.push(isRow(line) ? line.split('\t').map((c) => c.padEnd(Math.max(4, c.length + 2), ' ')).join('  ').trimEnd() : line);

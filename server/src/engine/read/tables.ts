@@ -19,11 +19,13 @@ import {
 import { labelKey } from '../text/view';
 import type { Block as LineInfo } from '../input/document';
 import { detectLayout, tokenize, type Token } from '../input/plain/tokens';
-import { assignValues, parseValue, type Slot as ValueSlot, type ValueKind } from './values';
+import { assignValues, parseValue, type RowWidth, valueLineWidth, type Slot as ValueSlot, type ValueKind } from './values';
 import { matchKey, slotOf, walk, type Slot, type WalkedRow } from './walk';
 
 interface Ctx {
   source: Source;
+  /** Width of the table's value lines (see valueLineWidth), for reading empty last cells. */
+  width?: RowWidth;
   lines: LineInfo[];
   /** Lines that hold a section heading: a table never runs past one. */
   headingLines: Set<number>;
@@ -59,7 +61,9 @@ function regionEnd(ctx: Ctx, first: number): number {
 function region(ctx: Ctx, first: number): { tokens: Token[]; layout: TableLayout; last: number } {
   const last = regionEnd(ctx, first);
   const layout = detectLayout(ctx.source, ctx.lines, first, Math.min(last, first + 200));
-  return { tokens: tokenize(ctx.source, ctx.lines, first, last, layout), layout, last };
+  const tokens = tokenize(ctx.source, ctx.lines, first, last, layout);
+  ctx.width = layout === 'tab' || layout === 'markdown' ? valueLineWidth(tokens) : null;
+  return { tokens, layout, last };
 }
 
 function text(ctx: Ctx, s: Span): string {
@@ -81,7 +85,7 @@ interface RowRead {
 /** Assign a walked row's values to cells; on failure record a ShapeProblem. */
 function readRow(ctx: Ctx, table: TableId, row: WalkedRow, spec: RowRead, cells: Cell[], problems: ShapeProblem[]): Token[] {
   const expected = spec.columns.length;
-  const a = assignValues(row.values, expected, row.labelSpan.end, spec.constraint);
+  const a = assignValues(row.values, expected, row.labelSpan.end, spec.constraint, ctx.width);
   if (!a.ok) {
     const found = a.found;
     problems.push({
@@ -369,7 +373,7 @@ function readAppeals(ctx: Ctx, first: number): { table: Table; lastLine: number 
   const row: WalkedRow = { slot: slotOf('row', '行政复议'), label: headerToken, labelSpan: { start: headerToken.start, end: headerToken.end }, values };
   const columns = APPEAL_CELL_IDS.map(() => ({ id: null, label: null, kind: 'count' as ValueKind }));
   const before = cells.length;
-  const a = assignValues(values, 15, tokens[headerEnd].end, appealTotalsHold);
+  const a = assignValues(values, 15, tokens[headerEnd].end, appealTotalsHold, ctx.width);
   if (a.ok) {
     a.slots.forEach((s, idx) => {
       const id = APPEAL_CELL_IDS[idx];

@@ -49,6 +49,7 @@ export function assignValues(
   expected: number,
   labelEnd: number,
   constraint?: (values: number[]) => boolean,
+  width: RowWidth = null,
 ): Assignment {
   const filled = tokens.filter((t) => !t.empty);
   if (filled.length === expected) return { ok: true, slots: filled.map(slot) };
@@ -62,6 +63,11 @@ export function assignValues(
     }
     return { ok: true, slots };
   }
+  // Cells split by tabs or pipes on one line are slots: when that line holds the row's cells
+  // (empty ones included, plus leading merged-cell padding or a trailing separator), read them
+  // slot by slot, so an empty last cell is an empty cell and not a missing one.
+  const slotted = sameLineSlots(tokens, expected, width);
+  if (slotted) return { ok: true, slots: slotted.map(slot) };
   // Fewer values than cells: trailing empties are layout; leading ones are layout only while
   // more than `expected` tokens remain. What is left is read position by position.
   let a = 0;
@@ -72,6 +78,58 @@ export function assignValues(
   const run = splitRunTogether(filled, expected, constraint);
   if (run) return run;
   return { ok: false, kind: 'too-few-cells', found: filled.length };
+}
+
+/**
+ * How wide a table's value lines are, for telling an empty last cell from a line that simply
+ * ends early (or ends with a separator): the width (cells from the line start) shared by every
+ * value line that ends with a filled cell; 'any' when no value line ends filled (one line of
+ * values); null when they disagree (a broken table: then no trailing empty is read as a cell).
+ */
+export type RowWidth = number | 'any' | null;
+
+export function valueLineWidth(tokens: Token[]): RowWidth {
+  let width: RowWidth = 'any';
+  for (let i = 0; i < tokens.length; ) {
+    const line = tokens[i].line;
+    let j = i;
+    let numeric = false;
+    while (j < tokens.length && tokens[j].line === line) {
+      if (tokens[j].numeric) numeric = true;
+      j++;
+    }
+    const last = tokens[j - 1];
+    if (numeric && !last.empty) {
+      const w = last.col + 1;
+      if (width === 'any') width = w;
+      else if (width !== w) return null;
+    }
+    i = j;
+  }
+  return width;
+}
+
+/**
+ * The tokens on the first value line, when they are separated cells and trim to exactly
+ * `expected`. An empty token at the end of the line is a cell only when the line is as wide as
+ * the table's value lines (see valueLineWidth).
+ */
+function sameLineSlots(tokens: Token[], expected: number, width: RowWidth): Token[] | null {
+  if (tokens.length < expected) return null;
+  const line = tokens[0].line;
+  let b = 0;
+  let separated = false;
+  while (b < tokens.length && tokens[b].line === line) {
+    if (tokens[b].col > 0) separated = true;
+    b++;
+  }
+  if (!separated || b < expected) return null;
+  const endsEmpty = tokens[b - 1].empty;
+  if (endsEmpty && width !== 'any' && width !== tokens[b - 1].col + 1) return null;
+  let a = 0;
+  while (b - a > expected && tokens[a].empty) a++;
+  while (b - a > expected && tokens[b - 1].empty) b--;
+  return b - a === expected ? tokens.slice(a, b) : null;
 }
 
 const MAX_RUN_DIGITS = 20;

@@ -87,6 +87,9 @@ export function walk(
     const hit = findSlot(t, slots, k);
     if (!hit) {
       if (t.view.length > 30 || /[。;]/.test(t.view)) break; // prose: the table is over
+      // A group label printed out of order or in pieces (PDF text centres a merged cell
+      // vertically: 「三、本年」…「度办理」…「结果」, 「（三）不予公开」 between its rows) is layout.
+      if (isGroupLabelPiece(t.key, slots)) continue;
       res.unknown.push(t);
       continue;
     }
@@ -113,6 +116,13 @@ export function walk(
   // The last row's trailing empties belong to the layout, not to the table.
   res.end = i;
   return res;
+}
+
+/** The key is an optional label of the template, or a piece (≥ 2 units) of one. */
+function isGroupLabelPiece(key: string, slots: Slot[]): boolean {
+  if (key.length < 2) return false;
+  for (const s of slots) if (s.optional && s.kind === 'label' && s.key.includes(key)) return true;
+  return false;
 }
 
 function remainderCompletes(tokens: Token[], from: number, remainder: string): boolean {
