@@ -1,17 +1,34 @@
 // The plain-text adapter: any text (or an adapter's structural view of its source) → Document.
-// Layouts inside tables (tab, pipe, spaces, one cell per line) are told apart by the table reader's
-// tokenizer; here only the blocks are cut.
+// Blocks are the lines of the view; a long line that holds the format's anchors (a report
+// crawled onto one line, a table flattened into one line) is cut at those anchors instead.
+// Layouts inside tables (tab, pipe, spaces, one cell per line) are told apart by the table
+// reader's tokenizer.
 
-import type { Document, DocumentOptions } from './document';
+import type { Block, Document, DocumentOptions } from './document';
+import { inlineBlocks } from './inline';
 import { lineBlocks } from './plain/blocks';
 import { makeSource } from './source';
 
 export function textDocument(text: string, options: DocumentOptions = {}): Document {
   const source = makeSource(text, options.structure);
+  const lines = lineBlocks(source);
+  let cut = false;
+  let blocks: Block[] = lines;
+  for (let i = 0; i < lines.length; i++) {
+    const pieces = inlineBlocks(source, lines[i].start, lines[i].end, 0);
+    if (!pieces) {
+      if (cut) blocks.push(lines[i]);
+      continue;
+    }
+    if (!cut) blocks = lines.slice(0, i);
+    cut = true;
+    blocks.push(...pieces);
+  }
+  if (cut) blocks.forEach((b, i) => (b.index = i));
   return {
     source,
-    form: options.form ?? 'text',
-    blocks: lineBlocks(source),
+    form: options.form ?? (cut ? 'one-line' : 'text'),
+    blocks,
     editable: options.editable ?? true,
     origin: options.origin,
   };

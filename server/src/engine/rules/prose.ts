@@ -3,6 +3,7 @@
 // are already ASCII in the view) or in Chinese numerals. Offsets are document offsets.
 
 import type { Report, Span } from '../model';
+import { blockAt } from '../input/document';
 import { section } from './util';
 
 
@@ -157,14 +158,15 @@ export function bodyWithoutSignature(report: Report, n: number): Span | null {
   if (!s) return null;
   const d = report.signingDate;
   if (!d || d.start < s.body.start || d.start >= s.body.end) return s.body;
-  const { lines, view } = report.source;
-  const line = lines.lineAt(d.start);
-  let end = lines.line(line).start;
-  for (let i = line - 1; i >= 0 && lines.line(i).start >= s.body.start; i--) {
-    const l = lines.line(i);
-    const content = view.slice(l.start, l.end).trim();
-    if (content.length === 0) continue;
-    if (content.length <= 30 && !/[。,;:!?]/.test(content)) end = l.start;
+  const { view } = report.source;
+  const blocks = report.document.blocks;
+  const at = blockAt(blocks, d.start);
+  let end = blocks[at].start;
+  for (let i = at - 1; i >= 0 && blocks[i].start >= s.body.start; i--) {
+    const b = blocks[i];
+    if (b.blank) continue;
+    const content = view.slice(b.contentStart, b.contentEnd);
+    if (content.length <= 30 && !/[。,;:!?]/.test(content)) end = b.start;
     break;
   }
   return { start: s.body.start, end: Math.max(s.body.start, end) };
