@@ -37,13 +37,13 @@ function assertFileObject(o: Record<string, unknown>, text: string): void {
     assert.deepEqual(Object.keys(t).sort(), ['id', 'line', 'readable']);
     assert.ok(['proactive', 'requests', 'appeals'].includes(t.id as string));
     assert.ok(Number.isInteger(t.line) && (t.line as number) >= 0 && (t.line as number) < lines.length);
-    assert.equal(typeof t.readable, 'boolean');
+    assert.ok(t.readable === true || t.readable === false || t.readable === 'partial');
   }
   assert.ok(Array.isArray(o.diagnostics));
   for (const [i, d] of (o.diagnostics as Record<string, unknown>[]).entries()) {
     const where = `diagnostic ${i}`;
     for (const k of ['code', 'severity', 'message', 'range']) assert.ok(k in d, `${where}: missing ${k}`);
-    for (const k of Object.keys(d)) assert.ok(['code', 'severity', 'message', 'range', 'relatedInformation', 'fix'].includes(k), `${where}: unexpected key ${k}`);
+    for (const k of Object.keys(d)) assert.ok(['code', 'severity', 'message', 'range', 'relatedInformation', 'data', 'fix'].includes(k), `${where}: unexpected key ${k}`);
     assert.ok(rules.some((r) => r.id === d.code), `${where}: code ${d.code} is a registered rule`);
     assert.ok(SEVERITIES.includes(d.severity as string));
     assert.ok(typeof d.message === 'string' && d.message.length > 0);
@@ -188,7 +188,7 @@ describe('cli check: --format json', () => {
         assert.equal(o.year, report.year);
         assert.equal(o.formatVersion, report.formatVersion);
         assert.deepEqual(o.sections, report.sections.map((s) => ({ number: s.number, title: s.title, line: lines.positionAt(s.heading.start).line })));
-        assert.deepEqual(o.tables, report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.readable })));
+        assert.deepEqual(o.tables, report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.reading === 'full' ? true : t.reading === 'partial' ? 'partial' : false })));
         const strip = (d: Record<string, unknown>) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
         const expected = expectedDiagnostics(text, lang);
         assert.deepEqual((o.diagnostics as Record<string, unknown>[]).map(strip), expected);

@@ -179,6 +179,11 @@ export interface ShapeProblem extends Span {
     | 'missing-header';
   /** The template row id (R5, A1…, or a proactive row label). */
   row?: string;
+  /** The row's label as the template prints it (for messages that list rows). */
+  rowLabel?: string;
+  /** Values found and cells the template has (too-few / too-many cells). */
+  found?: number;
+  expected?: number;
   detail: Localized;
   /** information when the text could still be read unambiguously. */
   severity?: Severity;
@@ -198,6 +203,8 @@ export interface Table extends Span {
   layout: TableLayout;
   /** False when some row or cell could not be read: arithmetic rules then skip the unread cells. */
   readable: boolean;
+  /** 'full': every template cell read; 'partial': some rows unread (the read cells still count); 'none': no cell read. */
+  reading: 'full' | 'partial' | 'none';
   /** Every cell read, in reading order. */
   cells: Cell[];
   shapeProblems: ShapeProblem[];

@@ -47,14 +47,12 @@ export function sectionAt(report: Report, offset: number): number | null {
   return found;
 }
 
-/** Which table a missing-table finding is about: the section it points into, else its wording. */
+/** Which table a missing-table finding is about: the finding says so in its data. */
 export function missingTableId(report: Report, f: Finding): TableId | null {
+  const id = f.data?.table;
+  if (id === 'proactive' || id === 'requests' || id === 'appeals') return id;
   const sec = sectionAt(report, f.start);
-  for (const id of Object.keys(TABLE_SECTION) as TableId[]) if (TABLE_SECTION[id] === sec) return id;
-  const m = `${f.message.en} ${f.message.zh}`;
-  if (/proactive|第二十条|主动公开/i.test(m)) return 'proactive';
-  if (/appeal|复议|诉讼/i.test(m)) return 'appeals';
-  if (/request|申请/i.test(m)) return 'requests';
+  for (const t of Object.keys(TABLE_SECTION) as TableId[]) if (TABLE_SECTION[t] === sec) return t;
   return null;
 }
 

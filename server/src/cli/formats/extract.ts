@@ -1,4 +1,4 @@
-// `extract`: every cell of every readable table, as JSON objects or CSV rows (spec §9.1 ids).
+// `extract`: every cell read (a partly read table gives the cells it could read), as JSON objects or CSV rows (spec §9.1 ids).
 
 import type { Report, TableId } from '../../engine';
 import { type JsonRange, toRange } from './json';
@@ -22,7 +22,8 @@ export function extractCells(file: string, report: Report): { cells: ExtractedCe
   const cells: ExtractedCell[] = [];
   const skipped: TableId[] = [];
   for (const table of report.tables) {
-    if (!table.readable) {
+    // A partly read table still gives every cell that was read; only a table with none is skipped.
+    if (table.reading === 'none') {
       skipped.push(table.id);
       continue;
     }

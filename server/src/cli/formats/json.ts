@@ -18,6 +18,8 @@ export interface JsonDiagnostic {
   message: string;
   range: JsonRange;
   relatedInformation?: { message: string; range: JsonRange }[];
+  /** What the finding found (cell ids, expected, actual, relation, rows…): the rule's own data. */
+  data?: Record<string, unknown>;
   fix?: { title: string; edits: { range: JsonRange; newText: string }[] };
 }
 
@@ -26,7 +28,7 @@ export interface JsonFileResult {
   year: number | null;
   formatVersion: '2021' | '2019' | null;
   sections: { number: number; title: string; line: number }[];
-  tables: { id: TableId; line: number; readable: boolean }[];
+  tables: { id: TableId; line: number; readable: boolean | 'partial' }[];
   diagnostics: JsonDiagnostic[];
 }
 
@@ -39,6 +41,7 @@ export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang): JsonDiag
   if (f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => ({ message: r.message[lang], range: toRange(lines, r) }));
   }
+  if (f.data) d.data = f.data;
   if (f.fix) {
     d.fix = {
       title: f.fix.title[lang],
@@ -55,7 +58,7 @@ export function toJsonResult(file: string, { report, findings }: CheckResult, la
     year: report.year,
     formatVersion: report.formatVersion,
     sections: report.sections.map((s) => ({ number: s.number, title: s.title, line: lines.positionAt(s.heading.start).line })),
-    tables: report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.readable })),
+    tables: report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.reading === 'full' ? true : t.reading === 'partial' ? ('partial' as const) : false })),
     diagnostics: findings.map((f) => toDiagnostic(lines, f, lang)),
   };
 }

@@ -93,6 +93,9 @@ function readRow(ctx: Ctx, table: TableId, row: WalkedRow, spec: RowRead, cells:
       end: lastEnd(row),
       kind: a.kind,
       row: spec.id,
+      rowLabel: spec.rowLabel,
+      found,
+      expected,
       detail:
         a.kind === 'too-few-cells'
           ? loc(
@@ -156,6 +159,7 @@ function missingRowProblems(missing: Slot[], at: Span): ShapeProblem[] {
     end: at.end,
     kind: 'missing-row' as const,
     row: s.id ?? s.label,
+    rowLabel: s.label,
     detail: loc(`表中缺少「${s.label}」`, `the table lacks “${s.label}”`),
   }));
 }
@@ -370,9 +374,6 @@ function readAppeals(ctx: Ctx, first: number): { table: Table; lastLine: number 
   const cells: Cell[] = [];
   const problems: ShapeProblem[] = [];
   const headerToken = tokens[start];
-  const row: WalkedRow = { slot: slotOf('row', '行政复议'), label: headerToken, labelSpan: { start: headerToken.start, end: headerToken.end }, values };
-  const columns = APPEAL_CELL_IDS.map(() => ({ id: null, label: null, kind: 'count' as ValueKind }));
-  const before = cells.length;
   const a = assignValues(values, 15, tokens[headerEnd].end, appealTotalsHold, ctx.width);
   if (a.ok) {
     a.slots.forEach((s, idx) => {
@@ -409,15 +410,14 @@ function readAppeals(ctx: Ctx, first: number): { table: Table; lastLine: number 
       start: at.start,
       end: Math.max(at.end, values.filter((t) => !t.empty && t.line === at.line).reduce((e, t) => Math.max(e, t.end), at.end)),
       kind: a.kind,
+      found: a.found,
+      expected: 15,
       detail: loc(
         `行政复议、行政诉讼表应有 15 个数值，实有 ${a.found} 个，无法确定对应关系`,
         `the appeals table should have 15 values, found ${a.found}; cannot tell which is which`,
       ),
     });
   }
-  void columns;
-  void before;
-  void row;
   const span = tableSpan(tokens, start, end);
   const labelProblems = headerMismatches(ctx, tokens.slice(start, headerEnd + 1), [...APPEAL_HEADER_LABELS]);
   const rowSpans = new Map<string, Span>([['header', { start: headerToken.start, end: headerToken.end }]]);
@@ -498,5 +498,6 @@ function makeTable(
   rowSpans: Map<string, Span>,
 ): Table {
   const unreadable = shapeProblems.some((p) => p.kind === 'too-few-cells' || p.kind === 'too-many-cells' || p.kind === 'missing-row' || p.kind === 'unknown-row');
-  return { id, version, layout, start: span.start, end: span.end, readable: !unreadable, cells, shapeProblems, labelProblems, rowSpans };
+  const reading = !unreadable ? 'full' : cells.length > 0 ? 'partial' : 'none';
+  return { id, version, layout, start: span.start, end: span.end, readable: !unreadable, reading, cells, shapeProblems, labelProblems, rowSpans };
 }

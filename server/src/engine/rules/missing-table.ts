@@ -37,6 +37,7 @@ export default defineRule({
           start: home.heading.start,
           end: home.heading.end,
           message: loc(`第${CN_SECTION_NUMERALS[n]}部分缺少「${name.zh}」表`, `section ${n} lacks the table “${name.en}”`),
+          data: { table: id, section: n },
           fix: { title: loc(`插入空白的「${name.zh}」表`, `Insert the blank “${name.en}” table`), edits: [{ start: at, end: at, newText: `${eol}${eol}${table}` }] },
         });
         continue;
@@ -47,6 +48,7 @@ export default defineRule({
         ctx.add({
           start: first.start,
           end: Math.min(first.end, lineSpan(report, first.start).end),
+          data: { table: id, section: n },
           message: loc(`「${name.zh}」表应在第${CN_SECTION_NUMERALS[n]}部分，现位于第${CN_SECTION_NUMERALS[owner.number]}部分`, `the “${name.en}” table belongs in section ${n}, found in section ${owner.number}`),
           related: [{ start: home.heading.start, end: home.heading.end, message: loc('应在此部分', 'belongs here') }],
         });
@@ -55,6 +57,7 @@ export default defineRule({
         ctx.add({
           start: t.start,
           end: Math.min(t.end, lineSpan(report, t.start).end),
+          data: { table: id },
           message: loc(`「${name.zh}」表重复出现`, `the “${name.en}” table appears twice`),
           related: [{ start: first.start, end: Math.min(first.end, lineSpan(report, first.start).end), message: loc('第一次出现在此', 'first occurrence') }],
         });
