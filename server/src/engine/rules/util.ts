@@ -82,3 +82,13 @@ export function statedYear(report: Report): number | null {
   if (report.statisticsPeriod?.from) return report.statisticsPeriod.from.year;
   return null;
 }
+
+/**
+ * Whether the text has anything of a report: a title, one of the six section headings or a
+ * standard table. When it has none (an empty file, a stray README in a folder of reports),
+ * `not-a-report` says so once and the structure rules, which would list everything as missing,
+ * stand down.
+ */
+export function readsAsReport(report: Report): boolean {
+  return report.title !== null || report.sections.length > 0 || report.tables.length > 0;
+}
