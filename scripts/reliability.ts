@@ -63,7 +63,7 @@ export function page(r: Record_): string {
     out.push(`| **total** | ${n(f.totalRuns)} | ${n(f.totalChecks)} | ${n(f.totalFixesApplied)} | |`, '');
     if (f.slowestCheck) out.push(`Slowest single check: ${f.slowestCheck.ms} ms (${n(f.slowestCheck.length)} UTF-16 units).`, '');
     out.push(
-      'Properties: the engine never throws and no rule crashes (`internalErrors` stays empty); every finding, related and fix range lies inside the document and never between the halves of a surrogate pair; every fix applies, applying it twice changes nothing more, and the fixed text no longer reports that rule with that message at the fixed spot; fix-all applies every edit that overlaps no other; checking is deterministic (twice, on a copy, with other documents checked in between); rule settings only turn rules off and change severities.',
+      'Properties: the engine never throws and no rule crashes (every check’s `ruleFailures` is empty); every finding, related and fix range lies inside the document and never between the halves of a surrogate pair; every fix applies, applying it twice changes nothing more, and the fixed text no longer reports that rule with that message at the fixed spot; fix-all applies every edit that overlaps no other; checking is deterministic (twice, on a copy, with other documents checked in between); rule settings only turn rules off and change severities.',
       '',
       'Reproduce: `FUZZ_SEED=<seed> npx mocha out/test/engine/fuzz.test.js`; run longer with `FUZZ_RUNS=2000`. A failing property writes its shrunk counterexample to `test-output/fuzz-counterexample-*.json`; each one found is kept as a regression case in the test.',
       '',

@@ -2,7 +2,7 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import { check, type CheckResult, internalErrors, type Lang, parseReport } from '../engine';
+import { check, type CheckResult, type Lang, parseReport } from '../engine';
 import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, UsageError } from './args';
 import { fixText, writeFixed } from './fix';
 import { type ExtractedCell, extractCells, toCsv } from './formats/extract';
@@ -84,7 +84,6 @@ function runCheck(cmd: CheckCommand, io: Io): number {
 
   for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let result: CheckResult;
-    const knownInternal = internalErrors.length;
     try {
       result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
     } catch (err) {
@@ -92,7 +91,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
       continue;
     }
     // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
-    for (const e of internalErrors.slice(knownInternal)) {
+    for (const e of result.ruleFailures) {
       const detail = (e.error as Error)?.message ?? String(e.error);
       io.err(
         cmd.lang === 'zh'
