@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import { NUM, numberValue, sentenceAt, type Sentence } from './prose';
+import { NUM, numberValue, sentenceAt, type Sentence } from './prose-util';
 import { defineRule, type RuleContext } from './types';
 import { loc } from './util';
 
