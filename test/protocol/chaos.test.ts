@@ -10,23 +10,13 @@ import * as path from 'node:path';
 import { CancellationTokenSource, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { RuleSettings } from '../../server/src/engine';
 import { REPO_ROOT, seedFiles } from '../support/seeds';
+import { rng } from '../support/random';
 import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
 
 const OPS = Number(process.env.CHAOS_OPS ?? 6000);
 const SEED = Number(process.env.CHAOS_SEED ?? 20261124);
 const INTERNAL_ERROR = -32603;
 const REQUEST_CANCELLED = -32800;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['1', '0', '9', '12', '\t', '\t0', '\n', '\r\n', '\r', '𠮷', '\ufeff', '\u3000', '\u0000', '一、', '三、收到和处理政府信息公开申请情况\n', '（七）总计\t1\t2', '件', '年', '，其中', '、', '。', '|', ' | 3 |', '#', '## ', '１２'];
 const METHODS = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/diagnostic'];
