@@ -9,6 +9,7 @@ const NOTICE_RE = /国办公开办函[ \t]*[[(][ \t]*(20\d\d)[ \t]*[\])][ \t]*(\
 export default defineRule({
   id: 'format-version',
   defaultSeverity: 'error',
+  caseSeverities: ['warning', 'information'],
   spec: ['S09', 'D4'],
   fixable: false,
   doc: {

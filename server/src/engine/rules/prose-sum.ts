@@ -144,6 +144,7 @@ function checkSentence(report: Report, sentence: Sentence, ctx: RuleContext): vo
 export default defineRule({
   id: 'prose-sum',
   defaultSeverity: 'warning',
+  caseSeverities: ['information'],
   spec: ['TX8'],
   fixable: false,
   doc: {

@@ -5,6 +5,7 @@ import { lineNo, loc } from './util';
 export default defineRule({
   id: 'table-shape',
   defaultSeverity: 'error',
+  caseSeverities: ['warning', 'information'],
   spec: ['S06', 'S07', 'S08', 'V2'],
   fixable: false,
   doc: {
