@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { recordSuite } from '../support/reliability';
 import { encodeGb18030ForTest, expectedDiagnostics, readFixture, runCli, snapshot, tempDir } from './helpers';
 
 interface JsonFile {
@@ -19,6 +20,7 @@ const strip = (d: JsonFile['diagnostics'][number]) => ({ code: d.code, severity:
 const asRoot = process.getuid?.() === 0;
 
 describe('cli hardening: a folder of bad and unusual inputs', function () {
+  after(recordSuite('cli'));
   this.timeout(120000);
   let dir: string;
   const rel = {

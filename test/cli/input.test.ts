@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { recordSuite } from '../support/reliability';
 import { check } from '../../server/src/engine';
 import {
   encodeGb18030ForTest,
@@ -29,6 +30,7 @@ interface JsonFile {
 const strip = (d: JsonFile['diagnostics'][number]) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
 
 describe('cli input: encodings', () => {
+  after(recordSuite('cli'));
   const text = readFixture('wrong-total.txt');
   const variants: [string, Buffer][] = [
     ['utf8.txt', Buffer.from(text, 'utf8')],
@@ -59,6 +61,7 @@ describe('cli input: encodings', () => {
 });
 
 describe('cli input: files that cannot be checked', () => {
+  after(recordSuite('cli'));
   let dir: string;
   let good: string;
   before(() => {
@@ -183,6 +186,7 @@ describe('cli input: files that cannot be checked', () => {
 });
 
 describe('cli input: folders', () => {
+  after(recordSuite('cli'));
   it('walks folders recursively for .txt and .md in sorted order, skips node_modules/.git, survives symlink loops', () => {
     const dir = tempDir();
     const text = readFixture('clean.txt');

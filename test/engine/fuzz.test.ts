@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { applyFixes, check, rules, type Finding, type RuleSettings, type Severity } from '../../server/src/engine';
+import { writeReliability } from '../support/reliability';
 import { REPO_ROOT, seedFiles } from '../support/seeds';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 0;
@@ -79,20 +80,6 @@ function assertProperty<T>(name: string, arb: fc.Arbitrary<T>, body: (t: T) => v
   }
 }
 
-export function writeReliability(section: string, value: unknown): void {
-  const dir = path.join(REPO_ROOT, 'test-output');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'reliability.json');
-  let data: Record<string, unknown> = {};
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    /* first writer */
-  }
-  data[section] = value;
-  fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Properties.
 
@@ -123,6 +110,8 @@ function checkSound(text: string): Finding[] {
     for (const r of f.related) assertSpan(text, r, `${what} related`);
     for (const e of f.fix?.edits ?? []) assertSpan(text, e, `${what} fix edit`);
     assert.ok(f.message.zh.length > 0 && f.message.en.length > 0, `${what}: message in both languages`);
+    const rule = rules.find((r) => r.id === f.ruleId)!;
+    assert.ok([rule.defaultSeverity, ...(rule.caseSeverities ?? [])].includes(f.severity), `${what}: ${f.severity} is a severity the rule declares`);
   }
   return findings;
 }

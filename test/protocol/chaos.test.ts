@@ -1,4 +1,4 @@
-// Language-server chaos (issue 5): one client interleaves opens, thousands of incremental changes,
+// Language-server chaos: one client interleaves opens, thousands of incremental changes,
 // closes, reopens, requests it cancels, settings changes and malformed parameters across several
 // documents, without waiting, driven by a seeded PRNG. The server must never answer with an
 // internal error (-32603), log an error or die, and each open document's final diagnostics must
@@ -11,6 +11,7 @@ import { CancellationTokenSource, type TextDocumentContentChangeEvent } from 'vs
 import type { RuleSettings } from '../../server/src/engine';
 import { REPO_ROOT, seedFiles } from '../support/seeds';
 import { rng } from '../support/random';
+import { writeReliability } from '../support/reliability';
 import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
 
 const OPS = Number(process.env.CHAOS_OPS ?? 6000);
@@ -43,16 +44,7 @@ describe('protocol: chaos', function () {
   after(async () => {
     await c?.stop();
     // The record for the README's reliability section (scripts/reliability.ts).
-    const file = path.join(REPO_ROOT, 'test-output', 'reliability.json');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    let data: Record<string, unknown> = {};
-    try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch {
-      /* first writer */
-    }
-    data.chaos = { date: new Date().toISOString(), seed: SEED, operations: Object.values(counts).reduce((s, n) => s + n, 0), counts, held };
-    fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+    writeReliability('chaos', { date: new Date().toISOString(), seed: SEED, operations: Object.values(counts).reduce((s, n) => s + n, 0), counts, held });
   });
 
   it(`${OPS} interleaved operations on several documents: no internal error, no death, final diagnostics = fresh check`, async () => {
