@@ -2,7 +2,11 @@
 # Installs what the VS Code suites (npm run test:vscode, npm run test:ui) need on a machine that cannot
 # download desktop VS Code: Debian chromium, and code-server (= VS Code server + web workbench with a Node
 # extension host) in a cache folder OUTSIDE the project's node_modules. Idempotent: a second run only checks.
-# See docs/dev/vscode-tests.md and ../shared/design/vscode-here.md.
+# Needs root (or sudo) for apt-get, and network access to the npm registry and Debian's mirror only:
+# code-server is installed from npm as root, which takes four things — --unsafe-perm (its postinstall
+# refuses root otherwise), the -dev headers its native modules build against, rg put in
+# @vscode/ripgrep's download cache (that package would fetch it from GitHub), and npm_config_yes
+# (node-pty's postinstall runs `npx node-gyp`). See docs/dev/vscode-tests.md.
 #
 #   DISCLOSURE_VSCODE_CACHE   cache folder (default ~/.cache/disclosure-report-vscode)
 #   CODE_SERVER_VERSION       code-server version (default 4.100.3 = VS Code 1.100.3, the last for Node 20)

@@ -3,17 +3,7 @@
 // of tab-separated rows. Deterministic (seeded PRNG), so every run measures the same text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/support/random';
 
 const TOPICS = ['政策解读', '行政许可', '行政处罚', '财政预决算', '重大建设项目', '公共资源配置', '社会救助', '义务教育', '医疗卫生', '生态环境', '食品药品监管', '安全生产'];
 const ACTS = ['严格落实', '持续完善', '稳步推进', '全面梳理', '认真开展', '着力加强', '及时更新'];

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { freshUri, TestClient } from '../test/protocol/harness';
 import type { Figure } from './figures';
-import { rng } from './generate';
+import { rng } from '../test/support/random';
 import { percentile, summarize } from './stats';
 
 interface DiagReport {

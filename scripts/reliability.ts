@@ -1,6 +1,7 @@
 // Renders what the hardening tests recorded (test-output/reliability.json, written by
-// test/engine/fuzz.test.ts and test/protocol/chaos.test.ts during `npm test`) into
-// docs/reliability.md, and prints the short markdown block for the README's reliability section.
+// test/engine/fuzz.test.ts, test/protocol/chaos.test.ts and the CLI input suites during `npm test`)
+// into docs/reliability.md, and prints the short markdown block for the README's reliability
+// section. Only what the record holds is written: a suite that did not run is not claimed.
 //   npm test; npx tsc -p . && node out/scripts/reliability.js [--readme]
 // --readme also replaces the text between <!-- reliability:start --> and <!-- reliability:end -->
 // in README.md (only when both markers are there). With bench/results.json present, the block
@@ -22,6 +23,18 @@ interface Property {
 interface Record_ {
   fuzz?: { date: string; fuzzRuns: number | null; seed: number; corpus: string[]; properties: Property[]; totalRuns: number; totalChecks: number; totalFixesApplied: number; slowestCheck?: { ms: number; length: number } };
   chaos?: { date: string; seed: number; operations: number; counts: Record<string, number>; held?: Record<string, boolean> };
+  /** Per describe block of the CLI input suites: how its tests ended. */
+  cli?: Record<string, { date: string; file: string; passed: number; failed: number; tests: string[] }>;
+}
+
+function cliTotals(cli: NonNullable<Record_['cli']>): { passed: number; failed: number; files: string[]; date: string } {
+  const suites = Object.values(cli);
+  return {
+    passed: suites.reduce((s, x) => s + x.passed, 0),
+    failed: suites.reduce((s, x) => s + x.failed, 0),
+    files: [...new Set(suites.map((x) => x.file))].sort(),
+    date: suites.map((x) => x.date).sort().pop() ?? '',
+  };
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
@@ -46,8 +59,14 @@ export function readmeBlock(r: Record_): string {
         (r.chaos.held?.['malformed notifications'] === false ? ' Malformed notifications still make a handler log an error.' : ''),
     );
   }
-  lines.push('- **CLI bad input**: binary files, a 100 MB file, unreadable files and folders, symlink loops, FIFOs, empty files, GB18030 and UTF-16 files, names with spaces and Chinese (test/cli/input.test.ts, test/cli/hardening.test.ts).');
-  const date = r.fuzz?.date ?? r.chaos?.date;
+  if (r.cli) {
+    const t = cliTotals(r.cli);
+    lines.push(
+      `- **CLI bad input** (${t.files.join(', ')}): binary files, a 100 MB file, unreadable files and folders, symlink loops, FIFOs, empty files, GB18030 and UTF-16 files, names with spaces and Chinese — ` +
+        (t.failed ? `**${t.failed} of ${t.passed + t.failed} tests failed** (see docs/reliability.md).` : `${t.passed} tests passed.`),
+    );
+  }
+  const date = r.fuzz?.date ?? r.chaos?.date ?? (r.cli ? cliTotals(r.cli).date : undefined);
   if (date) lines.push(`\n<sub>Recorded by \`npm test\` on ${date.slice(0, 10)}; details and how to reproduce in [docs/reliability.md](docs/reliability.md).</sub>`);
   return lines.join('\n');
 }
@@ -63,9 +82,9 @@ export function page(r: Record_): string {
     out.push(`| **total** | ${n(f.totalRuns)} | ${n(f.totalChecks)} | ${n(f.totalFixesApplied)} | |`, '');
     if (f.slowestCheck) out.push(`Slowest single check: ${f.slowestCheck.ms} ms (${n(f.slowestCheck.length)} UTF-16 units).`, '');
     out.push(
-      'Properties: the engine never throws and no rule crashes (`internalErrors` stays empty); every finding, related and fix range lies inside the document and never between the halves of a surrogate pair; every fix applies, applying it twice changes nothing more, and the fixed text no longer reports that rule with that message at the fixed spot; fix-all applies every edit that overlaps no other; checking is deterministic (twice, on a copy, with other documents checked in between); rule settings only turn rules off and change severities.',
+      'Properties: the engine never throws and no rule crashes (every check’s `ruleFailures` is empty); every finding, related and fix range lies inside the document and never between the halves of a surrogate pair; every fix applies, applying it twice changes nothing more, and the fixed text no longer reports that rule with that message at the fixed spot; fix-all applies every edit that overlaps no other; checking is deterministic (twice, on a copy, with other documents checked in between); rule settings only turn rules off and change severities.',
       '',
-      'Reproduce: `FUZZ_SEED=<seed> npx mocha out/test/engine/fuzz.test.js`; run longer with `FUZZ_RUNS=2000`. A failing property writes its shrunk counterexample to `test-output/fuzz-counterexample-*.json`; each one found is kept as a regression case in the test.',
+      'Reproduce (only this suite; `--no-config` leaves out the other suites `.mocharc.json` lists): `npx tsc -p . && FUZZ_SEED=<seed> npx mocha --no-config out/test/engine/fuzz.test.js`; run longer with `FUZZ_RUNS=2000`. A failing property writes its shrunk counterexample to `test-output/fuzz-counterexample-*.json`; each one found is kept as a regression case in the test.',
       '',
     );
   }
@@ -81,16 +100,24 @@ export function page(r: Record_): string {
       `- Interleaved operations (${verdict('chaos')}): no response with an internal error (-32603), no error logged by the server, the process stayed up, and every open document’s final diagnostics equal a fresh engine check of its final text under the final settings.`,
       `- Malformed didOpen/didChange/didClose notifications are ignored without a handler logging an error (${verdict('malformed notifications')}).`,
       '',
-      'Reproduce: `CHAOS_SEED=<seed> CHAOS_OPS=<n> npx mocha out/test/protocol/chaos.test.js`.',
+      'Reproduce (only this suite, against the bundled server): `node esbuild.mjs && npx tsc -p . && CHAOS_SEED=<seed> CHAOS_OPS=<n> npx mocha --no-config out/test/protocol/chaos.test.js`.',
       '',
     );
   }
-  out.push(
-    '## CLI bad input (test/cli/input.test.ts, test/cli/hardening.test.ts)',
-    '',
-    'Binary files (alone and in a folder), bytes valid in neither UTF-8 nor GB18030, a sparse and a real 100 MB file (refused by size with a message naming `--max-size`), files and folders without read permission, FIFOs, symlink loops (in a folder and named directly), missing files, empty files, UTF-8 with and without BOM, UTF-16 LE/BE, GB18030, names with spaces and Chinese. Each gets a message or a result, the other files are still checked, the exit code is 2 when an input could not be read, and nothing is written without `--fix` (then only the fixed files, atomically, in their own encoding).',
-    '',
-  );
+  if (r.cli) {
+    const t = cliTotals(r.cli);
+    out.push(`## CLI bad input (${t.files.join(', ')})`, '');
+    out.push(`Run of ${t.date}: ${t.passed} tests passed, ${t.failed} failed.`, '');
+    out.push('| suite | passed | failed |', '|---|---:|---:|');
+    for (const [title, x] of Object.entries(r.cli)) out.push(`| ${title} (${x.file}) | ${x.passed} | ${x.failed} |`);
+    out.push(
+      '',
+      'Binary files (alone and in a folder), bytes valid in neither UTF-8 nor GB18030, a sparse and a real 100 MB file (refused by size with a message naming `--max-size`), files and folders without read permission, FIFOs, symlink loops (in a folder and named directly), missing files, empty files, UTF-8 with and without BOM, UTF-16 LE/BE, GB18030, names with spaces and Chinese. Each gets a message or a result, the other files are still checked, the exit code is 2 when an input could not be read, and nothing is written without `--fix` (then only the fixed files, atomically, in their own encoding).',
+      '',
+      'Reproduce (only these suites, against the bundled CLI): `node esbuild.mjs && npx tsc -p . && npx mocha --no-config --timeout 60000 out/test/cli/input.test.js out/test/cli/hardening.test.js`.',
+      '',
+    );
+  }
   return out.join('\n');
 }
 

@@ -7,6 +7,12 @@ import { rules, type Rule } from '../server/src/engine';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', information: '提示', hint: '提示（弱）' } as const;
 
+/** "error" or, for a rule that picks a milder severity in some cases, "error / warning, by case". */
+export function severityLabel(rule: Rule): string {
+  const all = [rule.defaultSeverity, ...(rule.caseSeverities ?? [])];
+  return all.length > 1 ? `${all.join(' / ')}, by case` : rule.defaultSeverity;
+}
+
 export function rulePage(rule: Rule): string {
   const d = rule.doc;
   const lines = [
@@ -19,6 +25,9 @@ export function rulePage(rule: Rule): string {
     `| | |`,
     `|---|---|`,
     `| 默认级别 Default severity | ${SEVERITY_ZH[rule.defaultSeverity]} / ${rule.defaultSeverity} |`,
+    ...(rule.caseSeverities?.length
+      ? [`| 视情况 By case | ${rule.caseSeverities.map((s) => `${SEVERITY_ZH[s]} / ${s}`).join('，')}（见说明 see details） |`]
+      : []),
     `| 可自动修复 Fixable | ${rule.fixable ? '是 / yes' : '否 / no'} |`,
     `| 规范条目 Spec rules | ${rule.spec.join(', ') || '—'} |`,
     '',
@@ -48,7 +57,7 @@ export function rulePage(rule: Rule): string {
 }
 
 export function indexPage(): string {
-  const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${r.defaultSeverity} | ${r.fixable ? '✓' : ''} | ${r.doc.summary.zh} |`);
+  const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${severityLabel(r)} | ${r.fixable ? '✓' : ''} | ${r.doc.summary.zh} |`);
   return ['# 规则 Rules', '', '| id | severity | fix | 检查内容 |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 

@@ -30,7 +30,12 @@ export function findChromium(): string {
   throw new Error(`chromium not found (looked at ${candidates.join(', ')}). Install it with \`bash .ci/vscode-setup.sh\` (Debian package chromium).`);
 }
 
-/** Flags for Debian chromium on a machine with a closed network (see ../shared/design/vscode-here.md). */
+/**
+ * Flags for headless Debian chromium run as root in a container with no network beyond package
+ * mirrors: no sandbox (root), no GPU, no QUIC, nothing fetched in the background (component
+ * updates, sync, first-run pages) that would wait on the network, and no /dev/shm (small in
+ * containers).
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

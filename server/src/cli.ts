@@ -13,4 +13,5 @@ process.exitCode = main(process.argv.slice(2), {
   err: (s) => process.stderr.write(s),
   color,
   cwd: process.cwd(),
+  env: process.env,
 });

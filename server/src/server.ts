@@ -38,6 +38,11 @@ process.on('uncaughtException', (err) => {
 });
 
 store.onChecked = (c) => {
+  // A rule that threw was skipped by the engine: say so in the server's log, keep nothing.
+  for (const f of c.result.ruleFailures) {
+    const detail = f.error instanceof Error ? (f.error.stack ?? f.error.message) : String(f.error);
+    connection.console.error(`rule ${f.ruleId} failed on ${c.uri} and was skipped: ${detail}`);
+  }
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of c.result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
   void connection

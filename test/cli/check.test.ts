@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, LineIndex, rules } from '../../server/src/engine';
+import { REPORT_EXTENSIONS } from '../../server/src/formats';
 import { seedFiles } from '../support/seeds';
 import { engineErrors, expectedDiagnostics, fixture, lspLines, readFixture, runCli, tempDir } from './helpers';
 
@@ -17,7 +18,7 @@ function assertPosition(p: unknown, lines: string[], where: string): void {
   assert.ok(Number.isInteger(character) && (character as number) >= 0 && (character as number) <= len, `${where}: character ${character} inside line ${line} (length ${len})`);
 }
 
-/** Strict validation of one file object of `check --format json` against issue 2's contract. */
+/** Strict validation of one file object of `check --format json` against the contract of docs/cli.md. */
 function assertFileObject(o: Record<string, unknown>, text: string): void {
   const lines = lspLines(text);
   for (const k of ['file', 'year', 'formatVersion', 'sections', 'tables', 'diagnostics']) assert.ok(k in o, `missing key ${k}`);
@@ -90,6 +91,92 @@ describe('cli check: exit codes and usage', () => {
       assert.match(r.stderr, /用法：/);
     });
   }
+
+  it('usage errors are in Chinese by default, in English with --lang en, and name the problem', () => {
+    const cases: [string[], string, string][] = [
+      [[], '缺少命令：check 或 extract', 'missing command: check or extract'],
+      [['check', '--format', 'xml', 'x.txt'], '--format：应为 text、json、sarif 之一，实为 "xml"', '--format: must be one of text, json, sarif, got "xml"'],
+      [['check', '--max-size', 'lots', 'x.txt'], '--max-size：不是大小："lots"（例如 1048576、500K、50M）', '--max-size: not a size: "lots" (e.g. 1048576, 500K, 50M)'],
+      [['check', '--bogus', 'x.txt'], '未知选项 --bogus', 'unknown option --bogus'],
+      [['check', 'x.txt', '--format'], '--format 需要一个值', '--format needs a value'],
+      [['check', '--format', '--fix', 'x.txt'], '--format 需要一个值', '--format needs a value'],
+      [['check', '--fix=yes', 'x.txt'], '--fix 不带值', '--fix takes no value'],
+      [['check', '--rule', 'row-total=fatal', 'x.txt'], '--rule row-total：级别应为 error、warning、information、hint 或 off，实为 "fatal"', '--rule row-total: severity must be one of error, warning, information, hint or off, got "fatal"'],
+      [['extract', '--fix', 'x.txt'], 'extract：--fix 只用于 check', 'extract: --fix is only for check'],
+    ];
+    for (const [args, zh, en] of cases) {
+      assert.equal(runCli(args).stderr.split('\n')[0], `disclosure-report: ${zh}`, args.join(' '));
+      assert.equal(runCli(['--lang', 'en', ...args]).stderr.split('\n')[0], `disclosure-report: ${en}`, args.join(' '));
+    }
+  });
+
+  it('without --lang the language comes from LC_ALL, then LC_MESSAGES, then LANG; --lang wins', () => {
+    const first = (env: NodeJS.ProcessEnv, extra: string[] = []) => runCli(['check', '--format', 'xml', ...extra, 'x.txt'], { env }).stderr.split('\n')[0];
+    const zh = 'disclosure-report: --format：应为 text、json、sarif 之一，实为 "xml"';
+    const en = 'disclosure-report: --format: must be one of text, json, sarif, got "xml"';
+    assert.equal(first({ LANG: 'en_US.UTF-8' }), en);
+    assert.equal(first({ LANG: 'zh_CN.UTF-8' }), zh);
+    assert.equal(first({ LANG: 'C.UTF-8' }), zh, 'the C locale keeps the default');
+    assert.equal(first({ LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' }), en);
+    assert.equal(first({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }), zh);
+    assert.equal(first({ LANG: 'en_US.UTF-8' }, ['--lang', 'zh']), zh);
+    const summary = runCli(['check', fixture('clean.txt')], { env: { LANG: 'en_US.UTF-8' } });
+    assert.match(summary.stdout, /1 file checked: 0 errors/);
+    // A wrong --lang is itself reported in the locale's language.
+    assert.equal(runCli(['check', '--lang', 'fr', 'x.txt'], { env: { LANG: 'en_US.UTF-8' } }).stderr.split('\n')[0], 'disclosure-report: --lang: must be one of zh, en, got "fr"');
+  });
+
+  it('each command has its own help: check its options and exit codes, extract its own; a usage error shows the help of its command', () => {
+    const check = runCli(['check', '--help', '--lang', 'en']);
+    assert.equal(check.code, 0);
+    assert.match(check.stdout, /^Usage: disclosure-report check \[options\]/);
+    for (const option of ['--format text|json|sarif', '--fix', '--rule', '--max-size', '--lang']) assert.ok(check.stdout.includes(option), option);
+    assert.match(check.stdout, /Examples:/);
+    assert.match(check.stdout, /Exit code: 0 no error found; 1 at least one error/);
+    const extract = runCli(['extract', '--help', '--lang', 'en']);
+    assert.match(extract.stdout, /^Usage: disclosure-report extract \[options\]/);
+    assert.ok(extract.stdout.includes('--format json|csv'));
+    assert.ok(!extract.stdout.includes('--fix') && !extract.stdout.includes('--rule'), 'extract has no --fix or --rule');
+    assert.match(extract.stdout, /Exit code: 0 every input was read/);
+    assert.equal(runCli(['help', 'extract', '--lang', 'en']).stdout, extract.stdout);
+    assert.match(runCli(['check', '-h']).stdout, /^用法：disclosure-report check \[选项\]/);
+    assert.match(runCli(['extract', '--help']).stdout, /^用法：disclosure-report extract \[选项\]/);
+    assert.notEqual(runCli(['--help']).stdout, runCli(['check', '--help']).stdout);
+    const wrong = runCli(['extract', '--format', 'sarif', 'x.txt']);
+    assert.match(wrong.stderr, /\n\n用法：disclosure-report extract \[选项\]/);
+  });
+
+  it('a folder with no report file (empty, or other files only): says so, names the extensions searched, exit 2', () => {
+    const empty = tempDir();
+    const others = tempDir();
+    fs.writeFileSync(path.join(others, 'data.json'), '{}');
+    fs.mkdirSync(path.join(others, 'node_modules'));
+    fs.writeFileSync(path.join(others, 'node_modules', 'skipped.txt'), '一、总体情况\n');
+    const zhList = REPORT_EXTENSIONS.join('、');
+    const enList = REPORT_EXTENSIONS.join(', ');
+    for (const dir of [empty, others]) {
+      const zh = runCli(['check', dir]);
+      assert.equal(zh.code, 2);
+      assert.equal(zh.stderr, `disclosure-report: ${dir}: 没有找到年度报告文件（查找的扩展名：${zhList}）\n`);
+      assert.match(zh.stdout, /已检查 0 个文件：.*；1 个文件夹中没有年度报告文件。/);
+      const en = runCli(['check', '--lang', 'en', dir]);
+      assert.equal(en.code, 2);
+      assert.equal(en.stderr, `disclosure-report: ${dir}: no report file found (searched for ${enList})\n`);
+      assert.match(en.stdout, /0 files checked: .*; 1 folder held no report file\./);
+      const extract = runCli(['extract', dir]);
+      assert.equal(extract.code, 2);
+      assert.equal(extract.stdout, '[]\n');
+    }
+    // Beside a folder that holds a report, the empty one still makes the run exit 2; the report is checked.
+    const r = runCli(['check', '--format', 'json', fixture('clean.txt'), empty]);
+    assert.equal(r.code, 2);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+    const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '--lang', 'en', empty]).stdout);
+    assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+    assert.match(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, /no report file found/);
+    fs.rmSync(empty, { recursive: true });
+    fs.rmSync(others, { recursive: true });
+  });
 
   it('exits 0 on a clean report and prints the summary in Chinese by default', () => {
     const text = readFixture('clean.txt');

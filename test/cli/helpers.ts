@@ -20,7 +20,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   if (!fs.existsSync(path.join(REPO_ROOT, 'server', 'out', 'cli.js'))) {
     throw new Error('server/out/cli.js is missing: run `node esbuild.mjs` first');
   }
-  const env = { ...process.env, ...opts.env };
+  // The language comes from the locale when --lang is not given: start every run from none.
+  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...opts.env };
   delete env.NO_COLOR;
   if (opts.env?.NO_COLOR !== undefined) env.NO_COLOR = opts.env.NO_COLOR;
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -1,4 +1,4 @@
-// Bad and unusual input (issue 5, "CLI bad input"): encodings, binary files, huge files, FIFOs,
+// Bad and unusual input: encodings, binary files, huge files, FIFOs,
 // missing files, symlink loops, empty files, names with spaces and Chinese, folder walking.
 // Each gets a clear message or a result, the other files are still checked, the exit code says what
 // happened, and nothing is written.
@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { recordSuite } from '../support/reliability';
 import { check } from '../../server/src/engine';
 import {
   encodeGb18030ForTest,
@@ -29,6 +30,7 @@ interface JsonFile {
 const strip = (d: JsonFile['diagnostics'][number]) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
 
 describe('cli input: encodings', () => {
+  after(recordSuite('cli'));
   const text = readFixture('wrong-total.txt');
   const variants: [string, Buffer][] = [
     ['utf8.txt', Buffer.from(text, 'utf8')],
@@ -59,6 +61,7 @@ describe('cli input: encodings', () => {
 });
 
 describe('cli input: files that cannot be checked', () => {
+  after(recordSuite('cli'));
   let dir: string;
   let good: string;
   before(() => {
@@ -137,16 +140,38 @@ describe('cli input: files that cannot be checked', () => {
     fs.rmSync(fifo);
   });
 
-  it('an empty file is a result (the engine says what it says), not an error', () => {
+  it('an empty file is read and checked: one not-a-report error saying it is empty, exit 1', () => {
     const empty = path.join(dir, 'empty.txt');
     fs.writeFileSync(empty, '');
     const r = runCli(['check', '--lang', 'en', '--format', 'json', empty]);
     assert.equal(r.stderr, '');
     const [o] = JSON.parse(r.stdout) as JsonFile[];
     assert.equal(o.file, empty);
-    assert.deepEqual(o.diagnostics.map(strip), expectedDiagnostics('', 'en'));
-    assert.equal(r.code, expectedDiagnostics('', 'en').some((d) => d.severity === 'error') ? 1 : 0);
+    const zero = { line: 0, character: 0 };
+    assert.deepEqual(o.diagnostics.map(strip), [
+      { code: 'not-a-report', severity: 'error', message: 'the file is empty: there is nothing to check', range: { start: zero, end: zero } },
+    ]);
+    assert.equal(r.code, 1);
+    const zh = runCli(['check', empty]);
+    assert.equal(zh.stdout.split('\n')[0], `${empty}:1:1 error 文件为空，没有可检查的内容 [not-a-report]`);
+    assert.equal(zh.code, 1);
     fs.rmSync(empty);
+  });
+
+  it('a file of blank lines and a file that is no report each get their one finding, not six missing sections', () => {
+    const blank = path.join(dir, 'blank.md');
+    const notes = path.join(dir, 'notes.md');
+    fs.writeFileSync(blank, '\r\n\u3000\u3000\r\n');
+    fs.writeFileSync(notes, '# Meeting notes\n\nThe next meeting is on Friday.\n');
+    const r = runCli(['check', '--lang', 'en', blank, notes]);
+    const heads = r.stdout.split('\n').filter((l) => / \[[a-z-]+\]$/.test(l));
+    assert.deepEqual(heads, [
+      `${blank}:1:1 error the file holds only white space: there is nothing to check [not-a-report]`,
+      `${notes}:1:1 error this does not read like a government information-disclosure annual report: no title, none of the six section headings, no standard table [not-a-report]`,
+    ]);
+    assert.equal(r.code, 1);
+    fs.rmSync(blank);
+    fs.rmSync(notes);
   });
 
   it('text output: the message names the file and the reason, in Chinese by default; the summary counts what was unreadable', () => {
@@ -161,6 +186,7 @@ describe('cli input: files that cannot be checked', () => {
 });
 
 describe('cli input: folders', () => {
+  after(recordSuite('cli'));
   it('walks folders recursively for .txt and .md in sorted order, skips node_modules/.git, survives symlink loops', () => {
     const dir = tempDir();
     const text = readFixture('clean.txt');

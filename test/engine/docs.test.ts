@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ruleDocPath, rules } from '../../server/src/engine';
+import { check, ruleDocPath, rules } from '../../server/src/engine';
 import { renderAll } from '../../scripts/rule-docs';
-import { REPO_ROOT } from '../support/seeds';
+import { REPO_ROOT, seedFiles } from '../support/seeds';
 
 describe('rule registry and docs', () => {
   it('every rule id is kebab-case, unique, documented in both languages', () => {
@@ -15,11 +15,30 @@ describe('rule registry and docs', () => {
       assert.ok(r.doc.summary.zh && r.doc.summary.en && r.doc.details.zh && r.doc.details.en, `${r.id} documented`);
     }
   });
-  it('covers every rule id of spec §9.2 except the multi-report ones', () => {
+  it('covers every rule id of spec §9.2 except the multi-report ones, and adds only not-a-report', () => {
     const spec = fs.readFileSync(path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'format.md'), 'utf8');
     const section = spec.slice(spec.indexOf('### 9.2'));
     const specIds = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).filter((id) => id !== 'cross-year' && id !== 'repeated-text');
-    assert.deepEqual(rules.map((r) => r.id).sort(), specIds.sort());
+    // Whether there is a report at all is the product's question, not a rule of the format.
+    const beyondSpec = ['not-a-report'];
+    assert.deepEqual(rules.map((r) => r.id).sort(), [...specIds, ...beyondSpec].sort());
+    for (const id of beyondSpec) assert.deepEqual(rules.find((r) => r.id === id)?.spec, [], `${id} cites no spec rule`);
+  });
+  it('a rule gives only its default severity or one it lists by case, and the index says which', () => {
+    const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).map((n) => path.join(REPO_ROOT, 'examples', n));
+    const texts = [...seedFiles(), ...examples].map((f) => fs.readFileSync(f, 'utf8'));
+    let milder = 0;
+    for (const text of texts) {
+      for (const f of check(text).findings) {
+        const rule = rules.find((r) => r.id === f.ruleId)!;
+        assert.ok([rule.defaultSeverity, ...(rule.caseSeverities ?? [])].includes(f.severity), `${f.ruleId} gave ${f.severity}`);
+        if (f.severity !== rule.defaultSeverity) milder++;
+      }
+    }
+    assert.ok(milder > 0, 'the seeds and examples hold findings of a milder case (statistics-period, format-version)');
+    const index = renderAll().get('README.md')!;
+    assert.ok(index.includes('| [statistics-period](statistics-period.md) | error / warning, by case |'));
+    assert.ok(index.includes('| [row-total](row-total.md) | error |'));
   });
   it('docs/rules pages are up to date (run `node out/scripts/rule-docs.js` after changing a rule)', () => {
     for (const [name, content] of renderAll()) {

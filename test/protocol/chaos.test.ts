@@ -1,4 +1,4 @@
-// Language-server chaos (issue 5): one client interleaves opens, thousands of incremental changes,
+// Language-server chaos: one client interleaves opens, thousands of incremental changes,
 // closes, reopens, requests it cancels, settings changes and malformed parameters across several
 // documents, without waiting, driven by a seeded PRNG. The server must never answer with an
 // internal error (-32603), log an error or die, and each open document's final diagnostics must
@@ -10,23 +10,14 @@ import * as path from 'node:path';
 import { CancellationTokenSource, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { RuleSettings } from '../../server/src/engine';
 import { REPO_ROOT, seedFiles } from '../support/seeds';
+import { rng } from '../support/random';
+import { writeReliability } from '../support/reliability';
 import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
 
 const OPS = Number(process.env.CHAOS_OPS ?? 6000);
 const SEED = Number(process.env.CHAOS_SEED ?? 20261124);
 const INTERNAL_ERROR = -32603;
 const REQUEST_CANCELLED = -32800;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['1', '0', '9', '12', '\t', '\t0', '\n', '\r\n', '\r', '𠮷', '\ufeff', '\u3000', '\u0000', '一、', '三、收到和处理政府信息公开申请情况\n', '（七）总计\t1\t2', '件', '年', '，其中', '、', '。', '|', ' | 3 |', '#', '## ', '１２'];
 const METHODS = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction', 'textDocument/diagnostic'];
@@ -53,16 +44,7 @@ describe('protocol: chaos', function () {
   after(async () => {
     await c?.stop();
     // The record for the README's reliability section (scripts/reliability.ts).
-    const file = path.join(REPO_ROOT, 'test-output', 'reliability.json');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    let data: Record<string, unknown> = {};
-    try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch {
-      /* first writer */
-    }
-    data.chaos = { date: new Date().toISOString(), seed: SEED, operations: Object.values(counts).reduce((s, n) => s + n, 0), counts, held };
-    fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+    writeReliability('chaos', { date: new Date().toISOString(), seed: SEED, operations: Object.values(counts).reduce((s, n) => s + n, 0), counts, held });
   });
 
   it(`${OPS} interleaved operations on several documents: no internal error, no death, final diagnostics = fresh check`, async () => {

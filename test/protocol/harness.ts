@@ -2,7 +2,10 @@
 // --stdio`) and talks JSON-RPC to it over its stdio. Keeps its own mirror of each document
 // (vscode-languageserver-textdocument) and applies workspace/applyEdit requests to it, like an editor.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -200,7 +203,18 @@ export function comparable(ds: Diagnostic[]): ReturnType<typeof expectedDiagnost
 }
 
 let counter = 0;
+let folder: string | null = null;
+
+/**
+ * A new document URI in a temporary folder of this test run (the documents live only in the
+ * editor's memory, as unsaved edits do; the folder is removed when the run ends).
+ */
 export function freshUri(name = 'doc', ext = 'txt'): string {
+  if (folder === null) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-protocol-'));
+    process.on('exit', () => fs.rmSync(made, { recursive: true, force: true }));
+    folder = made;
+  }
   counter++;
-  return `file:///work/test-${name}-${process.pid}-${counter}.${ext}`;
+  return pathToFileURL(path.join(folder, `${name}-${counter}.${ext}`)).href;
 }

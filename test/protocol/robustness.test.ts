@@ -5,22 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { readSeed, REPO_ROOT } from '../support/seeds';
+import { rng } from '../support/random';
 import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'protocol');
 const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INTERNAL_ERROR = -32603;
 

@@ -3,8 +3,10 @@
 //   1. a copy of seed 004 with ONE total made wrong here (R3 总计 4 → 5) shows a red squiggle on that cell,
 //   2. the hover on it explains the arithmetic in Chinese (disclosureReport.language = zh in user settings),
 //   3. the Problems panel lists it with its rule id,
-//   4. "Insert Standard Table…" run from the command palette puts the table into the editor.
-// Screenshots: test-output/screenshots/ui-*.png (git-ignored; the Marketplace README's pictures come from them).
+//   4. "Insert Standard Table…" run from the command palette puts the table into the editor,
+//   5. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture.
+// Screenshots: test-output/screenshots/ (git-ignored); readme-example.png is copied by hand to
+// docs/images/ for the README.
 // Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
 import * as fs from 'node:fs';
 import * as os from 'node:os';

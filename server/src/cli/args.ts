@@ -1,11 +1,21 @@
-// Command-line arguments: node:util parseArgs, then validation per command.
-// Everything the user can get wrong ends up as a UsageError (exit code 2).
+// Command-line arguments: node:util parseArgs (its tokens), then validation per command.
+// Everything the user can get wrong ends up as a UsageError (exit code 2) whose message exists
+// in both languages, so it is shown in the language of --lang or of the locale.
 
 import { parseArgs } from 'node:util';
-import type { Lang, RuleSettings, Severity } from '../engine';
+import type { Lang, Localized, RuleSettings, Severity } from '../engine';
 import { ruleById } from '../engine';
+import type { HelpTopic } from './help';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(
+    readonly text: Localized,
+    /** The command whose help is shown after the message (null: the general help). */
+    readonly topic: HelpTopic = null,
+  ) {
+    super(text.en);
+  }
+}
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export type ExtractFormat = 'json' | 'csv';
@@ -31,125 +41,157 @@ export interface ExtractCommand extends Common {
 export type Command =
   | CheckCommand
   | ExtractCommand
-  | { command: 'help'; lang: Lang }
+  | { command: 'help'; lang: Lang; topic: HelpTopic }
   | { command: 'version' };
 
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint'];
 
-export const USAGE = `Usage:
-  disclosure-report check [options] <files or folders...>
-  disclosure-report extract [--format json|csv] <files or folders...>
-  disclosure-report --help | --version
+const OPTIONS = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  fix: { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'max-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
-check options:
-  --format text|json|sarif   output format (default text)
-  --lang zh|en               message language (default zh)
-  --fix                      apply the fixes the rules offer and write the changed files
-  --rule <id>=<severity|off> override a rule's severity (error, warning, information, hint) or
-                             turn it off; may be repeated
-  --max-size <bytes[K|M|G]>  skip files larger than this (default 50M)
+type Environment = Readonly<Record<string, string | undefined>>;
 
-Folders are searched recursively for .txt and .md files (node_modules and .git are skipped).
-Exit code: 0 no error found, 1 errors found, 2 bad usage or an input that could not be read/written.
-See docs/cli.md for the JSON, SARIF and CSV formats.`;
-
-export const USAGE_ZH = `用法：
-  disclosure-report check [选项] <文件或文件夹...>
-  disclosure-report extract [--format json|csv] <文件或文件夹...>
-  disclosure-report --help | --version
-
-check 的选项：
-  --format text|json|sarif   输出格式（默认 text）
-  --lang zh|en               提示语言（默认 zh 中文）
-  --fix                      应用规则给出的修复，并写回有改动的文件
-  --rule <规则>=<级别|off>    调整某条规则的级别（error、warning、information、hint）或关闭（off），可重复
-  --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
-
-文件夹会递归查找 .txt 和 .md 文件（跳过 node_modules 和 .git）。
-退出码：0 未发现错误；1 发现错误；2 用法错误，或有输入无法读取/写入。
-JSON、SARIF、CSV 格式见 docs/cli.md。`;
-
-export function usage(lang: Lang): string {
-  return lang === 'zh' ? USAGE_ZH : USAGE;
+/**
+ * The message language when --lang is not given: the first of LC_ALL, LC_MESSAGES and LANG that
+ * is set (POSIX order). A Chinese locale, the C/POSIX locale or none gives Chinese, the
+ * product's default; any other language gives English, the other one it speaks.
+ */
+export function localeLang(env: Environment): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (!value) continue;
+    return /^(zh|c|posix)(?=$|[._@-])/i.test(value) ? 'zh' : 'en';
+  }
+  return 'zh';
 }
 
-function parseSize(s: string): number {
+const quote = JSON.stringify;
+
+function parseSize(s: string, topic: HelpTopic): number {
   const m = /^(\d+)([KMG]?)B?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`--max-size: not a size: ${JSON.stringify(s)} (e.g. 1048576, 500K, 50M)`);
+  if (!m) {
+    throw new UsageError(
+      { zh: `--max-size：不是大小：${quote(s)}（例如 1048576、500K、50M）`, en: `--max-size: not a size: ${quote(s)} (e.g. 1048576, 500K, 50M)` },
+      topic,
+    );
+  }
   const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
   return Number(m[1]) * unit;
 }
 
 function parseRule(spec: string, into: RuleSettings): void {
   const eq = spec.indexOf('=');
-  if (eq <= 0) throw new UsageError(`--rule: expected <id>=<severity|off>, got ${JSON.stringify(spec)}`);
+  if (eq <= 0) {
+    throw new UsageError({ zh: `--rule：应为 <规则>=<级别|off>，实为 ${quote(spec)}`, en: `--rule: expected <id>=<severity|off>, got ${quote(spec)}` }, 'check');
+  }
   const id = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  if (!ruleById(id)) throw new UsageError(`--rule: unknown rule id ${JSON.stringify(id)}`);
+  if (!ruleById(id)) throw new UsageError({ zh: `--rule：未知规则 ${quote(id)}`, en: `--rule: unknown rule id ${quote(id)}` }, 'check');
   if (value !== 'off' && !SEVERITIES.includes(value)) {
-    throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} or off, got ${JSON.stringify(value)}`);
+    throw new UsageError(
+      {
+        zh: `--rule ${id}：级别应为 ${SEVERITIES.join('、')} 或 off，实为 ${quote(value)}`,
+        en: `--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} or off, got ${quote(value)}`,
+      },
+      'check',
+    );
   }
   into[id] = value as Severity | 'off';
 }
 
-function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T, topic: HelpTopic): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`${option}: must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new UsageError(
+      {
+        zh: `${option}：应为 ${allowed.join('、')} 之一，实为 ${quote(value)}`,
+        en: `${option}: must be one of ${allowed.join(', ')}, got ${quote(value)}`,
+      },
+      topic,
+    );
   }
   return value as T;
 }
 
-/** Parse argv (without node and script). Throws UsageError. */
-export function parseCommandLine(argv: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        lang: { type: 'string' },
-        fix: { type: 'boolean' },
-        rule: { type: 'string', multiple: true },
-        'max-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
+interface Parsed {
+  values: { format?: string; lang?: string; fix?: boolean; rule?: string[]; 'max-size'?: string; help?: boolean; version?: boolean };
+  positionals: string[];
+  /** Problems with the options themselves (unknown, missing value), reported once the language is known. */
+  problems: Localized[];
+}
+
+/**
+ * parseArgs in its lenient mode, with tokens: the problems its strict mode would throw (in
+ * English) are found here from the tokens and worded in both languages.
+ */
+function readArgs(argv: string[]): Parsed {
+  const { values, positionals, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  const problems: Localized[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const known = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[t.name];
+    if (!known) problems.push({ zh: `未知选项 ${t.rawName}`, en: `unknown option ${t.rawName}` });
+    // `--format --lang en`: like parseArgs's strict mode, a value that looks like an option is a missing value.
+    else if (known.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) problems.push({ zh: `${t.rawName} 需要一个值`, en: `${t.rawName} needs a value` });
+    else if (known.type === 'boolean' && t.inlineValue) problems.push({ zh: `${t.rawName} 不带值`, en: `${t.rawName} takes no value` });
   }
-  const { values, positionals } = parsed;
-  const lang = oneOf('--lang', values.lang, ['zh', 'en'] as const, 'zh');
-  if (values.help) return { command: 'help', lang };
-  if (values.version) return { command: 'version' };
+  return { values: values as Parsed['values'], positionals, problems };
+}
+
+/**
+ * Parse argv (without node and script); `env` gives the default language. Throws UsageError;
+ * its `text` is in both languages and `langOf(argv, env)` says which one to show.
+ */
+export function parseCommandLine(argv: string[], env: Environment = {}): Command {
+  const { values, positionals, problems } = readArgs(argv);
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError('missing command: check or extract');
-  if (command === 'help') return { command: 'help', lang };
-  const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size']);
-  if (command === 'check') {
-    if (paths.length === 0) throw new UsageError('check: no files or folders given');
+  const topic: HelpTopic = command === 'check' || command === 'extract' ? command : null;
+  const lang = oneOf('--lang', typeof values.lang === 'string' ? values.lang : undefined, ['zh', 'en'] as const, localeLang(env), topic);
+  if (problems.length > 0) throw new UsageError(problems[0], topic);
+  if (values.help) return { command: 'help', lang, topic };
+  if (values.version) return { command: 'version' };
+  if (command === undefined) throw new UsageError({ zh: '缺少命令：check 或 extract', en: 'missing command: check or extract' });
+  if (command === 'help') {
+    const [about] = paths;
+    return { command: 'help', lang, topic: about === 'check' || about === 'extract' ? about : null };
+  }
+  if (topic === null) {
+    throw new UsageError({ zh: `未知命令 ${quote(command)}：应为 check 或 extract`, en: `unknown command ${quote(command)}: expected check or extract` });
+  }
+  const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size'], topic);
+  if (paths.length === 0) throw new UsageError({ zh: `${command}：没有给出文件或文件夹`, en: `${command}: no files or folders given` }, topic);
+  if (topic === 'check') {
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules);
     return {
-      command,
+      command: topic,
       lang,
       maxSize,
       paths,
-      format: oneOf('--format', values.format, ['text', 'json', 'sarif'] as const, 'text'),
+      format: oneOf('--format', values.format, ['text', 'json', 'sarif'] as const, 'text', topic),
       fix: values.fix === true,
       rules,
     };
   }
-  if (command === 'extract') {
-    if (paths.length === 0) throw new UsageError('extract: no files or folders given');
-    if (values.fix) throw new UsageError('extract: --fix is only for check');
-    if (values.rule) throw new UsageError('extract: --rule is only for check');
-    return { command, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json') };
-  }
-  throw new UsageError(`unknown command ${JSON.stringify(command)}: expected check or extract`);
+  if (values.fix) throw new UsageError({ zh: 'extract：--fix 只用于 check', en: 'extract: --fix is only for check' }, topic);
+  if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
+  return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
+}
+
+/**
+ * The language to show a usage error in: --lang when it names one, else the locale's. (When the
+ * error is in --lang itself, the locale's.)
+ */
+export function langOf(argv: string[], env: Environment = {}): Lang {
+  const { values } = readArgs(argv);
+  return values.lang === 'zh' || values.lang === 'en' ? values.lang : localeLang(env);
 }

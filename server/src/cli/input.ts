@@ -1,15 +1,18 @@
-// Which files to check (folders walked for .txt/.md) and reading one file safely:
+// Which files to check (folders walked for the report extensions) and reading one file safely:
 // regular files only (a FIFO or a device would block or never end), bounded size, encoding detected.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../engine';
+import { REPORT_EXTENSIONS } from '../formats';
 import { decode, type Decoded, NotTextError } from './encoding';
 
 /** A problem with one input; the other inputs are still processed. */
 export interface InputProblem {
   file: string;
   reason: Localized;
+  /** A folder given on the command line in which no report file was found (nothing unreadable). */
+  noReportFile?: true;
 }
 
 export interface ReadFile extends Decoded {
@@ -21,7 +24,7 @@ export interface ReadFile extends Decoded {
   size: number;
 }
 
-const EXTENSIONS = new Set(['.txt', '.md']);
+const EXTENSIONS = new Set(REPORT_EXTENSIONS);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 const NOT_REGULAR: Localized = { zh: '不是普通文件（不读取管道、设备等）', en: 'not a regular file' };
@@ -46,12 +49,23 @@ export function reasonOf(err: unknown): Localized {
   }
 }
 
+function noReportFile(folder: string): InputProblem {
+  const zh = REPORT_EXTENSIONS.join('、');
+  const en = REPORT_EXTENSIONS.join(', ');
+  return {
+    file: folder,
+    reason: { zh: `没有找到年度报告文件（查找的扩展名：${zh}）`, en: `no report file found (searched for ${en})` },
+    noReportFile: true,
+  };
+}
+
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Expand the command line's paths into files, in order: each argument in turn, a folder's files
  * sorted by path. Files named explicitly are taken whatever their extension. A folder reached
- * twice (symlink loop, or given twice) is walked once.
+ * twice (symlink loop, or given twice) is walked once. A folder argument holding no report file
+ * is a problem (like ESLint's "no files matching"): a reviewer must not read silence as success.
  */
 export function collectFiles(args: readonly string[]): { files: string[]; problems: InputProblem[] } {
   const files: string[] = [];
@@ -65,18 +79,20 @@ export function collectFiles(args: readonly string[]): { files: string[]; proble
     files.push(file);
   };
 
-  const walk = (dir: string): void => {
+  /** Walks a folder; says how many report files it holds (null when it was walked before or is unreadable). */
+  const walk = (dir: string): number | null => {
     let real: string;
     let entries: fs.Dirent[];
     try {
       real = fs.realpathSync(dir);
-      if (seenDirs.has(real)) return;
+      if (seenDirs.has(real)) return null;
       seenDirs.add(real);
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       problems.push({ file: dir, reason: reasonOf(err) });
-      return;
+      return null;
     }
+    let found = 0;
     entries.sort((a, b) => byCodeUnit(a.name, b.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
@@ -91,11 +107,13 @@ export function collectFiles(args: readonly string[]): { files: string[]; proble
         }
       }
       if (isDir) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
+        if (!SKIPPED_DIRS.has(entry.name)) found += walk(full) ?? 0;
       } else if (EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
         addFile(full);
+        found++;
       }
     }
+    return found;
   };
 
   for (const arg of args) {
@@ -106,8 +124,9 @@ export function collectFiles(args: readonly string[]): { files: string[]; proble
       problems.push({ file: arg, reason: reasonOf(err) });
       continue;
     }
-    if (st.isDirectory()) walk(arg);
-    else addFile(arg);
+    if (st.isDirectory()) {
+      if (walk(arg) === 0) problems.push(noReportFile(arg));
+    } else addFile(arg);
   }
   return { files, problems };
 }

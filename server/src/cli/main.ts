@@ -1,14 +1,15 @@
 // The CLI's flow: arguments → files → read/decode → check (and fix) or extract → output → exit code.
-// Exit code: 2 when the usage was wrong or any input could not be read (or a fix not written),
-// else 1 when any error-severity finding remains, else 0.
+// Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
+// read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import { check, type CheckResult, internalErrors, type Lang, parseReport } from '../engine';
-import { type CheckCommand, type ExtractCommand, parseCommandLine, usage, UsageError } from './args';
+import { check, type CheckResult, type Lang, parseReport } from '../engine';
+import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, UsageError } from './args';
 import { fixText, writeFixed } from './fix';
 import { type ExtractedCell, extractCells, toCsv } from './formats/extract';
 import { type JsonFileResult, toJsonResult } from './formats/json';
 import { type SarifFile, toSarif } from './formats/sarif';
 import { formatFinding, summary, type Totals } from './formats/text';
+import { helpText } from './help';
 import { collectFiles, type InputProblem, isProblem, type ReadFile, readInput } from './input';
 import { packageInfo } from './package-info';
 
@@ -17,24 +18,26 @@ export interface Io {
   err(s: string): void;
   color: boolean;
   cwd: string;
+  /** The environment: LC_ALL, LC_MESSAGES and LANG give the language when --lang is not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const PROG = 'disclosure-report';
 
 export function main(argv: string[], io: Io): number {
   let cmd;
+  const env = io.env ?? {};
   try {
-    cmd = parseCommandLine(argv);
+    cmd = parseCommandLine(argv, env);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    // The language is unknown when the arguments cannot be read: ask for it plainly.
-    const lang: Lang = argv.some((a, i) => a === '--lang=en' || (a === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh';
-    io.err(`${PROG}: ${err.message}\n\n${usage(lang)}\n`);
+    const lang = langOf(argv, env);
+    io.err(`${PROG}: ${err.text[lang]}\n\n${helpText(err.topic, lang)}\n`);
     return 2;
   }
   switch (cmd.command) {
     case 'help':
-      io.out(`${usage(cmd.lang)}\n`);
+      io.out(`${helpText(cmd.topic, cmd.lang)}\n`);
       return 0;
     case 'version':
       io.out(`${packageInfo.version}\n`);
@@ -72,7 +75,7 @@ function internalError(file: string, err: unknown): InputProblem {
 function runCheck(cmd: CheckCommand, io: Io): number {
   const options = { rules: cmd.rules };
   const problems: InputProblem[] = [];
-  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, unreadable: 0 };
+  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, unreadable: 0, withoutReports: 0 };
   const json: JsonFileResult[] = [];
   const sarifFiles: SarifFile[] = [];
   const style = { color: io.color };
@@ -81,7 +84,6 @@ function runCheck(cmd: CheckCommand, io: Io): number {
 
   for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let result: CheckResult;
-    const knownInternal = internalErrors.length;
     try {
       result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
     } catch (err) {
@@ -89,7 +91,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
       continue;
     }
     // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
-    for (const e of internalErrors.slice(knownInternal)) {
+    for (const e of result.ruleFailures) {
       const detail = (e.error as Error)?.message ?? String(e.error);
       io.err(
         cmd.lang === 'zh'
@@ -107,7 +109,8 @@ function runCheck(cmd: CheckCommand, io: Io): number {
       sarifFiles.push({ file: input.file, report: result.report, findings: result.findings, encoding: input.encoding });
     }
   }
-  totals.unreadable = problems.length;
+  totals.withoutReports = problems.filter((p) => p.noReportFile).length;
+  totals.unreadable = problems.length - totals.withoutReports;
 
   if (cmd.format === 'text') io.out(summary(totals, cmd.lang) + '\n');
   else if (cmd.format === 'json') io.out(JSON.stringify(json, null, 2) + '\n');

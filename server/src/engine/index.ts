@@ -1,7 +1,7 @@
 // The engine's public API: text in, report model + findings (+ fixes as data) out.
 // PURE: no vscode / vscode-languageserver import anywhere below server/src/engine.
 
-import type { CheckOptions, CheckResult, Finding, Lang, Localized, Report, Severity } from './model';
+import type { CheckOptions, CheckResult, Finding, Lang, Localized, Report, RuleFailure, Severity } from './model';
 import type { Document } from './input/document';
 import { textDocument } from './input/text';
 import { readDocument } from './read/report';
@@ -28,11 +28,13 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 /** Read a Document (from any input adapter) and run every enabled rule. Never throws. */
 export function checkDocument(document: Document, options: CheckOptions = {}): CheckResult {
   const report = readDocument(document);
-  return { report, findings: runRules(report, options) };
+  return { report, ...runRules(report, options) };
 }
 
-export function runRules(report: Report, options: CheckOptions = {}): Finding[] {
+/** Every enabled rule on a report read before; a rule that throws is skipped and listed in ruleFailures. */
+export function runRules(report: Report, options: CheckOptions = {}): { findings: Finding[]; ruleFailures: RuleFailure[] } {
   const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
   const length = report.source.text.length;
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
@@ -55,17 +57,14 @@ export function runRules(report: Report, options: CheckOptions = {}): Finding[] 
       rule.check(report, { add });
     } catch (err) {
       // A rule bug must not take the other rules (or the server) down with it.
-      internalErrors.push({ ruleId: rule.id, error: err });
+      ruleFailures.push({ ruleId: rule.id, error: err });
     }
   }
   findings.sort(
     (a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
-  return findings;
+  return { findings, ruleFailures };
 }
-
-/** Rule failures caught while checking (tests assert this stays empty). */
-export const internalErrors: { ruleId: string; error: unknown }[] = [];
 
 export function localize(message: Localized, lang: Lang): string {
   return message[lang];

@@ -243,4 +243,14 @@ export interface CheckOptions {
 export interface CheckResult {
   report: Report;
   findings: Finding[];
+  /**
+   * Rules that threw on this report and were skipped (the findings may lack theirs). Empty unless
+   * a rule has a bug; the CLI prints them, the language server logs them.
+   */
+  ruleFailures: RuleFailure[];
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
 }

@@ -118,6 +118,8 @@ export interface Totals {
   hint: number;
   fixed: number;
   unreadable: number;
+  /** Folders given on the command line that held no report file. */
+  withoutReports: number;
 }
 
 export function summary(t: Totals, lang: Lang): string {
@@ -125,6 +127,7 @@ export function summary(t: Totals, lang: Lang): string {
     let s = `已检查 ${t.files} 个文件：${t.error} 个错误，${t.warning} 个警告，${t.information} 个信息，${t.hint} 个提示`;
     if (t.fixed) s += `；已修复 ${t.fixed} 处`;
     if (t.unreadable) s += `；${t.unreadable} 个输入无法读取`;
+    if (t.withoutReports) s += `；${t.withoutReports} 个文件夹中没有年度报告文件`;
     return s + '。';
   }
   const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
@@ -133,5 +136,6 @@ export function summary(t: Totals, lang: Lang): string {
     `${t.information} information, ${n(t.hint, 'hint')}`;
   if (t.fixed) s += `; ${n(t.fixed, 'fix', 'fixes')} applied`;
   if (t.unreadable) s += `; ${n(t.unreadable, 'input')} could not be read`;
+  if (t.withoutReports) s += `; ${n(t.withoutReports, 'folder')} held no report file`;
   return s + '.';
 }

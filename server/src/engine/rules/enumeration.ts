@@ -1,5 +1,5 @@
 import type { Report, Section, Span } from '../model';
-import { proseSpans } from './prose';
+import { proseSpans } from './prose-util';
 import { defineRule, type RuleContext } from './types';
 import { loc, textOf } from './util';
 

@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import { proseSpans } from './prose';
+import { proseSpans } from './prose-util';
 import { defineRule } from './types';
 import { cell, loc, matchesIn, table } from './util';
 

@@ -1,4 +1,4 @@
-import { hasProse, proseSpans } from './prose';
+import { hasProse, proseSpans } from './prose-util';
 import { defineRule } from './types';
 import { loc, matchesIn, section } from './util';
 
@@ -9,6 +9,7 @@ const FEE_G = /信息处理费|处理费/g;
 export default defineRule({
   id: 'fee-statement',
   defaultSeverity: 'error',
+  caseSeverities: ['warning'],
   spec: ['F1', 'F3'],
   fixable: false,
   doc: {

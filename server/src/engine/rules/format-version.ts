@@ -1,6 +1,7 @@
 import type { Report, Span, Table } from '../model';
 import { defineRule, type RuleContext } from './types';
-import { loc, proseSpans, statedYear, table, textOf } from './util';
+import { proseSpans } from './prose-util';
+import { loc, statedYear, table, textOf } from './util';
 
 /** 「国办公开办函〔2021〕30号」 in the view (〔〕【】 → [], （） → ()). */
 const NOTICE_RE = /国办公开办函[ \t]*[[(][ \t]*(20\d\d)[ \t]*[\])][ \t]*(\d{1,3})[ \t]*号/g;
@@ -8,6 +9,7 @@ const NOTICE_RE = /国办公开办函[ \t]*[[(][ \t]*(20\d\d)[ \t]*[\])][ \t]*(\
 export default defineRule({
   id: 'format-version',
   defaultSeverity: 'error',
+  caseSeverities: ['warning', 'information'],
   spec: ['S09', 'D4'],
   fixable: false,
   doc: {

@@ -23,6 +23,7 @@ function render(style: SubsectionStyle, n: number): string {
 export default defineRule({
   id: 'heading-numbering',
   defaultSeverity: 'warning',
+  caseSeverities: ['information'],
   spec: ['S03'],
   fixable: true,
   doc: {

@@ -1,6 +1,8 @@
-// The rule registry: every rule, in the order of spec §9.2.
+// The rule registry: every rule, in the order of spec §9.2 (after not-a-report, which decides
+// whether there is a report to check at all).
 // Settings schema (package.json), docs/rules/*.md and the CLI's SARIF rules all derive from this list.
 
+import notAReport from './not-a-report';
 import missingSection from './missing-section';
 import sectionOrder from './section-order';
 import headingNumbering from './heading-numbering';
@@ -32,6 +34,7 @@ import enumeration from './enumeration';
 import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
+  notAReport,
   missingSection,
   sectionOrder,
   headingNumbering,

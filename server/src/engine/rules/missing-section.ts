@@ -1,6 +1,6 @@
 import { CN_SECTION_NUMERALS, SECTIONS } from '../schema/sections';
 import { defineRule } from './types';
-import { loc } from './util';
+import { loc, readsAsReport } from './util';
 
 export default defineRule({
   id: 'missing-section',
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(report, ctx) {
     const { text, eol } = report.source;
-    if (report.sections.length === 0 && text.trim().length === 0) return;
+    if (!readsAsReport(report)) return; // not-a-report says it once
     const present = new Set(report.sections.map((s) => s.number));
     const level = report.sections.find((s) => s.markdownLevel !== null)?.markdownLevel ?? null;
     const hashes = level ? '#'.repeat(level) + ' ' : '';

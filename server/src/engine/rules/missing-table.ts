@@ -1,6 +1,6 @@
 import type { TableId } from '../model';
 import { CN_SECTION_NUMERALS } from '../schema/sections';
-import { renderTable, TABLE_NAMES, TABLE_SECTION, versionForYear } from '../templates';
+import { normaliseLayout, renderTable, TABLE_NAMES, TABLE_SECTION, versionForYear } from '../templates';
 import { defineRule } from './types';
 import { lineSpan, loc, section } from './util';
 
@@ -65,7 +65,3 @@ export default defineRule({
     }
   },
 });
-
-function normaliseLayout(layout: string): 'tab' | 'markdown' | 'cell-per-line' {
-  return layout === 'markdown' || layout === 'cell-per-line' ? layout : 'tab';
-}

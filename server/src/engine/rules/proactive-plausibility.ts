@@ -15,6 +15,7 @@ function mayMakeRegulations(title: string | undefined): boolean | null {
 export default defineRule({
   id: 'proactive-plausibility',
   defaultSeverity: 'warning',
+  caseSeverities: ['information'],
   spec: ['T1.2', 'T1.3', 'T1.4', 'T1.5'],
   fixable: false,
   doc: {

@@ -1,4 +1,4 @@
-import { hasProse, proseSpans } from './prose';
+import { hasProse, proseSpans } from './prose-util';
 import { defineRule } from './types';
 import { loc, section } from './util';
 

@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import { NUM, numberValue, sentenceAt, type Sentence } from './prose';
+import { NUM, numberValue, sentenceAt, type Sentence } from './prose-util';
 import { defineRule, type RuleContext } from './types';
 import { loc } from './util';
 
@@ -144,6 +144,7 @@ function checkSentence(report: Report, sentence: Sentence, ctx: RuleContext): vo
 export default defineRule({
   id: 'prose-sum',
   defaultSeverity: 'warning',
+  caseSeverities: ['information'],
   spec: ['TX8'],
   fixable: false,
   doc: {

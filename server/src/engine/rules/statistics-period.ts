@@ -11,6 +11,7 @@ const YEAR_ONLY_RE = /统计(?:期限|时限|周期|数据|时间|区间|范围)
 export default defineRule({
   id: 'statistics-period',
   defaultSeverity: 'error',
+  caseSeverities: ['warning'],
   spec: ['S12', 'D1'],
   fixable: true,
   doc: {

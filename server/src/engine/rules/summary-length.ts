@@ -1,4 +1,4 @@
-import { isHanziCode, proseSpans } from './prose';
+import { isHanziCode, proseSpans } from './prose-util';
 import { defineRule } from './types';
 import { loc, section } from './util';
 

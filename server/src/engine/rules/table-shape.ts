@@ -9,6 +9,7 @@ const UNREAD: ReadonlySet<ShapeProblem['kind']> = new Set(['too-few-cells', 'too
 export default defineRule({
   id: 'table-shape',
   defaultSeverity: 'error',
+  caseSeverities: ['warning', 'information'],
   spec: ['S06', 'S07', 'S08', 'V2'],
   fixable: false,
   doc: {

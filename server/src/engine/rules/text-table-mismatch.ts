@@ -1,6 +1,6 @@
 import type { Cell, Localized, RelatedInfo, Report, Span, Table } from '../model';
 import { evaluateReport } from '../relations';
-import { NUM, numberValue, sentencesIn, type Sentence } from './prose';
+import { NUM, numberValue, sentencesIn, type Sentence } from './prose-util';
 import { defineRule, type RuleContext } from './types';
 import { cell, loc, table } from './util';
 

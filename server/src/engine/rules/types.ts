@@ -27,6 +27,12 @@ export interface Rule {
   /** Stable kebab-case id (spec §9.2): diagnostics' code, settings key, doc page name. */
   id: string;
   defaultSeverity: Severity;
+  /**
+   * The severities the rule gives instead of its default in some cases (a finding's `severity`:
+   * a heading numbered in another style, a table row read with a note). The rule pages say
+   * "error / warning, by case"; a test holds each rule to these.
+   */
+  caseSeverities?: readonly Severity[];
   /** Spec rule numbers it implements (S01, T2.1, …). */
   spec: string[];
   fixable: boolean;

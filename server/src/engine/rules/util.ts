@@ -62,23 +62,19 @@ export function* matchesIn(report: Report, span: Span, re: RegExp): Generator<{ 
   }
 }
 
-/** Text outside the three tables (prose), as spans, for rules that read the prose only. */
-export function proseSpans(report: Report, within: Span = { start: 0, end: report.source.text.length }): Span[] {
-  const tables = [...report.tables].sort((a, b) => a.start - b.start);
-  const out: Span[] = [];
-  let at = within.start;
-  for (const t of tables) {
-    if (t.end <= at || t.start >= within.end) continue;
-    if (t.start > at) out.push({ start: at, end: t.start });
-    at = Math.max(at, t.end);
-  }
-  if (at < within.end) out.push({ start: at, end: within.end });
-  return out;
-}
-
 /** The reporting year when the title or the statistics period states it (not merely inferred from the prose), else null. */
 export function statedYear(report: Report): number | null {
   if (report.title?.year) return report.title.year;
   if (report.statisticsPeriod?.from) return report.statisticsPeriod.from.year;
   return null;
+}
+
+/**
+ * Whether the text has anything of a report: a title, one of the six section headings or a
+ * standard table. When it has none (an empty file, a stray README in a folder of reports),
+ * `not-a-report` says so once and the structure rules, which would list everything as missing,
+ * stand down.
+ */
+export function readsAsReport(report: Report): boolean {
+  return report.title !== null || report.sections.length > 0 || report.tables.length > 0;
 }

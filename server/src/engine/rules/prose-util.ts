@@ -6,13 +6,12 @@ import type { Report, Span } from '../model';
 import { blockAt } from '../input/document';
 import { section } from './util';
 
-
 const SORTED = new WeakMap<Report, Span[]>();
 
 /**
- * proseSpans (util.ts) for many calls on one report: the tables are sorted once and the first
- * table that can touch the span is found by binary search, so a document with thousands of
- * sections and tables stays linear.
+ * The text outside the three tables (the prose) within a span, as spans. The tables are sorted
+ * once per report and the first table that can touch the span is found by binary search, so a
+ * document with thousands of sections and tables stays linear.
  */
 export function proseSpans(report: Report, within: Span = { start: 0, end: report.source.text.length }): Span[] {
   let tables = SORTED.get(report);

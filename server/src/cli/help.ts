@@ -1,0 +1,133 @@
+// The help texts: the general one, and one per command with its options, examples and exit
+// codes. docs/cli.md says the same at length; keep the two in one voice.
+
+import type { Lang } from '../engine';
+import { REPORT_EXTENSIONS } from '../formats';
+
+export type HelpTopic = 'check' | 'extract' | null;
+
+const extensions = (lang: Lang): string => REPORT_EXTENSIONS.join(lang === 'zh' ? '、' : ', ');
+
+function general(lang: Lang): string {
+  if (lang === 'zh') {
+    return `用法：
+  disclosure-report check [选项] <文件或文件夹...>     检查年度报告，列出问题
+  disclosure-report extract [选项] <文件或文件夹...>   导出各统计表的每个单元格（JSON 或 CSV）
+  disclosure-report <命令> --help                      某个命令的选项、示例和退出码
+  disclosure-report --help | --version
+
+文件夹会递归查找 ${extensions(lang)} 文件（跳过 node_modules 和 .git）。
+提示语言：--lang zh|en；未给出时按 LC_ALL、LC_MESSAGES、LANG 环境变量，否则为中文。
+退出码：0 未发现错误；1 发现错误；2 用法错误、没有找到年度报告文件，或有输入无法读取/写入。
+详见 docs/cli.md。`;
+  }
+  return `Usage:
+  disclosure-report check [options] <files or folders...>     check reports and list what is wrong
+  disclosure-report extract [options] <files or folders...>   every cell of the standard tables, as JSON or CSV
+  disclosure-report <command> --help                          the options, examples and exit codes of a command
+  disclosure-report --help | --version
+
+Folders are searched recursively for ${extensions(lang)} files (node_modules and .git are skipped).
+Message language: --lang zh|en; when not given, from LC_ALL, LC_MESSAGES or LANG, else Chinese.
+Exit code: 0 no error found, 1 errors found, 2 bad usage, no report file found, or an input that
+could not be read/written.
+Everything in docs/cli.md.`;
+}
+
+function check(lang: Lang): string {
+  if (lang === 'zh') {
+    return `用法：disclosure-report check [选项] <文件或文件夹...>
+
+检查每份年度报告，按「文件:行:列 级别 说明 [规则]」列出问题。
+
+选项：
+  --format text|json|sarif    输出格式（默认 text）
+  --lang zh|en                提示语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
+  --fix                       应用规则给出的修复，并写回有改动的文件（保持原编码和换行）
+  --rule <规则>=<级别|off>    调整某条规则的级别（error、warning、information、hint）或关闭（off），可重复
+  --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+  -h, --help                  显示本说明
+
+示例：
+  disclosure-report check 年度报告/
+  disclosure-report check --format sarif 年度报告/ > findings.sarif
+  disclosure-report check --fix --rule summary-length=off 2024年度报告.txt
+
+文件夹会递归查找 ${extensions(lang)} 文件；命令行上直接给出的文件不论扩展名都会检查。
+退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有）；2 用法错误、没有找到年度报告文件、有输入无法读取，或修复后的文件无法写入。
+JSON、SARIF 格式见 docs/cli.md。`;
+  }
+  return `Usage: disclosure-report check [options] <files or folders...>
+
+Checks each report and lists what is wrong as "file:line:col severity message [rule]".
+
+Options:
+  --format text|json|sarif    output format (default text)
+  --lang zh|en                message language (default from LC_ALL, LC_MESSAGES, LANG, else zh)
+  --fix                       apply the fixes the rules offer and write the changed files
+                              (in their own encoding and line ends)
+  --rule <id>=<severity|off>  set a rule's severity (error, warning, information, hint) or turn
+                              it off; may be repeated
+  --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
+  -h, --help                  this help
+
+Examples:
+  disclosure-report check reports/
+  disclosure-report check --format sarif reports/ > findings.sarif
+  disclosure-report check --fix --rule summary-length=off 2024-report.txt
+
+Folders are searched recursively for ${extensions(lang)} files; a file named on the command line
+is checked whatever its extension.
+Exit code: 0 no error found; 1 at least one error (after --fix: one that remains); 2 bad usage,
+no report file found, an input that could not be read, or a fixed file that could not be written.
+The JSON and SARIF formats: docs/cli.md.`;
+}
+
+function extract(lang: Lang): string {
+  if (lang === 'zh') {
+    return `用法：disclosure-report extract [选项] <文件或文件夹...>
+
+导出每份报告中能完整读取的统计表的每个单元格：file、table、item、row、column、rowLabel、columnLabel、value、raw、位置。
+
+选项：
+  --format json|csv           输出格式（默认 json；csv 带 BOM，Excel 可直接打开）
+  --lang zh|en                提示语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
+  --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+  -h, --help                  显示本说明
+
+示例：
+  disclosure-report extract 年度报告/ > cells.json
+  disclosure-report extract --format csv 年度报告/ > cells.csv
+
+未能完整读取的表格不导出，stderr 上会说明（原因请运行 check）。
+退出码：0 所有输入均已读取；2 用法错误、没有找到年度报告文件，或有输入无法读取。
+字段说明见 docs/cli.md。`;
+  }
+  return `Usage: disclosure-report extract [options] <files or folders...>
+
+Writes every cell of every readable standard table: file, table, item, row, column, rowLabel,
+columnLabel, value, raw and the cell's range.
+
+Options:
+  --format json|csv           output format (default json; CSV starts with a BOM for Excel)
+  --lang zh|en                language of the notes on stderr (default from LC_ALL, LC_MESSAGES,
+                              LANG, else zh)
+  --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
+  -h, --help                  this help
+
+Examples:
+  disclosure-report extract reports/ > cells.json
+  disclosure-report extract --format csv reports/ > cells.csv
+
+A table that cannot be read completely is left out, with a note on stderr (check says why).
+Exit code: 0 every input was read; 2 bad usage, no report file found, or an input that could not
+be read.
+The fields: docs/cli.md.`;
+}
+
+export function helpText(topic: HelpTopic, lang: Lang): string {
+  if (topic === 'check') return check(lang);
+  if (topic === 'extract') return extract(lang);
+  return general(lang);
+}
+
