@@ -90,10 +90,13 @@ describe('protocol: code actions', function () {
   });
 
   it('fix all of one rule and source.fixAll choose non-overlapping edits like the engine', async () => {
-    // Two wrong row totals: （一） says 2 (should be 3) and （二） says 0 (should be 1).
-    let text = fixture('small-2023.txt');
-    const r4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0';
-    text = text.replace(r4, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1');
+    // Two mistyped cells: （一）'s total says 2 (its row and （七） say 3), and （二）'s 科研机构 is
+    // raised to 1 (its row total and （七） · 科研机构 say 0; （一）'s 科研机构 is 0, so no other
+    // pair of cells explains the four broken relations).
+    const original = fixture('small-2023.txt');
+    let text = original;
+    const r4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0\t0\t0';
+    text = text.replace(r4, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0\t0\t1');
     const uri = freshUri('fixall');
     c.open(uri, text);
     const ds = await c.diagnostics(uri);
@@ -106,7 +109,7 @@ describe('protocol: code actions', function () {
     const edits = all.edit!.documentChanges!.flatMap((dc) => ('edits' in dc ? dc.edits : []));
     assert.equal(edits.length, 2);
     c.applyWorkspaceEdit(all.edit!);
-    assert.equal(c.text(uri), setLastCell(setLastCell(text, '（一）予以公开', '3'), '（二）部分公开', '1'));
+    assert.equal(c.text(uri), setLastCell(original, '（一）予以公开', '3'));
     c.close(uri);
 
     // source.fixAll on the original: the engine's applyEdits over all fixes.

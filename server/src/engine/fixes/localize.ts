@@ -321,27 +321,19 @@ function enabledRelations(report: Report, rules: RuleSettings | undefined): Eval
 
 function run(report: Report, rules: RuleSettings | undefined): Localization {
   const relations = enabledRelations(report, rules);
-  const witnesses = rules?.['text-table-mismatch'] === 'off' ? [] : readWitnesses(report);
-  const sys = buildSystem(relations, witnesses);
   const decisions: Decision[] = [];
-  const unsolved: number[][] = [];
-  for (const cluster of clusters(sys)) {
-    const found = search(sys, cluster);
-    if (found.length === 0) unsolved.push(cluster);
-    else decisions.push(decide(sys, cluster, found));
+  // Tables are explained one by one (no relation crosses two), and only those with a broken relation.
+  const byTable = new Map<Table, Evaluation[]>();
+  for (const ev of relations) {
+    const list = byTable.get(ev.table);
+    if (list) list.push(ev);
+    else byTable.set(ev.table, [ev]);
   }
-  // Clusters that no change inside explains may be explained together (two errors in one row
-  // cancel in its total but break two columns): try them as one, per table.
-  const byTable = new Map<Table, number[][]>();
-  for (const c of unsolved) {
-    const t = sys.rows[c[0]].ev.table;
-    byTable.set(t, [...(byTable.get(t) ?? []), c]);
-  }
-  for (const group of byTable.values()) {
-    const merged = group.flat();
-    const found = group.length > 1 ? search(sys, merged) : [];
-    if (found.length > 0) decisions.push(decide(sys, merged, found));
-    else for (const c of group) decisions.push(decide(sys, c, []));
+  let witnesses: Witness[] = [];
+  for (const [table, evs] of byTable) {
+    if (evs.every((ev) => ev.holds)) continue;
+    if (witnesses.length === 0 && rules?.['text-table-mismatch'] !== 'off') witnesses = readWitnesses(report);
+    decisions.push(...explainTable(buildSystem(evs, witnesses.filter((w) => w.cells.every((c) => table.cells.includes(c))))));
   }
   const decisionOf = new Map<Evaluation, Decision>();
   const changed = new Map<Cell, { decision: Decision; change: CellChange }>();
@@ -350,6 +342,24 @@ function run(report: Report, rules: RuleSettings | undefined): Localization {
     if (d.kind === 'unique') for (const change of d.explanations[0].changes) changed.set(change.cell, { decision: d, change });
   }
   return { decisions, relations, witnesses, decisionOf, changed };
+}
+
+/** The decisions on one table's broken relations. */
+function explainTable(sys: System): Decision[] {
+  const decisions: Decision[] = [];
+  const unsolved: number[][] = [];
+  for (const cluster of clusters(sys)) {
+    const found = search(sys, cluster);
+    if (found.length === 0) unsolved.push(cluster);
+    else decisions.push(decide(sys, cluster, found));
+  }
+  // Clusters that no change inside explains may be explained together (two errors in one row
+  // cancel in its total but break two columns): try them as one.
+  const merged = unsolved.flat();
+  const found = unsolved.length > 1 ? search(sys, merged) : [];
+  if (found.length > 0) decisions.push(decide(sys, merged, found));
+  else for (const c of unsolved) decisions.push(decide(sys, c, []));
+  return decisions;
 }
 
 const cache = new WeakMap<Report, Map<string, Localization>>();

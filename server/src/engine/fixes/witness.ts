@@ -9,7 +9,8 @@
 
 import type { Cell, Fix, Report, RuleSettings, Span, Table } from '../model';
 import { NUM, numberValue, sentencesIn } from '../rules/prose';
-import { localizeReport } from './localize';
+import type { Evaluation } from '../relations';
+import { localizeReport, type Localization } from './localize';
 
 export interface Witness extends Span {
   /** The cells whose sum the prose states. */
@@ -93,6 +94,24 @@ export function readWitnesses(report: Report): Witness[] {
   return out;
 }
 
+const byCellCache = new WeakMap<Localization, Map<Cell, Evaluation[]>>();
+
+/** The relations each cell takes part in (built once per localization: a long document has many). */
+function relationsByCell(loc: Localization): Map<Cell, Evaluation[]> {
+  let out = byCellCache.get(loc);
+  if (out) return out;
+  out = new Map();
+  for (const ev of loc.relations) {
+    for (const c of [ev.at, ...ev.terms.map((t) => t.cell)]) {
+      const list = out.get(c);
+      if (list) list.push(ev);
+      else out.set(c, [ev]);
+    }
+  }
+  byCellCache.set(loc, out);
+  return out;
+}
+
 /** What the localization says about a prose number that disagrees with the table. */
 export type ProseVerdict =
   /** The table is wrong and the prose states the value the relations imply: the arithmetic finding speaks. */
@@ -118,7 +137,8 @@ export function proseVerdict(report: Report, rules: RuleSettings | undefined, ce
   const witness = readWitnesses(report).find((w) => w.start === span.start && w.end === span.end);
   if (!witness) return null;
   // Settled: every relation the cells take part in holds, and there is at least one.
-  const relationsOf = loc.relations.filter((ev) => cells.some((c) => ev.at === c || ev.terms.some((t) => t.cell === c)));
+  const byCell = relationsByCell(loc);
+  const relationsOf = cells.flatMap((c) => byCell.get(c) ?? []);
   if (relationsOf.length === 0 || relationsOf.some((ev) => !ev.holds)) return null;
   if (cells.some((c) => c.state !== 'number')) return null;
   const expected = cells.reduce((s, c) => s + (c.value ?? 0), 0);
