@@ -10,6 +10,7 @@ import { localizeReport } from '../../server/src/engine/fixes/localize';
 import { typoWeight } from '../../server/src/engine/fixes/localize';
 import { fixText } from '../../server/src/cli/fix';
 import { REPO_ROOT, seedFiles } from '../support/seeds';
+import { toCellPerLine, toOneLine, toSpaces } from '../support/forms';
 
 const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'appeals-total']);
 const example = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
@@ -92,6 +93,32 @@ describe('error localization: which cell is wrong', () => {
     assert.deepEqual(failures.slice(0, 20), []);
     assert.ok(unique > 1000, `enough cases (${unique})`);
   });
+
+  for (const [form, render] of [['space-aligned', toSpaces], ['one cell per line', toCellPerLine], ['one line', toOneLine]] as const) {
+    it(`the clean example as ${form}: every cell of tables 2 and 3 plus 1 is named and fix-all restores it where the explanation is unique`, function () {
+      this.timeout(300000);
+      const text = render(example('clean-2024.txt'));
+      const base = check(text);
+      let unique = 0;
+      const failures: string[] = [];
+      for (const t of base.report.tables) {
+        if (t.id === 'proactive') continue;
+        for (const cell of t.cells) {
+          if (cell.state !== 'number' || cell.value === null) continue;
+          const changed = replaceCell(text, cell, String(cell.value + 1));
+          const result = check(changed);
+          const mutated = result.report.tables.find((x) => x.id === t.id)?.cells.find((c) => c.row === cell.row && c.column === cell.column);
+          if (!mutated || mutated.value !== cell.value + 1) continue;
+          const decision = localizeReport(result.report).decisions.find((d) => d.explanations.some((e) => e.changes.some((ch) => ch.cell === mutated)));
+          if (decision?.kind !== 'unique') continue;
+          unique++;
+          if (applyFixes(changed, result.findings.filter((f) => f.fix).map((f) => f.fix!)).text !== text) failures.push(`${cell.row} ${cell.column ?? ''}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.ok(unique >= 150, `cells with a unique explanation: ${unique}`);
+    });
+  }
 
   it('two mistyped cells in different rows and columns: both named, and fix-all restores the report', () => {
     const text = example('clean-2024.txt');
