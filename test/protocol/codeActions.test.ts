@@ -90,10 +90,13 @@ describe('protocol: code actions', function () {
   });
 
   it('fix all of one rule and source.fixAll choose non-overlapping edits like the engine', async () => {
-    // Two wrong row totals: （一） says 2 (should be 3) and （二） says 0 (should be 1).
-    let text = fixture('small-2023.txt');
-    const r4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0';
-    text = text.replace(r4, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1');
+    // Two mistyped cells: （一）'s total says 2 (its row and （七） say 3), and （二）'s 科研机构 is
+    // raised to 1 (its row total and （七） · 科研机构 say 0; （一）'s 科研机构 is 0, so no other
+    // pair of cells explains the four broken relations).
+    const original = fixture('small-2023.txt');
+    let text = original;
+    const r4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0\t0\t0';
+    text = text.replace(r4, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0\t0\t1');
     const uri = freshUri('fixall');
     c.open(uri, text);
     const ds = await c.diagnostics(uri);
@@ -106,7 +109,7 @@ describe('protocol: code actions', function () {
     const edits = all.edit!.documentChanges!.flatMap((dc) => ('edits' in dc ? dc.edits : []));
     assert.equal(edits.length, 2);
     c.applyWorkspaceEdit(all.edit!);
-    assert.equal(c.text(uri), setLastCell(setLastCell(text, '（一）予以公开', '3'), '（二）部分公开', '1'));
+    assert.equal(c.text(uri), setLastCell(original, '（一）予以公开', '3'));
     c.close(uri);
 
     // source.fixAll on the original: the engine's applyEdits over all fixes.
@@ -119,6 +122,40 @@ describe('protocol: code actions', function () {
     assert.ok(src.every((a) => a.kind?.startsWith('source.fixAll')));
     c.applyWorkspaceEdit(fixAll.edit);
     assert.equal(c.text(uri2), applyEdits(text, check(text).findings.flatMap((f) => f.fix?.edits ?? [])).text);
+    c.close(uri2);
+  });
+
+  it('tied explanations: each candidate is its own quick fix, none preferred, and source.fixAll applies none; the hover says the same', async () => {
+    // （二）'s 自然人 raised to 1 beside （一）'s wrong total: the pair and the other diagonal of the
+    // rectangle explain the same four relations.
+    const original = fixture('small-2023.txt');
+    const r4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0';
+    const text = original.replace(r4, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1');
+    const uri = freshUri('tie');
+    c.open(uri, text);
+    const ds = (await c.diagnostics(uri)).filter((d) => ARITHMETIC.includes(String(d.code)));
+    assert.equal(ds.length, 4);
+    assert.ok(ds.every((d) => /无法确定是哪一格填错/.test(String(d.message))));
+    const actions = await c.codeActions(uri, ds[0].range, [ds[0]]);
+    const candidates = actions.filter((a) => a.kind === 'quickfix' && a.edit && a.diagnostics?.length === 1);
+    assert.equal(candidates.length, 2);
+    assert.ok(candidates.every((a) => !a.isPreferred));
+    c.applyWorkspaceEdit(candidates.find((a) => a.title.includes('（一）予以公开」的总计改为 3'))!.edit!);
+    assert.equal(c.text(uri), setLastCell(original, '（一）予以公开', '3').replace(r4, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0'));
+    c.close(uri);
+
+    const uri2 = freshUri('tie2');
+    c.open(uri2, text);
+    await c.diagnostics(uri2);
+    const src = await c.codeActions(uri2, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    const fixAll = src.find((a) => a.kind === 'source.fixAll.disclosure-report');
+    const edits = fixAll?.edit?.documentChanges?.flatMap((dc) => ('edits' in dc ? dc.edits : [])) ?? [];
+    assert.ok(edits.every((e) => !/^\d+$/.test((e as { newText?: string }).newText ?? '')), 'no cell is written by fix-all');
+    // Hover on the raised cell: it is one of the candidates.
+    const at = text.indexOf(r4.slice(0, -1)) + r4.length - 1;
+    const lines = check(text).report.source.lines;
+    const h = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri2 }, position: lines.positionAt(at) });
+    assert.match(h!.contents.value, /可能填错（2 种解释之一）：按相关关系可为 0/);
     c.close(uri2);
   });
 

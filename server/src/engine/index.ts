@@ -54,7 +54,7 @@ export function runRules(report: Report, options: CheckOptions = {}): { findings
       });
     };
     try {
-      rule.check(report, { add });
+      rule.check(report, { add, rules: options.rules });
     } catch (err) {
       // A rule bug must not take the other rules (or the server) down with it.
       ruleFailures.push({ ruleId: rule.id, error: err });

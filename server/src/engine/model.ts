@@ -65,6 +65,11 @@ export interface Finding extends Span {
   /** What was found (cell ids, expected/actual, relation): the source of the message. */
   data?: FindingData;
   fix?: Fix;
+  /**
+   * Candidate fixes when the finding cannot tell which is right (tied explanations): faces offer
+   * each as its own quick fix; fix-all never applies them.
+   */
+  alternatives?: Fix[];
 }
 
 /** The text being checked plus the views every reader shares. */

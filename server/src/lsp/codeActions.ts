@@ -103,6 +103,12 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
             edit: workspaceEdit(s, edits),
           });
         }
+      } else if (finding?.alternatives) {
+        // Tied explanations: each candidate its own quick fix, none preferred, none in fix-all.
+        for (const alt of finding.alternatives) {
+          const edits = chooseEdits(text, alt.edits);
+          if (edits.length > 0) actions.push({ title: alt.title[lang], kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(s, edits) });
+        }
       } else if (finding && ruleId === 'missing-table') {
         const id = missingTableId(report, finding);
         if (id && !report.tables.some((t) => t.id === id)) {

@@ -3,7 +3,8 @@
 // client shows a squiggle's diagnostic itself).
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import type { Cell, Lang, Report, Table } from '../engine';
+import type { Cell, Lang, Report, RuleSettings, Table } from '../engine';
+import { cellDecision } from '../engine/rules/arithmetic';
 import { appealRelations, requestRelations, type CellRef, type Relation } from '../engine/schema/tables';
 import type { ServerContext } from './context';
 import { toRange } from './convert';
@@ -61,7 +62,7 @@ export function relationLines(table: Table, cell: Cell, lang: Lang): string[] {
   return out;
 }
 
-export function hoverAt(report: Report, offset: number, lang: Lang): Hover | null {
+export function hoverAt(report: Report, offset: number, lang: Lang, rules?: RuleSettings): Hover | null {
   const hit = cellAt(report, offset);
   if (!hit) return null;
   const { table, cell } = hit;
@@ -70,6 +71,9 @@ export function hoverAt(report: Report, offset: number, lang: Lang): Hover | nul
   const parts = [`**${where}**`, '', `\`${table.id} ${id}\``];
   const rels = relationLines(table, cell, lang);
   if (rels.length > 0) parts.push('', ...rels.map((r) => `- ${r}`));
+  // The one decision on which cell is wrong, as the diagnostics and fixes have it.
+  const decision = cellDecision(report, cell, rules);
+  if (decision) parts.push('', `**${decision[lang]}**`);
   return {
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n') },
     range: toRange(report.source.lines, cell),
@@ -80,5 +84,5 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   const s = await ctx.served(params?.textDocument?.uri);
   if (!s || !params.position) return null;
   const report = s.checked.result.report;
-  return hoverAt(report, report.source.lines.offsetAt(params.position), s.lang);
+  return hoverAt(report, report.source.lines.offsetAt(params.position), s.lang, s.settings.rules as RuleSettings);
 }

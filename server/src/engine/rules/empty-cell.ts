@@ -1,4 +1,5 @@
 import type { Cell } from '../model';
+import { localizeReport } from '../fixes/localize';
 import { defineRule } from './types';
 import { loc } from './util';
 
@@ -15,11 +16,14 @@ export default defineRule({
   doc: {
     summary: { zh: '统计表不留空格：没有发生的事项填 0', en: 'No empty table cells: write 0 for nothing' },
     details: {
-      zh: '空单元格与 0 含义不同：读者无法判断是没有发生还是漏填。模板要求每格填数字，没有发生的填 0。核对合计时空格按 0 计算；若总计格为空而各项不全为 0，合计规则会报告「总计未填写」。\n\n是否应填 0 只有填报人知道，因此不提供自动修复。',
-      en: 'An empty cell is not a 0: a reader cannot tell “none” from “forgotten”. The template expects a number in every cell, 0 for none. For the arithmetic an empty cell counts as 0; an empty total whose parts are not all 0 is reported by the total’s rule as missing.\n\nOnly the author knows whether 0 is right, so there is no automatic fix.',
+      zh: '空单元格与 0 含义不同：读者无法判断是没有发生还是漏填。模板要求每格填数字，没有发生的填 0。核对合计时空格按 0 计算；若总计格为空而各项不全为 0，合计规则会报告「总计未填写」及其应有的值（该格不再在此重复报告）。\n\n是否应填 0 只有填报人知道，因此不提供自动修复。',
+      en: 'An empty cell is not a 0: a reader cannot tell “none” from “forgotten”. The template expects a number in every cell, 0 for none. For the arithmetic an empty cell counts as 0; an empty total whose parts are not all 0 is reported by the total’s rule as missing, with its value (and not again here).\n\nOnly the author knows whether 0 is right, so there is no automatic fix.',
     },
   },
   check(report, ctx) {
+    // An empty cell the arithmetic names with its implied value (a missing total) is reported there, once.
+    const named = localizeReport(report, ctx.rules).changed;
+    const isEmpty = (c: Cell): boolean => c.state === 'empty' && !named.has(c);
     for (const t of report.tables) {
       // Runs of consecutive empty cells in one printed row are one finding.
       let run: Cell[] = [];
@@ -45,10 +49,10 @@ export default defineRule({
         run = [];
       };
       for (const c of t.cells) {
-        if (c.state === 'empty' && (run.length === 0 || rowKey(run[0]) === rowKey(c))) run.push(c);
+        if (isEmpty(c) && (run.length === 0 || rowKey(run[0]) === rowKey(c))) run.push(c);
         else {
           flush();
-          if (c.state === 'empty') run.push(c);
+          if (isEmpty(c)) run.push(c);
         }
       }
       flush();

@@ -1,5 +1,6 @@
 import type { Cell, Localized, RelatedInfo, Report, Span, Table } from '../model';
 import { evaluateReport } from '../relations';
+import { proseVerdict } from '../fixes/witness';
 import { NUM, numberValue, sentencesIn, type Sentence } from './prose-util';
 import { defineRule, type RuleContext } from './types';
 import { cell, loc, table } from './util';
@@ -272,7 +273,9 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
         const a = quantity(report, k);
         return a !== null && valueOf(a) === n;
       })) continue;
-      if (arithmeticExplains(report, q, n)) continue;
+      // The one decision on which figure is wrong (fixes/witness.ts): the table cell, or the prose.
+      const verdict = proseVerdict(report, ctx.rules, q.cells, n, { start, end });
+      if (verdict?.kind === 'explained' || (!verdict && arithmeticExplains(report, q, n))) continue;
       let note = { zh: '', en: '' };
       for (const k of ALTERNATIVES[p.key] ?? []) {
         const a = quantity(report, k);
@@ -289,6 +292,8 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
           `the prose says ${n} but the table has ${v} for ${q.name.en}${note.en}`,
         ),
         related: relatedOf(q),
+        // A figure equal to another measure may be that measure, not a typo: no fix then.
+        fix: note.zh ? undefined : verdict?.fix,
       });
     }
   }
@@ -443,7 +448,7 @@ export default defineRule({
   id: 'text-table-mismatch',
   defaultSeverity: 'warning',
   spec: ['TX1', 'TX2', 'TX3', 'TX4', 'TX5', 'TX6', 'TX7', 'TX9', 'T1.6'],
-  fixable: false,
+  fixable: true,
   doc: {
     summary: {
       zh: '正文中引用的数字（收到申请、办结、结转、复议诉讼、规范性文件、行政许可等）与统计表一致',
@@ -453,11 +458,11 @@ export default defineRule({
       zh:
         '「总体情况」等部分常用文字复述统计表中的数字，例如「共收到政府信息公开申请16件，上年结转1件，办结15件，结转下年度继续办理2件」「被申请行政复议1件」「未收到政府信息公开申请」。文字与表格不一致时，读者无法判断哪个正确，审核时也常被指出。\n\n' +
         '本规则识别以下写法并与表格比较：收到/受理/新收……申请N件（表二「一、本年新收」总计）；上年结转N件；办结、答复N件（（七）总计）；结转下年度N件；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理N件；与收到申请同句的自然人、法人或其他组织、商业企业等N件；行政复议N件（表三行政复议总计）、行政诉讼N件（两类起诉的总计之和）；「未收到……申请」「没有……行政复议和行政诉讼」；「均获维持」（结果纠正、尚未审结均应为 0）、「均已结案」（尚未审结为 0）、「未被纠错」（结果纠正为 0），只看句中提到的复议或诉讼；办理结果后的「占X%」（应约等于 N ÷（七）总计，或 N ÷ 收到申请数，允许末位数字相差 1）；现行有效/制发/废止规范性文件N件、行政许可/行政处罚/行政强制N条（表一）；以及总体情况中以年份开头的段落（「2022年，我局……」）与报告年度不符。数字可写作阿拉伯数字、全角数字或汉字数字（「收到申请五件」）。\n\n' +
-        '只比较写法明确的句子，表格对应单元格为空或无法读取时不判断；「办理……申请N件」等于新收、新收加结转或办结中的任一个都算一致。正文数字等于另一个统计口径（如新收与上年结转之和）时，信息中会指出。表格自身的合计不平、且正文写的正是应有的合计时，不重复报告（由合计规则报告）。诊断标在正文的数字上，相关位置指向表格单元格。',
+        '只比较写法明确的句子，表格对应单元格为空或无法读取时不判断；「办理……申请N件」等于新收、新收加结转或办结中的任一个都算一致。正文数字等于另一个统计口径（如新收与上年结转之和）时，信息中会指出。表格自身的合计不平、且正文写的正是应有的合计时，不重复报告（由合计规则报告）。诊断标在正文的数字上，相关位置指向表格单元格。\n\n收到申请、上年结转、办结、结转下年度、行政复议、行政诉讼这几个数字还是判断哪一格填错的证据：表格自身的勾稽关系都成立而正文不同时，错的很可能是正文，可一键把正文改为表格的数字（正文用汉字数字或等于另一统计口径时不提供）；表格不平时，正文的数字帮助在几种解释中选出一种。',
       en:
         'The prose (mostly section 一) restates table figures: 「共收到政府信息公开申请16件，上年结转1件，办结15件，结转下年度继续办理2件」, 「被申请行政复议1件」, 「未收到政府信息公开申请」. When the prose and the table disagree, nobody can tell which is right, and reviewers flag it.\n\n' +
         'Recognised wordings and what they are compared with: requests received (R1 total); carried over from last year (R2); handled/answered (R24); carried over to next year (R25); disclosed, partly disclosed, refused, unable to provide, not handled, other handling (their rows); applicant types in the sentence stating the number received (R1 columns); administrative review N (A5) and litigation N (B5 + C5); “no request received” and “no review or litigation” (zeros); 「均获维持」 (nothing corrected or pending), 「均已结案」 (nothing pending) and 「未被纠错」 (nothing corrected), for the groups the sentence names; a share 「占X%」 after a result count (N ÷ R24, or N ÷ the requests received, within one unit of the last digit); normative documents in force/issued/repealed and permits/penalties/enforcement (table 1); and a paragraph of section 一 that starts with a year other than the reporting year. Numbers may be ASCII or full-width digits or Chinese numerals.\n\n' +
-        'Only unambiguous wordings are read, and an empty or unreadable table cell is not judged. 「办理…申请N件」 agrees if it equals new, new plus carried-over, or handled requests. When the prose figure equals another measure (e.g. new plus carried-over), the message says so. When a table total does not add up and the prose states the correct sum, the arithmetic rules report it and this rule stays silent. The finding sits on the number in the prose; the table cells are related locations.',
+        'Only unambiguous wordings are read, and an empty or unreadable table cell is not judged. 「办理…申请N件」 agrees if it equals new, new plus carried-over, or handled requests. When the prose figure equals another measure (e.g. new plus carried-over), the message says so. When a table total does not add up and the prose states the correct sum, the arithmetic rules report it and this rule stays silent. The finding sits on the number in the prose; the table cells are related locations.\n\nThe figures for requests received, carried over, handled, carried forward, reviews and lawsuits are also evidence of which cell is wrong: when the table’s own relations hold and the prose differs, the prose is the likely error and a fix writes the table’s figure into it (not for Chinese numerals or a figure equal to another measure); when the table does not add up, the prose figure helps choose among the explanations.',
     },
     examples: [
       {

@@ -1,7 +1,7 @@
 // What a rule is: data (id, severity, docs, messages) plus one check function.
 // Each rule lives in its own file under rules/ and is listed once in rules/index.ts.
 
-import type { Finding, Localized, Report, Severity } from '../model';
+import type { Finding, Localized, Report, RuleSettings, Severity } from '../model';
 
 /** What a rule hands to ctx.add: a finding without the bookkeeping the engine fills in. */
 export type NewFinding = Omit<Finding, 'ruleId' | 'severity' | 'related'> & {
@@ -12,6 +12,8 @@ export type NewFinding = Omit<Finding, 'ruleId' | 'severity' | 'related'> & {
 
 export interface RuleContext {
   add(finding: NewFinding): void;
+  /** The rule settings of this check: rules that share one decision (localization) need to know which are off. */
+  rules?: RuleSettings;
 }
 
 export interface RuleDoc {
