@@ -6,6 +6,7 @@ import { check } from '../server/src/engine';
 import type { Figure, Target } from './figures';
 import { concatenatedReports, generateProse, generateReport, utf8Bytes } from './generate';
 import { alternate, type Summary } from './stats';
+import { toOneLine, toPdfLayout, toSpaces, toTabEmpties } from '../test/support/forms';
 
 export type InputKind = 'seed' | 'form' | 'generated' | 'prose' | 'concatenated';
 
@@ -49,6 +50,12 @@ export function inputs(repoRoot: string, seedsDir: string): Input[] {
     out.push({ name, text, bytes: utf8Bytes(text), kind, ...(target ? { target } : {}) });
   };
   for (const s of seedTexts(seedsDir)) add(s.name, s.text, 'seed', REPORT_TARGET);
+  // Our clean example in the forms reports arrive in (rendered as the layout tests render them).
+  const example = fs.readFileSync(path.join(repoRoot, 'examples', 'clean-2024.txt'), 'utf8');
+  add('example as one line', toOneLine(example), 'form', REPORT_TARGET);
+  add('example, tab rows with empty cells', toTabEmpties(example), 'form', REPORT_TARGET);
+  add('example, space-aligned', toSpaces(example), 'form', REPORT_TARGET);
+  add('example as pdftotext -layout', toPdfLayout(example), 'form', REPORT_TARGET);
   add('generated 10 KB', generateReport(repoRoot, 10_000), 'generated', REPORT_TARGET);
   add('generated 100 KB', generateReport(repoRoot, 100_000), 'generated');
   add('generated 1 MB (prose and table rows)', generateReport(repoRoot, 1_000_000), 'generated', MEGABYTE_TARGET);
