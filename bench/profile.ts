@@ -1,12 +1,13 @@
 // Where the engine spends its time: CPU-profile repeated checks of a generated input (node:inspector,
 // the same profiler as `node --cpu-prof`) and list self time per function.
-//   node esbuild.mjs && npx tsc -p . && node out/bench/profile.js [bytes] [iterations] [mixed|prose|concatenated]
+//   node esbuild.mjs && npx tsc -p . && node out/bench/profile.js [bytes] [iterations] [mixed|prose|concatenated|seed]
+// (seed: the first seed report as it is, whatever bytes says)
 // Writes out/bench/engine.cpuprofile (open it in Chrome DevTools or VS Code).
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { check } from '../server/src/engine';
-import { wholeReports } from './engine';
+import { seedTexts, wholeReports } from './engine';
 import { concatenatedReports, generateProse, generateReport } from './generate';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
   const iterations = Number(process.argv[3] ?? 20);
   const kind = process.argv[4] ?? 'mixed';
   const text =
-    kind === 'prose' ? generateProse(REPO_ROOT, bytes)
+    kind === 'seed' ? seedTexts(SEEDS_DIR)[0].text
+    : kind === 'prose' ? generateProse(REPO_ROOT, bytes)
     : kind === 'concatenated' ? concatenatedReports(wholeReports(REPO_ROOT, SEEDS_DIR), bytes)
     : generateReport(REPO_ROOT, bytes);
   for (let i = 0; i < 5; i++) check(text); // warm-up: profile optimised code
