@@ -131,7 +131,7 @@ export async function benchEngine(all: Input[], log: (s: string) => void, quick 
   const figures: Figure[] = [];
   for (const input of all) {
     const big = input.bytes > 500_000;
-    const rounds = quick ? 5 : big ? 7 : 21;
+    const rounds = quick ? 5 : big ? 7 : 15;
     const opts = { samples: rounds, warmupMs: big ? 800 : 300, sampleMs: big ? 1 : 20, budgetMs: quick ? 4000 : 25_000 };
     log(`engine: ${input.name} (${input.bytes} bytes), ours / markdownlint / floor alternated`);
     const { each, firstOver, cpu, cpuFirstOver } = alternate(

@@ -19,7 +19,8 @@ interface Command {
 /** Wall time of one run, ms. Throws when the process could not run (a crash is no figure). */
 function runOnce(c: Command): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  // markdownlint-cli2 prints its findings on stderr, hence the large buffer.
+  const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - t0;
   // check exits 1 when it finds an error, markdownlint-cli2 when it finds an issue: both normal.
   if (r.error || r.status === null || r.status > 1) throw new Error(`${c.name} failed (${r.status ?? r.signal}): ${r.error ?? r.stderr}`);
