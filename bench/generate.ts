@@ -43,7 +43,7 @@ export function utf8Bytes(text: string): number {
  * by prose (about two thirds of the growth) and section 六 grown by an appendix of table rows
  * (the other third). The template tables stay as they are, so the report stays a valid report.
  */
-export function generateReport(repoRoot: string, targetBytes: number, seed = 1): string {
+export function generateReport(repoRoot: string, targetBytes: number, seed = 1, kind: 'mixed' | 'prose' = 'mixed'): string {
   const base = fs.readFileSync(path.join(repoRoot, 'examples', 'clean-2024.txt'), 'utf8');
   const r = rng(seed);
   const baseBytes = utf8Bytes(base);
@@ -59,7 +59,7 @@ export function generateReport(repoRoot: string, targetBytes: number, seed = 1):
     if (added + bytes > grow) break;
     (r() < 0.7 ? prose1 : prose5).push(p);
     added += bytes;
-    if (added < grow) {
+    if (kind === 'mixed' && added < grow) {
       const rs = appendixRows(r, 4);
       const rb = rs.reduce((s, x) => s + utf8Bytes(x) + 1, 0);
       if (added + rb > grow) break;
@@ -84,4 +84,27 @@ export function generateReport(repoRoot: string, targetBytes: number, seed = 1):
     );
   }
   return out;
+}
+
+/** A report of about `targetBytes` whose growth is all prose (sections 一 and 五): no extra tables. */
+export function generateProse(repoRoot: string, targetBytes: number, seed = 1): string {
+  return generateReport(repoRoot, targetBytes, seed, 'prose');
+}
+
+/**
+ * Whole reports one after another (`reports` in turn, a blank line between) until about
+ * `targetBytes`: a file of many reports, each with its three tables and its own prose.
+ */
+export function concatenatedReports(reports: string[], targetBytes: number): string {
+  if (reports.length === 0) throw new Error('bench generator: no reports to concatenate');
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < targetBytes; i++) {
+    const r = reports[i % reports.length];
+    const b = utf8Bytes(r) + 2;
+    if (bytes > 0 && bytes + b > targetBytes) break;
+    parts.push(r);
+    bytes += b;
+  }
+  return parts.join('\n\n');
 }

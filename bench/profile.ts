@@ -1,14 +1,17 @@
-// Where the engine spends its time: CPU-profile repeated checks of the generated 1 MB report
-// (node:inspector, the same profiler as `node --cpu-prof`) and list self time per function.
-//   node esbuild.mjs && npx tsc -p . && node out/bench/profile.js [bytes] [iterations]
+// Where the engine spends its time: CPU-profile repeated checks of a generated input (node:inspector,
+// the same profiler as `node --cpu-prof`) and list self time per function.
+//   node esbuild.mjs && npx tsc -p . && node out/bench/profile.js [bytes] [iterations] [mixed|prose|concatenated|seed]
+// (seed: the first seed report as it is, whatever bytes says)
 // Writes out/bench/engine.cpuprofile (open it in Chrome DevTools or VS Code).
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { check } from '../server/src/engine';
-import { generateReport } from './generate';
+import { seedTexts, wholeReports } from './engine';
+import { concatenatedReports, generateProse, generateReport } from './generate';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const SEEDS_DIR = process.env.DISCLOSURE_SEEDS ?? path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
 
 interface Node {
   id: number;
@@ -29,7 +32,12 @@ function post<T>(s: inspector.Session, method: string, params?: object): Promise
 async function main(): Promise<void> {
   const bytes = Number(process.argv[2] ?? 1_000_000);
   const iterations = Number(process.argv[3] ?? 20);
-  const text = generateReport(REPO_ROOT, bytes);
+  const kind = process.argv[4] ?? 'mixed';
+  const text =
+    kind === 'seed' ? seedTexts(SEEDS_DIR)[0].text
+    : kind === 'prose' ? generateProse(REPO_ROOT, bytes)
+    : kind === 'concatenated' ? concatenatedReports(wholeReports(REPO_ROOT, SEEDS_DIR), bytes)
+    : generateReport(REPO_ROOT, bytes);
   for (let i = 0; i < 5; i++) check(text); // warm-up: profile optimised code
   const s = new inspector.Session();
   s.connect();
@@ -59,7 +67,7 @@ async function main(): Promise<void> {
   }
   const top = (m: Map<string, number>, k: number): string =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, t]) => `${((100 * t) / total).toFixed(1).padStart(5)}%  ${name}`).join('\n');
-  process.stdout.write(`check of ${bytes} bytes: ${ms.toFixed(1)} ms per check over ${iterations} checks\n\n`);
+  process.stdout.write(`check of ${bytes} bytes (${kind}): ${ms.toFixed(1)} ms per check over ${iterations} checks\n\n`);
   process.stdout.write(`self time by function (line numbers are of the compiled out/ files):\n${top(byFn, 25)}\n\n`);
   process.stdout.write(`self time by file:\n${top(byFile, 15)}\n`);
 }

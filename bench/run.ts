@@ -1,12 +1,16 @@
-// `npm run bench`: engine, peer, floor, language server and bundle sizes in one run. No network.
-// Prints a table and writes bench/results.json (each figure: median after warm-up, min/max, unit).
-// Targets are printed beside the figures and never asserted. BENCH_QUICK=1 for a short smoke run.
+// `npm run bench`: engine, peer, floor, growth, whole processes, language server and bundle sizes in
+// one run. No network. Comparisons are alternated (A B, B A, …): in this warm process for the
+// engine, in fresh processes for whole-process figures; ratios are medians of paired samples, with
+// their range. Prints a table and writes bench/results.json. Targets are printed beside the figures
+// and never asserted. BENCH_QUICK=1 for a short smoke run.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { benchEngine, inputs } from './engine';
+import { benchEngine, inputs, packageVersion, wholeReports } from './engine';
 import type { Figure } from './figures';
+import { growthCheck, GROWTH_LIMIT } from './growth';
+import { benchProcesses } from './process';
 import { TestClient } from '../test/protocol/harness';
 import { coldStart, editLatency, memory, nodeBaselineRss } from './lsp';
 import { sink } from './stats';
@@ -46,13 +50,14 @@ function width(s: string): number {
 }
 
 function table(figures: Figure[]): string {
-  const head = ['group', 'figure', 'median', 'min', 'max', 'unit', 'runs', 'target'];
+  const head = ['group', 'figure', 'median', 'min', 'max', 'cpu', 'unit', 'n', 'target'];
   const rows = figures.map((f) => [
     f.group,
     f.name,
     fmt(f.value),
     fmt(f.min),
     fmt(f.max),
+    fmt(f.cpu),
     f.unit,
     f.runs === undefined ? '' : String(f.runs),
     f.target ? `${f.target} ${f.meets ? '✓' : '✗'}` : '',
@@ -60,7 +65,7 @@ function table(figures: Figure[]): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const pad = (s: string, i: number): string => {
     const p = ' '.repeat(widths[i] - width(s));
-    return i >= 2 && i <= 4 ? p + s : s + p;
+    return i >= 2 && i <= 5 ? p + s : s + p;
   };
   const line = (r: string[]): string => r.map(pad).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -81,18 +86,23 @@ async function main(): Promise<void> {
   if (!all.some((i) => i.name.startsWith('seed'))) log(`no seeds at ${SEEDS_DIR}: generated reports only`);
   const figures: Figure[] = [];
 
-  figures.push(...(await benchEngine(QUICK ? all.filter((i) => i.bytes < 200_000) : all, log)));
+  figures.push(...(await benchEngine(QUICK ? all.filter((i) => i.bytes < 200_000) : all, log, QUICK)));
+  const growth = growthCheck(REPO_ROOT, wholeReports(REPO_ROOT, SEEDS_DIR), log, QUICK);
+  figures.push(...growth.figures);
+  const firstSeed = all.find((i) => i.kind === 'seed') ?? all[0];
+  const large = all.filter((i) => i.kind === 'prose' || i.kind === 'concatenated');
+  figures.push(...benchProcesses(REPO_ROOT, firstSeed, QUICK ? large.slice(0, 1) : large, log, QUICK));
 
   const seed = all.find((i) => i.name.startsWith('seed'))?.text ?? all[0].text;
   log('lsp: cold start');
   figures.push(await coldStart(seed, QUICK ? 2 : 7));
   const c = await TestClient.start({ locale: 'zh-CN', settings: {} });
   try {
-    const ten = all.find((i) => i.generated === '10 KB')!;
+    const ten = all.find((i) => i.name === 'generated 10 KB')!;
     log('lsp: edit latency, 10 KB');
     figures.push(...(await editLatency(c, ten.text, `10 KB report (${(ten.bytes / 1000).toFixed(1)} kB)`, QUICK ? 50 : 400, 30, { ms: 15, text: '< 15 ms' })));
     if (!QUICK) {
-      const mb = all.find((i) => i.generated === '1 MB')!;
+      const mb = all.find((i) => i.kind === 'generated' && i.bytes > 500_000)!;
       log('lsp: edit latency, 1 MB');
       figures.push(...(await editLatency(c, mb.text, `1 MB document (${(mb.bytes / 1000).toFixed(0)} kB)`, 60, 5)));
     }
@@ -116,15 +126,25 @@ async function main(): Promise<void> {
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     quick: QUICK,
     seconds: Math.round(seconds),
-    method: 'median of several samples after warm-up (sub-millisecond operations repeated within a sample); sizes in UTF-8 bytes, 1 kB = 1000 bytes, 1 MB = 10^6 bytes',
-    inputs: all.map((i) => ({ name: i.name, bytes: i.bytes, utf16: i.text.length, lines: i.text.split('\n').length })),
+    method:
+      'contenders alternated round by round (A B, B A, …) after an interleaved warm-up, in one warm process for in-process figures and in fresh processes for whole-process figures; min / median / max of each; ratios are the median and range of paired samples (same round); sub-millisecond operations repeated within a sample; sizes in UTF-8 bytes, 1 kB = 1000 bytes, 1 MB = 10^6 bytes',
+    peers: { markdownlint: packageVersion(REPO_ROOT, 'markdownlint'), 'markdownlint-cli2': packageVersion(REPO_ROOT, 'markdownlint-cli2') },
+    growthFlagged: growth.flagged,
+    inputs: all.map((i) => ({ name: i.name, kind: i.kind, bytes: i.bytes, utf16: i.text.length, lines: i.text.split('\n').length })),
     figures,
   };
   fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(`\n${table(figures)}\n\n`);
+  process.stdout.write(
+    growth.flagged.length === 0
+      ? `growth check passed: no size's time per byte exceeds ${GROWTH_LIMIT}× the 100 KB figure\n`
+      : `growth check FLAGGED (time per byte > ${GROWTH_LIMIT}× the 100 KB figure): ${growth.flagged.join('; ')}\n`,
+  );
+  process.stdout.write(`peers: markdownlint ${results.peers.markdownlint}, markdownlint-cli2 ${results.peers['markdownlint-cli2']}\n`);
   process.stdout.write(`inputs: ${results.inputs.map((i) => `${i.name} ${i.bytes} B`).join(', ')}\n`);
   process.stdout.write(`${results.node} on ${results.cores} × ${results.cpu}, load average ${results.loadAverage.join(' ')}; ${results.seconds} s; written to bench/results.json (sink ${sink & 1})\n`);
-  process.stdout.write('targets are goals, printed beside the figures and never asserted; medians on a busy machine vary: compare min too\n');
+  process.stdout.write('targets are goals, printed beside the figures and never asserted; on a busy machine medians move: read min and the paired ratios\n');
+  if (os.loadavg()[0] > os.cpus().length) process.stdout.write(`the load average (${results.loadAverage[0]}) exceeds the ${results.cores} cores: other work shared the machine during this run\n`);
 }
 
 main().catch((err) => {

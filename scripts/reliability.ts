@@ -131,13 +131,28 @@ function replaceBetween(text: string, start: string, end: string, body: string):
 function benchBlock(): string | null {
   const file = path.join(REPO_ROOT, 'bench', 'results.json');
   if (!fs.existsSync(file)) return null;
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { date: string; node: string; cores: number; cpu: string; figures: { group: string; name: string; value: number; unit: string; target?: string; meets?: boolean }[] };
-  const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+  type BenchFigure = { group: string; name: string; value: number; unit: string; min?: number; max?: number; runs?: number; cpu?: number; target?: string; meets?: boolean };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { date: string; node: string; cores: number; cpu: string; loadAverage?: number[]; peers?: Record<string, string | null>; growthFlagged?: string[]; figures: BenchFigure[] };
+  const fmt = (x: number | undefined): string =>
+    x === undefined ? '' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3);
   const rows = r.figures
-    .filter((f) => f.target || /generated|cold start|1 MB document|after|size/.test(f.name) || f.group === 'size')
-    .filter((f) => f.group !== 'markdownlint' && f.group !== 'floor')
-    .map((f) => `| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.target ? `${f.target} ${f.meets ? '✓' : '✗'}` : ''} |`);
-  return [`Measured ${r.date.slice(0, 10)} with ${r.node} on ${r.cores} × ${r.cpu} (\`npm run bench\`, medians):`, '', '| figure | value | target |', '|---|---:|---|', ...rows].join('\n');
+    // Raw peer and floor times are in bench/results.json; the README shows the paired ratios.
+    .filter((f) => f.group !== 'markdownlint' && f.group !== 'floor' && !f.name.startsWith('throughput'))
+    .filter((f) => f.group !== 'growth' || f.unit === '×' || /20 MB/.test(f.name))
+    .map((f) => {
+      const spread = f.min !== undefined && f.max !== undefined ? `${fmt(f.min)} – ${fmt(f.max)}` : '';
+      return `| ${f.name} | ${fmt(f.value)} ${f.unit} | ${spread} | ${fmt(f.cpu)} | ${f.runs ?? ''} | ${f.target ? `${f.target} ${f.meets ? '✓' : '✗'}` : ''} |`;
+    });
+  const load = r.loadAverage ? `, load average ${r.loadAverage[0]}` : '';
+  const peers = r.peers ? `; markdownlint ${r.peers.markdownlint}, markdownlint-cli2 ${r.peers['markdownlint-cli2']}` : '';
+  const growth = r.growthFlagged === undefined ? '' : r.growthFlagged.length === 0 ? ' Growth check passed.' : ` Growth check flagged: ${r.growthFlagged.join('; ')}.`;
+  return [
+    `Measured ${r.date.slice(0, 10)} with ${r.node} on ${r.cores} × ${r.cpu}${load}${peers} (\`npm run bench\`). Contenders alternated round by round; median, min – max and CPU time (median, this process) of n samples; a ratio is the median and range of n paired samples.${growth}`,
+    '',
+    '| figure | median | min – max | cpu | n | target |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function main(): void {

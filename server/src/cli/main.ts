@@ -5,9 +5,9 @@
 import { check, type CheckResult, type Lang, parseReport } from '../engine';
 import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, UsageError } from './args';
 import { fixText, writeFixed } from './fix';
-import { type ExtractedCell, extractCells, toCsv } from './formats/extract';
+import type { ExtractedCell } from './formats/extract';
 import { type JsonFileResult, toJsonResult } from './formats/json';
-import { type SarifFile, toSarif } from './formats/sarif';
+import type { SarifFile } from './formats/sarif';
 import { formatFinding, summary, type Totals } from './formats/text';
 import { helpText } from './help';
 import { collectFiles, type InputProblem, isProblem, type ReadFile, readInput } from './input';
@@ -23,6 +23,11 @@ export interface Io {
 }
 
 const PROG = 'disclosure-report';
+
+// The SARIF and extract writers are loaded by the commands that use them, so a plain `check`
+// does not pay for them at start-up.
+const sarifWriter = (): typeof import('./formats/sarif') => require('./formats/sarif');
+const extractWriter = (): typeof import('./formats/extract') => require('./formats/extract');
 
 export function main(argv: string[], io: Io): number {
   let cmd;
@@ -114,7 +119,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
 
   if (cmd.format === 'text') io.out(summary(totals, cmd.lang) + '\n');
   else if (cmd.format === 'json') io.out(JSON.stringify(json, null, 2) + '\n');
-  else io.out(JSON.stringify(toSarif(sarifFiles, problems, cmd.lang, io.cwd), null, 2) + '\n');
+  else io.out(JSON.stringify(sarifWriter().toSarif(sarifFiles, problems, cmd.lang, io.cwd), null, 2) + '\n');
 
   if (problems.length > 0) return 2;
   return totals.error > 0 ? 1 : 0;
@@ -149,6 +154,7 @@ const fixedWord = (lang: Lang): string => (lang === 'zh' ? '已修复' : 'fixed'
 function runExtract(cmd: ExtractCommand, io: Io): number {
   const problems: InputProblem[] = [];
   const cells: ExtractedCell[] = [];
+  const { extractCells, toCsv } = extractWriter();
   for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let extracted: ReturnType<typeof extractCells>;
     try {

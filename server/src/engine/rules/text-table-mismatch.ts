@@ -184,10 +184,26 @@ function relatedOf(q: Quantity): RelatedInfo[] {
   }));
 }
 
+/** Per report: each cell a failing relation points at → the values the relations expect there. */
+const expectedAtFailing = new WeakMap<Report, Map<Cell, Set<number>>>();
+
 /** A cell the arithmetic rules already report, whose correct value the prose states: say nothing. */
 function arithmeticExplains(report: Report, q: Quantity, n: number): boolean {
   if (q.cells.length !== 1) return false;
-  return evaluateReport(report).some((ev) => !ev.holds && ev.at === q.cells[0] && ev.expected === n);
+  // Indexed once per report: a file of many reports has many relations and many prose numbers,
+  // and scanning every relation for every disagreeing number grew with their product.
+  let index = expectedAtFailing.get(report);
+  if (!index) {
+    index = new Map();
+    for (const ev of evaluateReport(report)) {
+      if (ev.holds) continue;
+      const values = index.get(ev.at) ?? new Set<number>();
+      values.add(ev.expected);
+      index.set(ev.at, values);
+    }
+    expectedAtFailing.set(report, index);
+  }
+  return index.get(q.cells[0])?.has(n) ?? false;
 }
 
 const ALTERNATIVES: Partial<Record<QuantityKey, QuantityKey[]>> = {
