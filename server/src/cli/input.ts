@@ -1,9 +1,10 @@
-// Which files to check (folders walked for .txt/.md) and reading one file safely:
+// Which files to check (folders walked for .txt/.md/.html/.htm) and reading one file safely:
 // regular files only (a FIFO or a device would block or never end), bounded size, encoding detected.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../engine';
+import { inputKindOf, type InputKind, REPORT_EXTENSIONS } from '../formats';
 import { decode, type Decoded, NotTextError } from './encoding';
 
 /** A problem with one input; the other inputs are still processed. */
@@ -19,9 +20,11 @@ export interface ReadFile extends Decoded {
   bytes: Buffer;
   mtimeMs: number;
   size: number;
+  /** How the text is read: as a report text, or as an HTML page (offsets still in the file). */
+  kind: InputKind;
 }
 
-const EXTENSIONS = new Set(['.txt', '.md']);
+const EXTENSIONS = new Set(REPORT_EXTENSIONS);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 const NOT_REGULAR: Localized = { zh: '不是普通文件（不读取管道、设备等）', en: 'not a regular file' };
@@ -140,7 +143,9 @@ export function readInput(file: string, maxSize: number): ReadFile | InputProble
     if (total > maxSize) return { file, reason: tooBig(null, maxSize) };
     const bytes = Buffer.concat(chunks, total);
     try {
-      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, ...decode(bytes) };
+      // A file named explicitly with another extension is read as text, as before.
+      const kind = inputKindOf(file) === 'html' ? 'html' : 'text';
+      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, kind, ...decode(bytes, kind) };
     } catch (err) {
       if (err instanceof NotTextError) return { file, reason: err.reason };
       throw err;
