@@ -60,6 +60,12 @@ export interface HtmlReading {
    * row; they read rows by label and never shift values into the left-out slots.
    */
   slotShortfalls: { row: number; missing: number }[];
+  /**
+   * True when the page nests too deep for a tree (a tree builder's scope checks take time
+   * quadratic in the depth): then tags are blanked, block tags break lines and cell tags are tabs,
+   * without merged-cell expansion or chrome detection.
+   */
+  flat: boolean;
 }
 
 /** A Document over the HTML text, ready for checkDocument/readDocument. Never throws. */
@@ -68,20 +74,96 @@ export function htmlDocument(html: string): Document {
 }
 
 export function readHtml(html: string): HtmlReading {
-  let root: DefaultTreeAdapterMap['document'] | null = null;
-  try {
-    root = parse(html, { sourceCodeLocationInfo: true });
-  } catch {
-    root = null; // parse5 does not throw on bad HTML, but a document must come back whatever happens
-  }
   const out = new Uint16Array(html.length).fill(SPACE);
-  const reading: HtmlReading = { document: null as unknown as Document, content: null, title: null, slotShortfalls: [] };
-  if (root) {
-    const writer = new StructureWriter(html, out, reading);
-    writer.run(root);
+  const reading: HtmlReading = { document: null as unknown as Document, content: null, title: null, slotShortfalls: [], flat: false };
+  let root: DefaultTreeAdapterMap['document'] | null = null;
+  if (nestingDepth(html) <= MAX_NESTING) {
+    try {
+      root = parse(html, { sourceCodeLocationInfo: true });
+    } catch {
+      root = null; // parse5 does not throw on bad HTML, but a document must come back whatever happens
+    }
+  }
+  if (root) new StructureWriter(html, out, reading).run(root);
+  else {
+    reading.flat = true;
+    flatStructure(html, out);
   }
   reading.document = textDocument(html, { form: 'html', structure: decodeUnits(out), editable: true });
   return reading;
+}
+
+/** Real pages nest a few dozen elements deep; past this the page is read flat (see HtmlReading.flat). */
+const MAX_NESTING = 1000;
+
+/** Elements whose end tag may be left out (they close themselves) and void elements: no nesting. */
+const SELF_CLOSING = new Set([
+  'p', 'li', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'option', 'dt', 'dd', 'colgroup', 'caption', 'rb', 'rt', 'rp',
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'html', 'head', 'body',
+]);
+// A tag: name, then anything but '<' and '>' up to '>' (stopping at '<' keeps every scan linear).
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(\/?)>/g;
+const TAG_AT = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(\/?)>/y;
+
+/** An upper estimate of how deep the page's elements nest, from its tags alone (linear). */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TAG.exec(html))) {
+    const name = m[2].toLowerCase();
+    if (SELF_CLOSING.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/** Elements whose content is raw text up to their end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'iframe']);
+
+/** The flat reading: text copied with entities decoded, block tags as '\n', cell tags as '\t'. */
+function flatStructure(html: string, out: Uint16Array): void {
+  let text = 0; // start of the text run not yet copied
+  let rowStart = true;
+  let i = html.indexOf('<');
+  while (i >= 0) {
+    copyText(html, out, text, i);
+    let next = i + 1;
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      next = close < 0 ? html.length : close + 3;
+    } else if (html[i + 1] === '!' || html[i + 1] === '?') {
+      const close = html.indexOf('>', i);
+      next = close < 0 ? html.length : close + 1;
+    } else {
+      TAG_AT.lastIndex = i;
+      const m = TAG_AT.exec(html);
+      if (!m) {
+        out[i] = 60; // a '<' that starts no tag is text
+      } else {
+        next = i + m[0].length;
+        const name = m[2].toLowerCase();
+        if (m[1] === '' && RAW_TEXT.has(name)) {
+          const end = new RegExp(`</${name}`, 'gi');
+          end.lastIndex = next;
+          const close = end.exec(html);
+          const gt = close ? html.indexOf('>', close.index) : -1;
+          next = gt < 0 ? html.length : gt + 1;
+        } else if (name === 'td' || name === 'th') {
+          if (m[1] === '' && !rowStart) out[i] = TAB;
+          rowStart = false;
+        } else if (BLOCKS.has(name)) {
+          out[i] = NEWLINE;
+          rowStart = true;
+        }
+      }
+    }
+    text = next;
+    i = html.indexOf('<', next);
+  }
+  copyText(html, out, text, html.length);
 }
 
 const UTF16 = new TextDecoder('utf-16le');
@@ -129,6 +211,7 @@ const TABLE_BIT = 1 << ANCHORS.length;
 const MAX_ANCHOR_HITS = 400;
 
 const TITLE_RE = /信息公开.{0,20}(?:年度报告|年报)/;
+const YEAR_RE = /(?:\d|[０-９]){4}年|[〇零一二三四五六七八九]{4}年/;
 const TITLE_SEPARATORS = /[_|｜]| - | — /;
 
 class StructureWriter {
@@ -175,7 +258,13 @@ class StructureWriter {
       }
       if (isElement(n)) {
         if (n.tagName === 'title' && !this.titleElement) this.titleElement = n;
-        if (SKIPPED.has(n.tagName)) continue;
+        // <head> is walked for its <title> only.
+        if (SKIPPED.has(n.tagName) && n.tagName !== 'head') continue;
+        if (n.tagName === 'head') {
+          const title = n.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'title');
+          if (title && !this.titleElement) this.titleElement = title;
+          continue;
+        }
         if (n.tagName === 'table' && n.sourceCodeLocation) this.tables.push(n);
       }
       const kids = childrenOf(n);
@@ -267,8 +356,8 @@ class StructureWriter {
     const raw = this.html.slice(text.sourceCodeLocation.startOffset, text.sourceCodeLocation.endOffset);
     const cut = raw.search(TITLE_SEPARATORS);
     const end = cut < 0 ? text.sourceCodeLocation.endOffset : text.sourceCodeLocation.startOffset + cut;
-    if (!TITLE_RE.test(decodeHTML(this.html.slice(text.sourceCodeLocation.startOffset, end)).replace(/\s/g, ''))) return;
-    this.copyText(text.sourceCodeLocation.startOffset, end);
+    if (!looksLikeTitle(decodeHTML(this.html.slice(text.sourceCodeLocation.startOffset, end)))) return;
+    copyText(this.html, this.out, text.sourceCodeLocation.startOffset, end);
     this.reading.title = { start: text.sourceCodeLocation.startOffset, end };
     if (loc.endTag) this.out[loc.endTag.startOffset] = NEWLINE;
   }
@@ -281,7 +370,7 @@ class StructureWriter {
       const { node, inCell } = stack.pop()!;
       if (isText(node)) {
         const loc = node.sourceCodeLocation;
-        if (loc) this.copyText(loc.startOffset, loc.endOffset);
+        if (loc) copyText(this.html, this.out, loc.startOffset, loc.endOffset);
         continue;
       }
       if (isElement(node)) {
@@ -315,55 +404,6 @@ class StructureWriter {
   private breakAt(start: number, endTagStart: number | null): void {
     if (this.out[start] === SPACE) this.out[start] = NEWLINE;
     if (endTagStart !== null && this.out[endTagStart] === SPACE) this.out[endTagStart] = NEWLINE;
-  }
-
-  /** Copy text units [start, end) of the source, entities decoded in place, whitespace as spaces. */
-  private copyText(start: number, end: number): void {
-    const { html, out } = this;
-    for (let i = start; i < end; i++) {
-      const c = html.charCodeAt(i);
-      if (c === 38 /* & */) {
-        const used = this.copyEntity(i, end);
-        if (used > 0) {
-          i += used - 1;
-          continue;
-        }
-      }
-      out[i] = c === TAB || c === NEWLINE || c === 13 || c === 12 || c === 11 ? SPACE : c;
-    }
-  }
-
-  /** An entity at i: its decoded character at its first unit, spaces after. Returns units used (0: not an entity). */
-  private copyEntity(i: number, end: number): number {
-    ENTITY.lastIndex = i;
-    const m = ENTITY.exec(this.html);
-    if (!m || i + m[0].length > end) return 0;
-    let raw = m[0];
-    let decoded = decodeHTML(raw);
-    if (decoded === raw) return 0;
-    if (decoded.length > 2) {
-      // A legacy entity without ';' followed by letters (「&notit;」 is ¬ + 「it;」): the shortest prefix that decodes.
-      let found = false;
-      for (let k = 3; k < raw.length; k++) {
-        const d = decodeHTML(raw.slice(0, k));
-        if (d !== raw.slice(0, k) && d.length <= 2 && decodeHTML(raw) === d + raw.slice(k)) {
-          raw = raw.slice(0, k);
-          decoded = d;
-          found = true;
-          break;
-        }
-      }
-      if (!found) return 0;
-    }
-    const { out } = this;
-    // A decoded character that does not fit (never for real entities: the shortest is 3 units) is a space.
-    const fits = decoded.length <= raw.length;
-    for (let k = 0; k < raw.length; k++) {
-      let c = fits && k < decoded.length ? decoded.charCodeAt(k) : SPACE;
-      if (c === TAB || c === NEWLINE || c === 13 || c === 12 || c === 11) c = SPACE;
-      out[i + k] = c;
-    }
-    return raw.length;
   }
 
   /**
@@ -447,7 +487,55 @@ const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,8};?|#[0-9]{1,8};?|[A-Za-z][A-Za-z0-9]{1,
 /** A short block that names a disclosure annual report (「…2022年度政府信息公开工作年度报告」). */
 function looksLikeTitle(text: string): boolean {
   const t = text.replace(/\s/g, '');
-  return t.length <= 80 && TITLE_RE.test(t);
+  // A year too: the breadcrumb link 「政府信息公开年报」 is a column's name, not a report's title.
+  return t.length <= 80 && TITLE_RE.test(t) && YEAR_RE.test(t);
+}
+
+/** Copy text units [start, end) of the source, entities decoded in place, whitespace as spaces. */
+function copyText(html: string, out: Uint16Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 38 /* & */) {
+      const used = copyEntity(html, out, i, end);
+      if (used > 0) {
+        i += used - 1;
+        continue;
+      }
+    }
+    out[i] = c === TAB || c === NEWLINE || c === 13 || c === 12 || c === 11 ? SPACE : c;
+  }
+}
+
+/** An entity at i: its decoded character at its first unit, spaces after. Returns units used (0: not an entity). */
+function copyEntity(html: string, out: Uint16Array, i: number, end: number): number {
+  ENTITY.lastIndex = i;
+  const m = ENTITY.exec(html);
+  if (!m || i + m[0].length > end) return 0;
+  let raw = m[0];
+  let decoded = decodeHTML(raw);
+  if (decoded === raw) return 0;
+  if (decoded.length > 2) {
+    // A legacy entity without ';' followed by letters (「&notit;」 is ¬ + 「it;」): the shortest prefix that decodes.
+    let found = false;
+    for (let k = 3; k < raw.length; k++) {
+      const d = decodeHTML(raw.slice(0, k));
+      if (d !== raw.slice(0, k) && d.length <= 2 && decodeHTML(raw) === d + raw.slice(k)) {
+        raw = raw.slice(0, k);
+        decoded = d;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return 0;
+  }
+  // A decoded character that does not fit (never for real entities: the shortest is 3 units) is a space.
+  const fits = decoded.length <= raw.length;
+  for (let k = 0; k < raw.length; k++) {
+    let c = fits && k < decoded.length ? decoded.charCodeAt(k) : SPACE;
+    if (c === TAB || c === NEWLINE || c === 13 || c === 12 || c === 11) c = SPACE;
+    out[i + k] = c;
+  }
+  return raw.length;
 }
 
 function popcount(x: number): number {
