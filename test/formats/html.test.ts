@@ -277,8 +277,18 @@ describe('HTML: bad pages never crash', () => {
     assert.equal(r.report.tables.length, 3);
   });
 
-  it('deep nesting does not overflow the stack', () => {
-    const html = '<div>'.repeat(100000) + '一、总体情况' + '</div>'.repeat(100000);
+  it('a page nested too deep for a tree is read flat: blocks and text still there', () => {
+    const html = '<div>'.repeat(100000) + '<p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table>' + '</div>'.repeat(100000);
+    const reading = readHtml(html);
+    assert.equal(reading.flat, true);
+    assert.equal(reading.document.source.view.length, html.length);
+    const lines = reading.document.source.view.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    assert.deepEqual(lines.map((l) => l.replace(/ *\t */g, '\t')), ['一、总体情况', '规章\t0']);
+    assert.equal(readHtml(toHtmlPage(CLEAN)).flat, false, 'real pages get the tree');
+  });
+
+  it('a million tag openers without a closing bracket', () => {
+    const html = '<a'.repeat(500000);
     assert.equal(htmlDocument(html).source.view.length, html.length);
   });
 
