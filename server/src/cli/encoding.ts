@@ -1,5 +1,6 @@
 // Detecting a report's encoding, decoding it, and encoding fixed text back byte-for-byte the same way.
-// Order: BOM (UTF-8, UTF-16 LE/BE) → binary sniff → strict UTF-8 → strict GB18030.
+// Order: BOM (UTF-8, UTF-16 LE/BE) → binary sniff → strict UTF-8 → strict GB18030. For HTML the
+// page's own <meta charset> / http-equiv declaration comes right after the BOM.
 // The text handed to the engine has the BOM removed (as editors do) and is otherwise untouched.
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -35,7 +36,7 @@ function isBinaryControl(b: number): boolean {
   return (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) || b === 0x7f;
 }
 
-export function decode(buf: Buffer): Decoded {
+export function decode(buf: Buffer, kind: 'text' | 'html' = 'text'): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: strictUtf8(buf.subarray(3)), encoding: 'utf-8', bom: true };
   }
@@ -60,6 +61,14 @@ export function decode(buf: Buffer): Decoded {
   if (controls > 0 && controls * 20 > head.length) {
     throw new NotTextError({ zh: '不是文本文件（控制字符过多）', en: 'not a text file (too many control characters)' });
   }
+  if (kind === 'html' && declaredCharset(buf) === 'gb18030') {
+    // A page that says GBK/GB2312/GB18030 is read so, even when its bytes happen to be valid UTF-8.
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030', bom: false };
+    } catch {
+      /* the declaration is wrong: detect as for any text */
+    }
+  }
   try {
     return { text: strictUtf8(buf), encoding: 'utf-8', bom: false };
   } catch {
@@ -73,6 +82,23 @@ export function decode(buf: Buffer): Decoded {
       en: 'not a text file (neither valid UTF-8 nor valid GB18030/GBK)',
     });
   }
+}
+
+/**
+ * The charset an HTML page declares in its first bytes (<meta charset=…> or
+ * <meta http-equiv="Content-Type" content="…; charset=…">), folded to the encodings we write
+ * back: 'utf-8', 'gb18030' (GBK and GB2312 are subsets), or null (none, or another one).
+ */
+export function declaredCharset(buf: Uint8Array): 'utf-8' | 'gb18030' | null {
+  // The HTML standard's prescan looks at the first 1024 bytes; pages with long comments put it later.
+  const head = Buffer.from(buf.subarray(0, 4096)).toString('latin1');
+  const re = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/gi;
+  const m = re.exec(head);
+  if (!m) return null;
+  const label = m[1].toLowerCase();
+  if (label === 'utf-8' || label === 'utf8') return 'utf-8';
+  if (/^(gb18030|gbk|gb2312|x-gbk|cp936|windows-936|csgb2312|chinese|gb_2312-80|iso-ir-58)$/.test(label)) return 'gb18030';
+  return null;
 }
 
 function strictUtf8(buf: Uint8Array): string {

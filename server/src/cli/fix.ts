@@ -3,7 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, check, type CheckOptions, type CheckResult, type Finding, type Localized } from '../engine';
+import { applyFixes, checkDocument, type CheckOptions, type CheckResult, type Document, type Finding, type Localized, textDocument } from '../engine';
+import { documentFromText, type InputKind } from '../formats';
 import { encode } from './encoding';
 import type { ReadFile } from './input';
 
@@ -17,9 +18,21 @@ export interface FixOutcome {
   applied: { finding: Finding; result: CheckResult }[];
 }
 
+/** The Document of a decoded file: its text as a report text, or as an HTML page (offsets in the page). */
+export function documentOf(text: string, kind: InputKind): Document {
+  const read = documentFromText(text, kind);
+  // Text kinds always read; should one ever be refused, the text itself is still checked.
+  return read.ok ? read.document : textDocument(text);
+}
+
+/** Check a decoded file in its kind. */
+export function checkText(text: string, kind: InputKind, options: CheckOptions): CheckResult {
+  return checkDocument(documentOf(text, kind), options);
+}
+
 /** Apply fixes until none applies any more (at most MAX_ROUNDS rounds). */
-export function fixText(text: string, options: CheckOptions): FixOutcome {
-  let result = check(text, options);
+export function fixText(text: string, options: CheckOptions, kind: InputKind = 'text'): FixOutcome {
+  let result = checkText(text, kind, options);
   const applied: FixOutcome['applied'] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const fixable = result.findings.filter((f) => f.fix);
@@ -28,7 +41,7 @@ export function fixText(text: string, options: CheckOptions): FixOutcome {
     if (next.applied === 0 || next.text === text) break;
     for (const f of fixable) if (applyFixes(text, [f.fix!]).applied > 0) applied.push({ finding: f, result });
     text = next.text;
-    result = check(text, options);
+    result = checkText(text, kind, options);
   }
   return { text, result, applied };
 }

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../engine';
-import { REPORT_EXTENSIONS } from '../formats';
+import { inputKindOf, type InputKind, REPORT_EXTENSIONS } from '../formats';
 import { decode, type Decoded, NotTextError } from './encoding';
 
 /** A problem with one input; the other inputs are still processed. */
@@ -22,6 +22,8 @@ export interface ReadFile extends Decoded {
   bytes: Buffer;
   mtimeMs: number;
   size: number;
+  /** How the text is read: as a report text, or as an HTML page (offsets still in the file). */
+  kind: InputKind;
 }
 
 const EXTENSIONS = new Set(REPORT_EXTENSIONS);
@@ -159,7 +161,9 @@ export function readInput(file: string, maxSize: number): ReadFile | InputProble
     if (total > maxSize) return { file, reason: tooBig(null, maxSize) };
     const bytes = Buffer.concat(chunks, total);
     try {
-      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, ...decode(bytes) };
+      // A file named explicitly with another extension is read as text, as before.
+      const kind = inputKindOf(file) === 'html' ? 'html' : 'text';
+      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, kind, ...decode(bytes, kind) };
     } catch (err) {
       if (err instanceof NotTextError) return { file, reason: err.reason };
       throw err;

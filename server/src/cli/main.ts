@@ -2,9 +2,9 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import { check, type CheckResult, type Lang, parseReport } from '../engine';
+import { type CheckResult, type Lang, readDocument } from '../engine';
 import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, UsageError } from './args';
-import { fixText, writeFixed } from './fix';
+import { checkText, documentOf, fixText, writeFixed } from './fix';
 import type { ExtractedCell } from './formats/extract';
 import { type JsonFileResult, toJsonResult } from './formats/json';
 import type { SarifFile } from './formats/sarif';
@@ -90,7 +90,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
   for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let result: CheckResult;
     try {
-      result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : check(input.text, options);
+      result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : checkText(input.text, input.kind, options);
     } catch (err) {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;
@@ -133,13 +133,13 @@ function fixAndWrite(
   problems: InputProblem[],
   totals: Totals,
 ): CheckResult {
-  const outcome = fixText(input.text, { rules: cmd.rules });
+  const outcome = fixText(input.text, { rules: cmd.rules }, input.kind);
   if (outcome.text === input.text) return outcome.result;
   const failure = writeFixed(input, outcome.text);
   if (failure) {
     reportProblem({ file: input.file, reason: failure }, cmd.lang, io, problems);
     // The file on disk is unchanged: report what it still holds.
-    return check(input.text, { rules: cmd.rules });
+    return checkText(input.text, input.kind, { rules: cmd.rules });
   }
   for (const { finding, result } of outcome.applied) {
     const p = result.report.source.lines.positionAt(finding.start);
@@ -158,7 +158,7 @@ function runExtract(cmd: ExtractCommand, io: Io): number {
   for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let extracted: ReturnType<typeof extractCells>;
     try {
-      extracted = extractCells(input.file, parseReport(input.text));
+      extracted = extractCells(input.file, readDocument(documentOf(input.text, input.kind)));
     } catch (err) {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;

@@ -5,12 +5,15 @@
 
 import type { Document, Localized } from '../engine';
 import { textDocument } from '../engine';
+import { htmlDocument } from './html';
 
 export type InputKind = 'text' | 'html' | 'docx' | 'pdf';
 
 const KIND_BY_EXTENSION: Record<string, InputKind> = {
   '.txt': 'text',
   '.md': 'text',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 /** The extensions a folder is searched for, in the order they are listed to users. */
@@ -30,5 +33,5 @@ export type ReadResult = { ok: true; kind: InputKind; document: Document } | { o
  * return the same ReadResult.)
  */
 export function documentFromText(text: string, kind: InputKind = 'text'): ReadResult {
-  return { ok: true, kind, document: textDocument(text) };
+  return { ok: true, kind, document: kind === 'html' ? htmlDocument(text) : textDocument(text) };
 }
