@@ -14,6 +14,8 @@ import { makeBlock } from './plain/blocks';
 
 /** A line shorter than this is left as it is (a heading, a paragraph, a tab row). */
 const MIN_INLINE_LENGTH = 300;
+/** Labels a stretch of text must hold to be read as a table (a header and a few rows at least). */
+const MIN_TABLE_LABELS = 6;
 
 /**
  * The view with label noise dropped (whitespace, markdown and quote marks) and 「1、」 read as
@@ -86,12 +88,16 @@ export function inlineBlocks(source: Source, start: number, end: number, firstIn
   if (end - start < MIN_INLINE_LENGTH) return null;
   const c = compact(source.view, start, end);
   const headings = sectionHeadings(c.text);
-  if (headings.length < 2 && !TABLE_STARTS.some((t) => t.keys.some((k) => c.text.includes(k)))) return null;
+  const tableSpans = tableRegions(c.text, headings);
+  const labels = tableSpans.map((region) => labelsIn(c.text, region));
+  // A paragraph that merely names a table's words (「行政复议、行政诉讼案件…」) is prose: cut only
+  // where headings or a table's labels really stand.
+  const tables = labels.filter((l) => l.length >= MIN_TABLE_LABELS);
+  if (headings.length < 2 && tables.length === 0) return null;
   const anchors: Anchor[] = [...headings];
   const title = titleEnd(c.text);
   if (title > 0) anchors.push({ start: 0, end: title });
-  const tableSpans = tableRegions(c.text, headings);
-  for (const region of tableSpans) anchors.push(...labelsIn(c.text, region));
+  for (const l of tables) anchors.push(...l);
   anchors.push(...subsectionMarkers(c.text, tableSpans));
   anchors.push(...signature(c.text));
   // Every anchor's edges are block boundaries.

@@ -14,7 +14,9 @@ export function textDocument(text: string, options: DocumentOptions = {}): Docum
   const lines = lineBlocks(source);
   let cut = false;
   let blocks: Block[] = lines;
-  for (let i = 0; i < lines.length; i++) {
+  // An adapter that knows the structure (HTML) has already broken its lines where blocks end.
+  const inline = options.structure === undefined;
+  for (let i = 0; inline && i < lines.length; i++) {
     const pieces = inlineBlocks(source, lines[i].start, lines[i].end, 0);
     if (!pieces) {
       if (cut) blocks.push(lines[i]);

@@ -1,7 +1,7 @@
 // Title, reporting year, statistics period and signing date.
 
 import type { DateMention, DateValue, Section, Source, StatisticsPeriod, Title } from '../model';
-import { chineseNumeral } from '../text/view';
+import { chineseNumeral, visibleLength } from '../text/view';
 import type { Block as LineInfo } from '../input/document';
 
 /** 「2023 年 1 月 1 日」 in the view (full-width digits already ASCII). Bounded, no nested quantifiers. */
@@ -37,7 +37,7 @@ export function findTitle(source: Source, lines: LineInfo[], firstHeadingLine: n
       previous = null;
       continue;
     }
-    if (content.length <= 80 && /年度报告|年报/.test(content) && /信息公开/.test(content)) {
+    if (visibleLength(content) <= 64 && /年度报告|年报/.test(content) && /信息公开/.test(content)) {
       const parts = [{ start: line.contentStart, end: line.contentEnd }];
       // A title split over two lines: the organ on one line, 「2023 年…年度报告」 on the next.
       if (previous && /^\d{4}[ \t]*年/.test(content) && previous.contentEnd - previous.contentStart <= 40) {

@@ -30,7 +30,7 @@ export function readDocument(document: Document): Report {
   const preambleEnd = s2 ? s2.lineStart : Math.min(text.length, 6000);
   const statisticsPeriod = findStatisticsPeriod(source, preambleEnd);
   const year = inferYear(source, title, statisticsPeriod, sections);
-  const tables = readTables(source, lines, headingLines, year);
+  const tables = readTables(source, lines, headingLines, year, document.form);
   attachSubsections(source, lines, sections, tables);
   const formatMarkers = findMarkers(source.view, tables);
   return {

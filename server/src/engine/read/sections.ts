@@ -4,7 +4,7 @@
 
 import type { HeadingNumeralStyle, Section, Source, Span, Subsection, SubsectionStyle } from '../model';
 import { SECTIONS, type SectionNumber } from '../schema/sections';
-import { chineseNumeral, labelKey } from '../text/view';
+import { chineseNumeral, labelKey, visibleLength } from '../text/view';
 import { blockAt, type Block as LineInfo } from '../input/document';
 
 interface HeadingMatch {
@@ -54,7 +54,7 @@ const CN_NUMERAL_HEAD = /^([一二三四五六七八九十]{1,2})[ \t]*([、.,:]
 const CN_PAREN_HEAD = /^\(([一二三四五六])\)[ \t]*/;
 
 export function matchHeading(view: string, line: LineInfo): HeadingMatch | null {
-  if (line.blank || line.contentEnd - line.contentStart > 60) return null;
+  if (line.blank || (line.contentEnd - line.contentStart > 60 && visibleLength(view.slice(line.contentStart, line.contentEnd)) > 60)) return null;
   const content = view.slice(line.contentStart, line.contentEnd);
   if (/\t\s*\d/.test(content)) return null; // a table row with numbers
   let m = CN_NUMERAL_HEAD.exec(content);
@@ -164,7 +164,7 @@ export function readMarker(content: string): Marker | null {
 
 /** A heading on a line of its own rather than the start of a paragraph. */
 function isStandalone(content: string): boolean {
-  return content.length <= 32 && !/[。;]/.test(content.slice(0, -1));
+  return visibleLength(content) <= 32 && !/[。;]/.test(content.slice(0, -1));
 }
 
 /**

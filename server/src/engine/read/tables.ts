@@ -16,14 +16,16 @@ import {
   REQUEST_HEADER_LABELS,
   REQUEST_ROWS,
 } from '../schema/tables';
-import { labelKey } from '../text/view';
-import type { Block as LineInfo } from '../input/document';
+import { labelKey, visibleLength } from '../text/view';
+import type { DocumentForm, Block as LineInfo } from '../input/document';
 import { detectLayout, tokenize, type Token } from '../input/plain/tokens';
 import { assignValues, parseValue, type RowWidth, valueLineWidth, type Slot as ValueSlot, type ValueKind } from './values';
 import { matchKey, slotOf, walk, type Slot, type WalkedRow } from './walk';
 
 interface Ctx {
   source: Source;
+  /** Whether runs of spaces may separate columns (pdftotext text); not in an HTML view. */
+  spacedColumns: boolean;
   /** Width of the table's value lines (see valueLineWidth), for reading empty last cells. */
   width?: RowWidth;
   lines: LineInfo[];
@@ -33,8 +35,9 @@ interface Ctx {
 
 const MAX_TABLE_LINES = 4000;
 
-export function readTables(source: Source, lines: LineInfo[], headingLines: Set<number>, year: number | null): Table[] {
-  const ctx: Ctx = { source, lines, headingLines };
+export function readTables(source: Source, lines: LineInfo[], headingLines: Set<number>, year: number | null, form: DocumentForm = 'text'): Table[] {
+  // A web page marks its cells with tabs; runs of spaces there are blanked markup, not columns.
+  const ctx: Ctx = { source, lines, headingLines, spacedColumns: form !== 'html' };
   const tables: Table[] = [];
   let consumedUntil = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -43,7 +46,7 @@ export function readTables(source: Source, lines: LineInfo[], headingLines: Set<
     let table: { table: Table; lastLine: number } | null = null;
     if (content.includes('第二十条第') && /第二十条第\s*\(\s*[一二]\s*\)\s*项/.test(content)) table = readProactive(ctx, i, year);
     else if (/勾稽关系|申请人情况|本年新收政府信息公开申请数量/.test(content)) table = readRequests(ctx, i);
-    else if (content.includes('行政复议') && content.length <= 200) table = readAppeals(ctx, i);
+    else if (content.includes('行政复议') && visibleLength(content) <= 200) table = readAppeals(ctx, i);
     if (table) {
       tables.push(table.table);
       consumedUntil = table.lastLine;
@@ -60,7 +63,7 @@ function regionEnd(ctx: Ctx, first: number): number {
 
 function region(ctx: Ctx, first: number): { tokens: Token[]; layout: TableLayout; last: number } {
   const last = regionEnd(ctx, first);
-  const layout = detectLayout(ctx.source, ctx.lines, first, Math.min(last, first + 200));
+  const layout = detectLayout(ctx.source, ctx.lines, first, Math.min(last, first + 200), ctx.spacedColumns);
   const tokens = tokenize(ctx.source, ctx.lines, first, last, layout);
   ctx.width = layout === 'tab' || layout === 'markdown' ? valueLineWidth(tokens) : null;
   return { tokens, layout, last };
@@ -358,7 +361,7 @@ function readAppeals(ctx: Ctx, first: number): { table: Table; lastLine: number 
   for (let i = start; i < limit; i++) {
     const t = tokens[i];
     if (t.empty) continue;
-    if (t.view.length > 30 || /[。;]/.test(t.view)) {
+    if (t.key.length > 30 || /[。;]/.test(t.view)) {
       firstNumber = -1;
       break;
     }

@@ -86,7 +86,7 @@ export function walk(
     if (k >= slots.length) break;
     const hit = findSlot(t, slots, k);
     if (!hit) {
-      if (t.view.length > 30 || /[。;]/.test(t.view)) break; // prose: the table is over
+      if (t.key.length > 30 || /[。;]/.test(t.view)) break; // prose: the table is over
       // A group label printed out of order or in pieces (PDF text centres a merged cell
       // vertically: 「三、本年」…「度办理」…「结果」, 「（三）不予公开」 between its rows) is layout.
       if (isGroupLabelPiece(t.key, slots)) continue;

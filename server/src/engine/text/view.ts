@@ -88,3 +88,16 @@ export function parseNumber(viewText: string): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
 }
+
+/**
+ * Length without white space: how long a piece of text reads. An HTML page's view blanks its
+ * markup to spaces, so a heading or a cell can be much longer in units than in what it says.
+ */
+export function visibleLength(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13))) n++;
+  }
+  return n;
+}

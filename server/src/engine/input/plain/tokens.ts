@@ -27,7 +27,7 @@ export function isPageNumber(viewContent: string): boolean {
   return PAGE_NUMBER.test(viewContent);
 }
 
-export function detectLayout(source: Source, lines: LineInfo[], first: number, last: number): TableLayout {
+export function detectLayout(source: Source, lines: LineInfo[], first: number, last: number, spacedColumns = true): TableLayout {
   const { view } = source;
   let tab = 0;
   let pipe = 0;
@@ -38,7 +38,7 @@ export function detectLayout(source: Source, lines: LineInfo[], first: number, l
     const content = view.slice(l.contentStart, l.contentEnd);
     if (content.startsWith('|')) pipe++;
     else if (l.hasTab && filledTabCells(view, l.start, l.end) >= 2) tab++;
-    else if (/\S {2,}\S/.test(content)) spaced++;
+    else if (spacedColumns && /\S {2,}\S/.test(content)) spaced++;
   }
   if (pipe >= 3) return 'markdown';
   if (tab >= 3) return 'tab';
