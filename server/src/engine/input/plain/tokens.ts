@@ -1,11 +1,16 @@
 // Table text → a flat stream of cell tokens, whatever the layout: tab-separated rows, one cell
-// per line, markdown pipe rows or space-aligned columns. Table readers then walk the stream
-// guided by the template (find each expected label, then its values), so the layout only
-// matters here.
+// per line, markdown pipe rows or space-aligned columns (one module each under layouts/). Table
+// readers then walk the stream guided by the template (find each expected label, then its
+// values), so the layout only matters here.
 
 import type { Source, Span, TableLayout } from '../../model';
 import { viewKey } from '../../text/view';
 import type { Block as LineInfo } from '../document';
+import { cellPerLineLayout } from './layouts/cell-per-line';
+import type { LineLayout } from './layouts/layout';
+import { pipeLayout } from './layouts/pipe';
+import { spacesLayout } from './layouts/spaces';
+import { tabLayout } from './layouts/tab';
 
 export interface Token extends Span {
   /** Trimmed view text (full-width digits already ASCII). */
@@ -119,62 +124,28 @@ export interface TokenStream {
   layout: TableLayout;
 }
 
-/** Tokens of lines [first, last] in the given layout. Page-number lines are skipped. */
+const LAYOUTS: Record<TableLayout, LineLayout> = {
+  tab: tabLayout,
+  markdown: pipeLayout,
+  spaces: spacesLayout,
+  'cell-per-line': cellPerLineLayout,
+};
+
+/** Tokens of blocks [first, last] in the given layout. Page-number lines are skipped. */
 export function tokenize(source: Source, lines: LineInfo[], first: number, last: number, layout: TableLayout): Token[] {
   const { view } = source;
+  const splitter = LAYOUTS[layout];
   const out: Token[] = [];
   for (let i = first; i <= last && i < lines.length; i++) {
     const l = lines[i];
-    const content = view.slice(l.contentStart, l.contentEnd);
     if (l.blank) {
-      // A whitespace-only line is an empty cell in one-cell-per-line layouts ('\t' in Word exports).
-      if (layout === 'cell-per-line' && l.end > l.start) out.push(makeToken(source, l.end, l.end, i, 0));
+      if (splitter.blankIsCell && l.end > l.start) out.push(makeToken(source, l.end, l.end, i, 0));
       continue;
     }
-    if (content.length <= 40 && isPageNumber(content)) continue; // page numbers are short
-    if (layout === 'markdown' && content.startsWith('|')) {
-      if (/^\|?[\s:|-]+$/.test(content) && content.includes('-')) continue; // |---|---|
-      let s = l.contentStart + 1;
-      let end = l.contentEnd;
-      if (view.charCodeAt(end - 1) === 124 /* | */) end--;
-      let col = 0;
-      for (let k = s; k <= end; k++) {
-        if (k === end || view.charCodeAt(k) === 124) {
-          pushCell(out, source, s, k, i, col++);
-          s = k + 1;
-        }
-      }
-      continue;
-    }
-    if (layout === 'tab') {
-      // Every tab separates two cells (leading tabs are empty cells).
-      // Searching the line's own slice keeps each search inside the line.
-      const raw = view.slice(l.start, l.end);
-      let s = 0;
-      let col = 0;
-      for (let k = raw.indexOf('\t'); k >= 0; k = raw.indexOf('\t', s)) {
-        pushCell(out, source, l.start + s, l.start + k, i, col++);
-        s = k + 1;
-      }
-      pushCell(out, source, l.start + s, l.end, i, col);
-      continue;
-    }
-    if (layout === 'spaces') {
-      const sep = /\t| {2,}/g;
-      const raw = view.slice(l.start, l.end);
-      // In the spaces layout, indentation is not an empty cell.
-      let s = l.contentStart;
-      let col = 0;
-      sep.lastIndex = s - l.start;
-      let m: RegExpExecArray | null;
-      while ((m = sep.exec(raw))) {
-        pushCell(out, source, s, l.start + m.index, i, col++);
-        s = l.start + m.index + m[0].length;
-      }
-      pushCell(out, source, s, l.end, i, col);
-      continue;
-    }
-    pushCell(out, source, l.contentStart, l.contentEnd, i, 0);
+    if (l.contentEnd - l.contentStart <= 40 && isPageNumber(view.slice(l.contentStart, l.contentEnd))) continue; // page numbers are short
+    const cells = splitter.cells(view, l);
+    if (!cells) continue;
+    for (let col = 0; col < cells.length; col++) pushCell(out, source, cells[col].start, cells[col].end, i, col);
   }
   return out;
 }
