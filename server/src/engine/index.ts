@@ -7,6 +7,7 @@ import { textDocument } from './input/text';
 import { readDocument } from './read/report';
 import { rules } from './rules';
 import type { NewFinding } from './rules/types';
+import { quietTemplates } from './templates/quiet';
 
 export * from './model';
 export { parseReport, readDocument } from './read/report';
@@ -60,10 +61,11 @@ export function runRules(report: Report, options: CheckOptions = {}): { findings
       ruleFailures.push({ ruleId: rule.id, error: err });
     }
   }
-  findings.sort(
+  const shown = options.templateQuiet ? quietTemplates(report, findings) : findings;
+  shown.sort(
     (a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
-  return { findings, ruleFailures };
+  return { findings: shown, ruleFailures };
 }
 
 export function localize(message: Localized, lang: Lang): string {

@@ -52,12 +52,16 @@ export interface InsertTableArgs {
   uri: string;
   tableId: TableIdArg;
   position?: { line: number; character: number };
+  /** The report has the table already: replace it with a blank one (without this, nothing is inserted). */
+  replace?: boolean;
 }
 
 export interface InsertTableResult {
   applied: boolean;
   /** Why nothing was inserted (unknown document, table already present, client refused…). */
   reason?: string;
+  /** Set when the report has the table already: where it is. Nothing was inserted. */
+  exists?: { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
 /** disclosureReport.newReportSkeleton: one object; returns the text. */
