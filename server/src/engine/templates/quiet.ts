@@ -70,8 +70,16 @@ export function quietTemplates(report: Report, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     if (f.ruleId === 'empty-cell') {
-      const state = tables.find((t) => inside(t.table, f));
-      const cell = state?.table.cells.find((c) => c.start === f.start);
+      // The finding starts at its first blank cell (a table's span may end before its last blank cells).
+      let state: TableState | undefined;
+      let cell: Cell | undefined;
+      for (const t of tables) {
+        cell = t.table.cells.find((c) => c.start === f.start && c.state === 'empty');
+        if (cell) {
+          state = t;
+          break;
+        }
+      }
       if (state && cell) {
         if (state.blank) continue;
         if (state.blankRows.has(rowKey(cell))) {
