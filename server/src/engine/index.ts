@@ -72,7 +72,7 @@ export function localize(message: Localized, lang: Lang): string {
   return message[lang];
 }
 
-/** Relative path of a rule's documentation page inside the package. */
-export function ruleDocPath(ruleId: string): string {
-  return `docs/rules/${ruleId}.md`;
+/** Relative path of a rule's documentation page inside the package (Chinese; English under en/). */
+export function ruleDocPath(ruleId: string, lang: Lang = 'zh'): string {
+  return lang === 'en' ? `docs/rules/en/${ruleId}.md` : `docs/rules/${ruleId}.md`;
 }
