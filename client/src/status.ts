@@ -14,14 +14,18 @@ export class StatusTracker implements vscode.Disposable {
   private readonly byUri = new Map<string, ReceivedStatus>();
   private readonly emitter = new vscode.EventEmitter<ReceivedStatus>();
   private readonly item: vscode.LanguageStatusItem;
+  /** The same words in the status bar itself: a language status item shows only 「{}」 until pinned. */
+  private readonly bar: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires after each status notification (tests wait on it instead of sleeping). */
   readonly onStatus = this.emitter.event;
 
   constructor() {
     this.item = vscode.languages.createLanguageStatusItem('disclosureReport.status', DOCUMENT_SELECTOR);
+    this.bar = vscode.window.createStatusBarItem('disclosureReport.summary', vscode.StatusBarAlignment.Right, 100);
     this.disposables.push(
       this.item,
+      this.bar,
       this.emitter,
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
@@ -63,6 +67,7 @@ export class StatusTracker implements vscode.Disposable {
     const item = this.item;
     item.name = t('statusName');
     item.severity = vscode.LanguageStatusSeverity.Information;
+    this.bar.hide();
     if (!enabled) {
       item.text = t('statusOff');
       item.detail = undefined;
@@ -94,6 +99,11 @@ export class StatusTracker implements vscode.Disposable {
     item.severity =
       c.error > 0 ? vscode.LanguageStatusSeverity.Error : c.warning > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     item.command = { title: t('statusProblems'), command: 'workbench.actions.view.problems' };
+    this.bar.name = t('statusName');
+    this.bar.text = `${c.error > 0 ? '$(error)' : c.warning > 0 ? '$(warning)' : '$(check)'} ${item.text}`;
+    this.bar.tooltip = item.detail;
+    this.bar.command = 'workbench.actions.view.problems';
+    this.bar.show();
   }
 
   dispose(): void {

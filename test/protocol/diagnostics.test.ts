@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check } from '../../server/src/engine';
+import { renderSkeleton } from '../../server/src/engine/templates';
 import { REPO_ROOT, seedFiles } from '../support/seeds';
 import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
 
@@ -69,6 +70,22 @@ describe('protocol: pull diagnostics', function () {
       zh.close(uri);
     });
   }
+
+  it('a fresh skeleton is quiet in the editor; a whole-document check (the workspace check) reports its placeholders and blank cells', async () => {
+    const text = renderSkeleton({ organ: '某市某局', year: 2023, layout: 'tab', fill: 'blank', eol: '\n' });
+    const uri = freshUri('skeleton');
+    zh.open(uri, text);
+    const editor = await zh.diagnostics(uri);
+    assert.deepEqual(editor.filter((d) => d.severity === 1 || d.severity === 2).map((d) => d.code), []);
+    assert.ok(editor.some((d) => d.code === 'placeholder' && d.severity === 4), 'placeholders are hints');
+    const whole = await zh.request<{ items: { code?: unknown; severity?: number }[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      identifier: 'disclosure-report/whole-document',
+    });
+    assert.ok(whole.items.some((d) => d.code === 'placeholder' && d.severity === 1));
+    assert.ok(whole.items.filter((d) => d.code === 'empty-cell' && d.severity === 2).length > 30);
+    zh.close(uri);
+  });
 
   it('each diagnostic has source, code, a doc link, related information and fix data', async () => {
     const text = fixture('small-2023.txt');

@@ -46,8 +46,10 @@ export class ReportStore {
   }
 
   /** The check of this version of the document (computed once per version and rule settings). */
-  get(doc: TextDocument, settings: DisclosureSettings): Checked {
-    const key = JSON.stringify(settings.rules);
+  get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false): Checked {
+    // The editor's view keeps untouched template content quiet; a whole-document check (the
+    // workspace check asks for one) reports it as the CLI does.
+    const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}`;
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version && cached.key === key) {
       this.cache.delete(doc.uri);
@@ -55,8 +57,7 @@ export class ReportStore {
       return cached;
     }
     const started = performance.now();
-    // The editor is where drafting happens: untouched template content is quiet (engine/templates/quiet.ts).
-    const result = check(doc.getText(), { rules: settings.rules as RuleSettings, templateQuiet: true });
+    const result = check(doc.getText(), { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument });
     const checked: Checked = {
       uri: doc.uri,
       version: doc.version,

@@ -36,6 +36,13 @@ export interface StatsResult {
   heapUsed: number;
 }
 
+/**
+ * textDocument/diagnostic `identifier` asking for a whole-document check: everything reported,
+ * as the CLI does, template content included (the workspace check sends it). Without it the
+ * server answers with the editor's view, where untouched template content is quiet.
+ */
+export const WHOLE_DOCUMENT_DIAGNOSTICS = 'disclosure-report/whole-document';
+
 /** Command ids (workspace/executeCommand). */
 export const Commands = {
   insertTable: 'disclosureReport.insertTable',

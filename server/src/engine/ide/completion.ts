@@ -66,7 +66,9 @@ export function completionsAt(report: Report, offset: number, lang: Lang, trigge
   const atLineStart = cellStartInLine === 0;
   if (trigger !== undefined && SECTION_NUMERALS.includes(trigger) && !atLineStart) return [];
 
-  const span = { start: typedFrom, end: offset };
+  // The editor closes 「（」 by itself: the 「）」 it put after the cursor belongs to what is replaced.
+  const autoClosed = typed.startsWith('（') && !typed.includes('）') && text[offset] === '）';
+  const span = { start: typedFrom, end: autoClosed ? offset + 1 : offset };
   const zh = lang === 'zh';
   const items: CompletionEntry[] = [];
   if (atLineStart) {
