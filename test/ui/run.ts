@@ -222,7 +222,8 @@ async function main(): Promise<number> {
       await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' }).catch(() => undefined);
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!text.includes(expected)) throw new Error(`hover text: ${text}\nexpected to contain: ${expected}`);
-      if (!/应为\s*\d+（\d+( \+ \d+)+），实为 \d+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
+      // Error localization names the wrong cell and what it should be; the sums it breaks stand beside it.
+      if (!/应为\s*\d+/.test(text) || !/\d+ ≠ \d+( \+ \d+)+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
       if (!text.includes('row-total')) throw new Error(`no rule id in: ${text}`);
       // The cell's own hover: labels the report prints, the relation as a sentence, no internal ids.
       await page.locator('.monaco-hover', { hasText: '总计 = 各类申请人之和：' }).first().waitFor({ state: 'visible' });
