@@ -5,35 +5,68 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules, type Rule } from '../server/src/engine';
 
-const SEVERITY_ZH = { error: '错误', warning: '警告', information: '提示', hint: '提示（弱）' } as const;
+const SEVERITY_ZH = { error: '错误', warning: '警告', information: '提示', hint: '弱提示' } as const;
 
-/** "error" or, for a rule that picks a milder severity in some cases, "error / warning, by case". */
-export function severityLabel(rule: Rule): string {
+/** "error" or, for a rule that picks a milder severity in some cases, "error / warning, by case" (「错误 / 警告，视情况」 in Chinese). */
+export function severityLabel(rule: Rule, lang: 'zh' | 'en' = 'en'): string {
   const all = [rule.defaultSeverity, ...(rule.caseSeverities ?? [])];
+  if (lang === 'zh') return all.length > 1 ? `${all.map((s) => SEVERITY_ZH[s]).join(' / ')}，视情况` : SEVERITY_ZH[rule.defaultSeverity];
   return all.length > 1 ? `${all.join(' / ')}, by case` : rule.defaultSeverity;
 }
 
+/** A rule's page in Chinese (docs/rules/<id>.md, the one editors and the CLI link to): every word a
+ *  reader reads is Chinese; the id stands beside. The English page is docs/rules/en/<id>.md. */
 export function rulePage(rule: Rule): string {
   const d = rule.doc;
   const lines = [
-    `# ${rule.id}`,
+    `# ${d.summary.zh}`,
     '',
-    `> ${d.summary.zh}`,
-    `>`,
-    `> ${d.summary.en}`,
+    `规则 \`${rule.id}\` · [English](en/${rule.id}.md)`,
     '',
     `| | |`,
     `|---|---|`,
-    `| 默认级别 Default severity | ${SEVERITY_ZH[rule.defaultSeverity]} / ${rule.defaultSeverity} |`,
-    ...(rule.caseSeverities?.length
-      ? [`| 视情况 By case | ${rule.caseSeverities.map((s) => `${SEVERITY_ZH[s]} / ${s}`).join('，')}（见说明 see details） |`]
-      : []),
-    `| 可自动修复 Fixable | ${rule.fixable ? '是 / yes' : '否 / no'} |`,
-    `| 规范条目 Spec rules | ${rule.spec.join(', ') || '—'} |`,
+    `| 默认级别 | ${SEVERITY_ZH[rule.defaultSeverity]} |`,
+    ...(rule.caseSeverities?.length ? [`| 视情况 | ${rule.caseSeverities.map((s) => SEVERITY_ZH[s]).join('、')}（见说明） |`] : []),
+    `| 可自动修复 | ${rule.fixable ? '是' : '否'} |`,
+    `| 格式规范条目 | ${rule.spec.join('、') || '—'} |`,
     '',
     '## 说明',
     '',
     d.details.zh,
+    '',
+  ];
+  for (const ex of d.examples ?? []) {
+    lines.push('## 示例', '', '错误写法：', '', '```text', ex.bad, '```', '', '正确写法：', '', '```text', ex.good, '```', '');
+  }
+  lines.push(
+    '## 设置',
+    '',
+    '关闭此规则（VS Code 设置）：',
+    '',
+    '```json',
+    `"disclosureReport.rules": { "${rule.id}": "off" }`,
+    '```',
+    '',
+    `命令行：\`disclosure-report check --rule ${rule.id}=off <文件>\``,
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The same page in English (docs/rules/en/<id>.md). */
+export function rulePageEn(rule: Rule): string {
+  const d = rule.doc;
+  const lines = [
+    `# ${d.summary.en}`,
+    '',
+    `Rule \`${rule.id}\` · [中文](../${rule.id}.md)`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| Default severity | ${rule.defaultSeverity} |`,
+    ...(rule.caseSeverities?.length ? [`| By case | ${rule.caseSeverities.join(', ')} (see details) |`] : []),
+    `| Fixable | ${rule.fixable ? 'yes' : 'no'} |`,
+    `| Spec rules | ${rule.spec.join(', ') || '—'} |`,
     '',
     '## Details',
     '',
@@ -41,10 +74,10 @@ export function rulePage(rule: Rule): string {
     '',
   ];
   for (const ex of d.examples ?? []) {
-    lines.push('## 示例 Example', '', '错误 Wrong:', '', '```text', ex.bad, '```', '', '正确 Right:', '', '```text', ex.good, '```', '');
+    lines.push('## Example', '', 'Wrong:', '', '```text', ex.bad, '```', '', 'Right:', '', '```text', ex.good, '```', '');
   }
   lines.push(
-    '## 设置 Settings',
+    '## Settings',
     '',
     '```json',
     `"disclosureReport.rules": { "${rule.id}": "off" }`,
@@ -57,20 +90,28 @@ export function rulePage(rule: Rule): string {
 }
 
 export function indexPage(): string {
-  const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${severityLabel(r)} | ${r.fixable ? '✓' : ''} | ${r.doc.summary.zh} |`);
-  return ['# 规则 Rules', '', '| id | severity | fix | 检查内容 |', '|---|---|---|---|', ...rows, ''].join('\n');
+  const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${severityLabel(r, 'zh')} | ${r.fixable ? '✓' : ''} | ${r.doc.summary.zh} |`);
+  return ['# 规则', '', '[English](en/README.md)', '', '| 规则 | 级别 | 可自动修复 | 检查内容 |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
+export function indexPageEn(): string {
+  const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${severityLabel(r, 'en')} | ${r.fixable ? '✓' : ''} | ${r.doc.summary.en} |`);
+  return ['# Rules', '', '[中文](../README.md)', '', '| id | severity | fix | checks |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** Every page, by its path under docs/rules/. */
 export function renderAll(): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rules) out.set(`${r.id}.md`, rulePage(r));
   out.set('README.md', indexPage());
+  for (const r of rules) out.set(`en/${r.id}.md`, rulePageEn(r));
+  out.set('en/README.md', indexPageEn());
   return out;
 }
 
 if (require.main === module) {
   const dir = path.resolve(__dirname, '..', '..', 'docs', 'rules');
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'en'), { recursive: true });
   for (const [name, content] of renderAll()) fs.writeFileSync(path.join(dir, name), content);
-  console.log(`wrote ${rules.length + 1} pages to ${dir}`);
+  console.log(`wrote ${renderAll().size} pages to ${dir}`);
 }

@@ -48,6 +48,22 @@ export async function insertStandardTable(ctx: CommandContext, tableIdArg?: unkn
     position: { line: pos.line, character: pos.character },
   });
   const r: InsertTableResult = result ?? { applied: false, reason: 'no answer from the server' };
+  if (r.exists) {
+    // Never a second copy: say where the table is and offer to go there or start it afresh.
+    const choice = tableChoices('2021').find((c) => c.id === tableId)!;
+    const where = r.exists.range.start;
+    const shown = vscode.window.showInformationMessage(t('tableExists', isChinese() ? choice.zh : choice.en, where.line + 1), t('goToTable'), t('replaceTable'));
+    void shown.then(async (answer) => {
+      if (answer === t('goToTable')) {
+        const range = new vscode.Range(where.line, where.character, where.line, where.character);
+        editor.selection = new vscode.Selection(range.start, range.start);
+        editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+      } else if (answer === t('replaceTable')) {
+        await vscode.commands.executeCommand(Commands.insertTable, { uri: editor.document.uri.toString(), tableId, replace: true });
+      }
+    });
+    return r;
+  }
   if (!r.applied) void vscode.window.showWarningMessage(t('insertRefused', r.reason ?? ''));
   return r;
 }
@@ -106,7 +122,8 @@ export async function newReport(ctx: CommandContext, arg?: unknown): Promise<{ u
   return { uri: doc.uri.toString() };
 }
 
-/** Rule ids and their one-line descriptions, read from the generated settings schema. */
+/** Rule ids and their one-line descriptions in the client's language (the generated nls entries:
+ *  VS Code has already put the display language's text into packageJSON, so the keys are rebuilt). */
 function ruleList(ctx: CommandContext): { id: string; description: string }[] {
   const pkg = ctx.extension.extension.packageJSON as {
     contributes?: { configuration?: { properties?: Record<string, { properties?: Record<string, { description?: string }> }> } };
@@ -120,9 +137,9 @@ function ruleList(ctx: CommandContext): { id: string; description: string }[] {
     /* descriptions stay as they are */
   }
   return Object.entries(props).map(([id, p]) => {
-    const d = p.description ?? '';
-    const key = /^%(.+)%$/.exec(d)?.[1];
-    return { id, description: key ? (nls[key] ?? '') : d };
+    // The generated description ends in 「(rule-id)」: the picker shows the id beside it instead.
+    const d = (nls[`config.rules.${id}`] ?? p.description ?? '').replace(new RegExp(`\\s*\\(${id}\\)$`), '');
+    return { id, description: d };
   });
 }
 
@@ -141,7 +158,7 @@ function ruleAtCursor(): string | undefined {
 
 /** Open a rule's page (docs/rules/<id>.md, shipped in the extension) in the markdown preview. */
 export async function openRuleDoc(ctx: CommandContext, ruleId: string): Promise<{ uri: string } | undefined> {
-  const file = ctx.extension.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`));
+  const file = ctx.extension.asAbsolutePath(path.join('docs', 'rules', ...(isChinese() ? [] : ['en']), `${ruleId}.md`));
   const uri = vscode.Uri.file(file);
   try {
     if (!/^[a-z0-9-]+$/.test(ruleId)) throw new Error('bad id');
@@ -164,30 +181,37 @@ export async function showRuleDocumentation(ctx: CommandContext, arg?: unknown):
   if (!id) id = ruleAtCursor();
   if (!id) {
     const picked = await vscode.window.showQuickPick(
-      ruleList(ctx).map((r) => ({ label: r.id, detail: r.description })),
-      { title: t('pickRule'), matchOnDetail: true },
+      ruleList(ctx).map((r) => ({ label: r.description || r.id, description: r.id, id: r.id })),
+      { title: t('pickRule'), matchOnDescription: true },
     );
     if (!picked) return undefined;
-    id = picked.label;
+    id = picked.id;
   }
   return openRuleDoc(ctx, id);
 }
 
-/** disclosureReport.toggle: flip disclosureReport.enable at the level where it is set (folder,
- *  workspace, else user settings), for the active document's folder. Returns the new value. */
+/** disclosureReport.toggle: flip disclosureReport.enable where it is set (folder, workspace);
+ *  otherwise for this workspace when one is open (user settings only without one), and say which. */
 export async function toggle(): Promise<boolean> {
   const resource = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const cfg = vscode.workspace.getConfiguration('disclosureReport', resource);
   const info = cfg.inspect<boolean>('enable');
   const now = cfg.get<boolean>('enable', true);
+  const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
   const target =
     info?.workspaceFolderValue !== undefined
       ? vscode.ConfigurationTarget.WorkspaceFolder
-      : info?.workspaceValue !== undefined
+      : info?.workspaceValue !== undefined || vscode.workspace.workspaceFolders?.length
         ? vscode.ConfigurationTarget.Workspace
         : vscode.ConfigurationTarget.Global;
   await cfg.update('enable', !now, target);
-  void vscode.window.showInformationMessage(!now ? t('enabled') : t('disabled'));
+  const said =
+    target === vscode.ConfigurationTarget.WorkspaceFolder
+      ? t(!now ? 'enabledFolder' : 'disabledFolder', folder?.name ?? '')
+      : target === vscode.ConfigurationTarget.Workspace
+        ? t(!now ? 'enabledWorkspace' : 'disabledWorkspace')
+        : t(!now ? 'enabledUser' : 'disabledUser');
+  void vscode.window.showInformationMessage(said);
   return !now;
 }
 

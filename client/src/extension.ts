@@ -6,6 +6,7 @@ import { SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../s
 import { registerCommands, openRuleDoc, type CommandContext } from './commands';
 import { DOCUMENT_SELECTOR } from './ids';
 import { t } from './l10n';
+import { PlainTextOffer } from './plainText';
 import { StatusTracker, type ReceivedStatus } from './status';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './workspaceCheck';
 
@@ -24,7 +25,7 @@ export type { WorkspaceCheckResult };
 
 let client: LanguageClient | undefined;
 
-const RULE_DOC_RE = /\/docs\/rules\/([a-z0-9-]+)\.md$/;
+const RULE_DOC_RE = /\/docs\/rules\/(?:en\/)?([a-z0-9-]+)\.md$/;
 
 export function activate(context: vscode.ExtensionContext): DisclosureReportApi {
   const serverModule = context.asAbsolutePath('server/out/server.js');
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
   };
 
   const status = new StatusTracker();
+  const plainText = new PlainTextOffer(context.workspaceState);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'disclosureReport' },
@@ -62,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
   client = languageClient;
   context.subscriptions.push(
     status,
-    languageClient.onNotification(StatusNotification.method, (p: StatusParams) => status.received(p)),
+    languageClient.onNotification(StatusNotification.method, (p: StatusParams) => {
+      status.received(p);
+      void plainText.received(p).catch(() => undefined);
+    }),
     languageClient.onDidChangeState(() => status.clear()),
   );
 

@@ -12,6 +12,7 @@ import { DocumentDiagnosticReportKind, DocumentDiagnosticRequest, type LanguageC
 import { LANGUAGES } from './ids';
 import { decode } from '../../server/src/cli/encoding';
 import type { StatusTracker } from './status';
+import { WHOLE_DOCUMENT_DIAGNOSTICS } from '../../server/src/lsp/protocol';
 import { t } from './l10n';
 
 const DEFAULT_INCLUDE = '**/*.{txt,md}';
@@ -144,7 +145,8 @@ export class WorkspaceChecker implements vscode.Disposable {
       const key = doc.uri.toString();
       const report = await client.sendRequest(
         DocumentDiagnosticRequest.type,
-        { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) } },
+        // A whole-document check: template placeholders and blank cells are reported, as by the CLI.
+        { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, identifier: WHOLE_DOCUMENT_DIAGNOSTICS },
         token,
       );
       // The server sends its status notification before it answers: a status means it checked the

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, INSERT_TABLE_KIND } from './lsp/codeActions';
 import { COMMANDS, executeCommand } from './lsp/commands';
 import { completion } from './lsp/completion';
+import { COMPLETION_TRIGGERS } from './engine/ide';
 import { safely, ServerContext } from './lsp/context';
 import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
 import { ReportStore } from './lsp/documents';
@@ -71,7 +72,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: '年度报告' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [] },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
     },
     serverInfo: { name: 'disclosure-report', version: '0.1.0' },
   };

@@ -36,9 +36,12 @@ describe('rule registry and docs', () => {
       }
     }
     assert.ok(milder > 0, 'the seeds and examples hold findings of a milder case (statistics-period, format-version)');
-    const index = renderAll().get('README.md')!;
+    const index = renderAll().get('en/README.md')!;
     assert.ok(index.includes('| [statistics-period](statistics-period.md) | error / warning, by case |'));
     assert.ok(index.includes('| [row-total](row-total.md) | error |'));
+    const indexZh = renderAll().get('README.md')!;
+    assert.ok(indexZh.includes('| [statistics-period](statistics-period.md) | 错误 / 警告，视情况 |'));
+    assert.ok(indexZh.includes('| [row-total](row-total.md) | 错误 |'));
   });
   it('docs/rules pages are up to date (run `node out/scripts/rule-docs.js` after changing a rule)', () => {
     for (const [name, content] of renderAll()) {

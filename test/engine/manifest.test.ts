@@ -204,7 +204,7 @@ describe('extension manifest', () => {
         /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
         /^client\/out\/extension\.js$/,
         /^server\/out\/server\.js$/,
-        /^docs\/rules\/[\w-]+\.md$/,
+        /^docs\/rules\/(en\/)?[\w-]+\.md$/,
         /^docs\/marketplace\/README\.md$/,
         /^client\/media\/icon\.png$/,
         /^(CHANGELOG\.md|LICENSE)$/,

@@ -64,8 +64,54 @@ describe('protocol: commands', function () {
     });
     assert.equal(res.applied, true);
     const table = renderTable('requests', '2019', { layout: 'tab', fill: 'zero', eol: '\n' });
-    lines.splice(line, 0, table);
+    // On lines of its own, a blank line before (under the heading) and after (the blank line that was there).
+    lines.splice(line, 0, '', table);
     assert.equal(c.text(uri), lines.join('\n'));
+    c.close(uri);
+  });
+
+  it('insertTable with the cursor inside a written line puts the table after that line, blank lines around', async () => {
+    const text = fixture('empty-sections-2023.txt').replace('四、政府信息公开行政复议、行政诉讼情况\n', '四、政府信息公开行政复议、行政诉讼情况\n本年度无复议诉讼。\n');
+    const uri = freshUri('insert-mid');
+    c.open(uri, text);
+    const lines = text.split('\n');
+    const line = lines.indexOf('本年度无复议诉讼。');
+    const res = await c.request<{ applied: boolean }>('workspace/executeCommand', {
+      command: 'disclosureReport.insertTable',
+      arguments: [uri, 'appeals', { line, character: 3 }],
+    });
+    assert.equal(res.applied, true);
+    const table = renderTable('appeals', '2021', { layout: 'tab', fill: 'zero', eol: '\n' });
+    const next = lines[line + 1].trim() === '' ? [''] : ['', ''];
+    lines.splice(line + 1, 0, ...next.slice(0, 1), table, ...next.slice(1));
+    assert.equal(c.text(uri), lines.join('\n'));
+    c.close(uri);
+  });
+
+  it('insertTable of a table the report has: says where it is, inserts nothing; replace: true replaces it', async () => {
+    const text = fixture('small-2023.txt');
+    const uri = freshUri('insert-dup');
+    c.open(uri, text);
+    const requests = check(text).report.tables.find((t) => t.id === 'requests')!;
+    const lines = check(text).report.source.lines;
+    for (const position of [undefined, { line: 0, character: 0 }, lines.positionAt(requests.end)]) {
+      const res = await c.request<{ applied: boolean; reason?: string; exists?: { range: { start: { line: number } } } }>('workspace/executeCommand', {
+        command: 'disclosureReport.insertTable',
+        arguments: [{ uri, tableId: 'requests', position }],
+      });
+      assert.equal(res.applied, false);
+      assert.equal(res.exists?.range.start.line, lines.positionAt(requests.start).line);
+      assert.equal(c.text(uri), text, 'nothing inserted');
+    }
+    const replaced = await c.request<{ applied: boolean }>('workspace/executeCommand', {
+      command: 'disclosureReport.insertTable',
+      arguments: [{ uri, tableId: 'requests', replace: true }],
+    });
+    assert.equal(replaced.applied, true);
+    const after = check(c.text(uri)).report;
+    assert.equal(after.tables.filter((t) => t.id === 'requests').length, 1);
+    assert.ok(after.tables.find((t) => t.id === 'requests')!.cells.every((x) => x.value === 0), 'the blank (zero-filled) table stands in its place');
+    assert.equal(c.text(uri).slice(0, requests.start), text.slice(0, requests.start));
     c.close(uri);
   });
 

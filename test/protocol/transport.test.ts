@@ -40,7 +40,7 @@ describe('protocol: transports and cursor actions', function () {
     }
   });
 
-  it('code action at the cursor in an empty section 三 inserts its table on that line', async () => {
+  it('code action at the cursor in an empty section 三 inserts its table on that line, a blank line before and after', async () => {
     const c = await TestClient.start({ locale: 'zh-CN', settings: { template: { fill: 'zero' } } });
     try {
       const text = fixture('empty-sections-2023.txt');
@@ -56,7 +56,7 @@ describe('protocol: transports and cursor actions', function () {
       });
       assert.deepEqual(actions.map((a) => a.kind), ['refactor.insert.disclosure-report']);
       c.applyWorkspaceEdit(actions[0].edit!);
-      lines.splice(line, 0, renderTable('requests', '2021', { layout: 'tab', fill: 'zero', eol: '\n' }));
+      lines.splice(line, 0, '', renderTable('requests', '2021', { layout: 'tab', fill: 'zero', eol: '\n' }));
       assert.equal(c.text(uri), lines.join('\n'));
       // The table is there now: no more offer.
       const again = await c.request<CodeAction[]>('textDocument/codeAction', {

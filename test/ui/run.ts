@@ -4,7 +4,8 @@
 //   2. the hover on it explains the arithmetic in Chinese (disclosureReport.language = zh in user settings),
 //   3. the Problems panel lists it with its rule id,
 //   4. "Insert Standard Table…" run from the command palette puts the table into the editor,
-//   5. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture.
+//   5. the status bar, the outline (go to symbol), quiet templates, a duplicate insertion and completion while typing,
+//   6. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture.
 // Screenshots: test-output/screenshots/ (git-ignored); readme-example.png is copied by hand to
 // docs/images/ for the README.
 // Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
@@ -13,7 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, installExtension, killAll, startCodeServer, type CodeServer } from '../../scripts/vscode/code-server';
+import { execFileSync } from 'node:child_process';
 import { check } from '../../server/src/engine';
+import { renderSkeleton } from '../../server/src/engine/templates';
 import { readSeed } from '../support/seeds';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -99,6 +102,36 @@ async function goToLine(page: Page, line: number, column = 1): Promise<void> {
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+/** The report's summary in the status bar (「2023年度 · 2021格式 · 2 个错误」). */
+async function waitStatus(page: Page, expected: string): Promise<void> {
+  const item = page.locator('.statusbar-item', { hasText: expected }).first();
+  await item.waitFor({ state: 'visible' }).catch(async () => {
+    const all = await page.locator('.statusbar-item').allInnerTexts();
+    throw new Error(`status bar has no 「${expected}」: ${all.map((x) => x.trim()).filter(Boolean).join(' | ')}`);
+  });
+}
+
+/** How the status bar should sum up a text: the editor's view (templates quiet). */
+function statusOf(text: string): string {
+  const { report, findings } = check(text, { templateQuiet: true });
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const count = errors > 0 ? `${errors} 个错误` : warnings > 0 ? `${warnings} 个警告` : '无问题';
+  return `${report.year}年度 · ${report.formatVersion}格式 · ${count}`;
+}
+
+/** The CLI on a text: exit code and output (the whole-document check, templates not quiet). */
+function cli(text: string, dir: string, name: string): { code: number; out: string } {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  try {
+    return { code: 0, out: execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'disclosure-report.js'), 'check', file], { encoding: 'utf8' }) };
+  } catch (err) {
+    const e = err as { status?: number; stdout?: string };
+    return { code: e.status ?? -1, out: String(e.stdout ?? '') };
+  }
 }
 
 /** The error squiggle on the line that holds the cursor. */
@@ -189,8 +222,14 @@ async function main(): Promise<number> {
       await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' }).catch(() => undefined);
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!text.includes(expected)) throw new Error(`hover text: ${text}\nexpected to contain: ${expected}`);
-      if (!/应为\s*\d+（\d+( \+ \d+)+），实为 \d+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
+      // Error localization names the wrong cell and what it should be; the sums it breaks stand beside it.
+      if (!/应为\s*\d+/.test(text) || !/\d+ ≠ \d+( \+ \d+)+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
       if (!text.includes('row-total')) throw new Error(`no rule id in: ${text}`);
+      // The cell's own hover: labels the report prints, the relation as a sentence, no internal ids.
+      await page.locator('.monaco-hover', { hasText: '总计 = 各类申请人之和：' }).first().waitFor({ state: 'visible' });
+      const all = (await page.locator('.monaco-hover').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
+      if (!/（一）予以公开 · 总计/.test(all)) throw new Error(`the hover does not name the cell by its labels: ${all}`);
+      if (/\bR\d+ c\d\b|requests R/.test(all)) throw new Error(`internal ids in the hover: ${all}`);
       await shot(page, 'ui-2-hover.png');
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
@@ -208,6 +247,29 @@ async function main(): Promise<number> {
       if (!/[1-9]/.test(count)) throw new Error(`status bar problems: ${count}`);
       await shot(page, 'ui-3-problems.png');
       await page.keyboard.press('Control+Shift+M'); // closes the panel again
+    });
+
+    await step('the status bar sums the report up: year · format · errors', async () => {
+      await openFile(page, REPORT_FILE);
+      await waitStatus(page, statusOf(mutation.text));
+      await shot(page, 'ui-3b-status.png');
+    });
+
+    await step('the outline names the request rows by their labels (go to symbol)', async () => {
+      await page.keyboard.press('Control+Shift+O');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('@（七）总计');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '（七）总计' }).first().waitFor({ state: 'visible' });
+      await input.fill('@（三）1.属于国家秘密');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '（三）1.属于国家秘密' }).first().waitFor({ state: 'visible' });
+      await shot(page, 'ui-3c-outline.png');
+      // No symbol is named by an internal row id any more.
+      await input.fill('@R24');
+      await page.waitForTimeout(1000);
+      const ids = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'R24' }).count();
+      if (ids !== 0) throw new Error(`${ids} outline entries named R24`);
+      await page.keyboard.press('Escape');
     });
 
     await step('“Insert Standard Table…” from the command palette puts the table into the editor', async () => {
@@ -233,6 +295,61 @@ async function main(): Promise<number> {
       await shot(page, 'ui-6-table-inserted.png');
     });
 
+    await step('the freshly inserted blank table adds no error and no empty-cell squiggle; the CLI still reports its blank cells', async () => {
+      // Before: three missing tables (3 errors); after: two, and nothing about the blank cells.
+      await waitStatus(page, '2023年度 · 2021格式 · 2 个错误');
+      await page.keyboard.press('Control+S');
+      // Saved when the file on disk holds the inserted table.
+      let saved = '';
+      for (let i = 0; i < 100 && !saved.includes('第二十条第（一）项'); i++) {
+        await page.waitForTimeout(100);
+        saved = fs.readFileSync(path.join(workspace, BLANK_FILE), 'utf8');
+      }
+      if (statusOf(saved) !== '2023年度 · 2021格式 · 2 个错误') throw new Error(`the engine's editor view of the saved text: ${statusOf(saved)}`);
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-table' }).first().waitFor({ state: 'visible' });
+      const rows = await page.locator('.markers-panel .monaco-list-row', { hasText: 'empty-cell' }).count();
+      if (rows !== 0) throw new Error(`${rows} empty-cell rows in the Problems panel`);
+      await shot(page, 'ui-7-inserted-quiet.png');
+      await page.keyboard.press('Control+Shift+M');
+      const run = cli(saved, tmp, 'cli-inserted.txt');
+      if (run.code !== 1 || !run.out.includes('empty-cell')) throw new Error(`the CLI on the same text: exit ${run.code}\n${run.out.slice(0, 500)}`);
+    });
+
+    await step('inserting the table again says it exists, offers to go to it, and inserts nothing', async () => {
+      const before = fs.readFileSync(path.join(workspace, BLANK_FILE), 'utf8');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      const n = nls();
+      await input.fill(`>${n['command.category']}: ${n['command.insertStandardTable.title'].replace(/…$/, '')}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: n['command.insertStandardTable.title'].replace(/…$/, '') }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '主动公开政府信息情况' }).first().click();
+      const toast = page.locator('.notification-toast', { hasText: '本报告已有「主动公开政府信息情况」表' }).first();
+      await toast.waitFor({ state: 'visible' });
+      await toast.locator('.monaco-button', { hasText: '转到该表' }).first().waitFor({ state: 'visible' });
+      await shot(page, 'ui-8-table-exists.png');
+      if ((await page.locator('.tabs-container .tab.active.dirty').count()) > 0) throw new Error('the document changed');
+      await toast.locator('.monaco-button', { hasText: '转到该表' }).first().click();
+      if (fs.readFileSync(path.join(workspace, BLANK_FILE), 'utf8') !== before) throw new Error('the file changed');
+    });
+
+    await step('typing 「（」 under heading 三 offers the row labels of the requests table', async () => {
+      const text = fs.readFileSync(path.join(workspace, BLANK_FILE), 'utf8');
+      const line = text.split('\n').indexOf('三、收到和处理政府信息公开申请情况') + 2; // the blank line under it (1-based)
+      await goToLine(page, line);
+      await page.keyboard.type('（');
+      const suggest = page.locator('.editor-widget.suggest-widget');
+      await suggest.locator('.monaco-list-row', { hasText: '（七）总计' }).first().waitFor({ state: 'visible' });
+      await shot(page, 'ui-9-completion.png');
+      await page.keyboard.press('Escape');
+      // Take the typed 「（）」 out again and save, so closing the editors later asks nothing.
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+S');
+      await page.waitForTimeout(500);
+    });
+
     await step('README pictures: our own example with its squiggles, hover and Problems panel', async () => {
       const text = fs.readFileSync(path.join(workspace, EXAMPLE_FILE), 'utf8');
       const f = check(text).findings.find((x) => x.ruleId === 'row-total');
@@ -249,7 +366,12 @@ async function main(): Promise<number> {
       await sq.waitFor({ state: 'attached' });
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first().waitFor({ state: 'visible' });
-      const box = await sq.boundingBox();
+      // Opening the panel re-lays the editor out: wait until the squiggle has its place again.
+      let box = await sq.boundingBox();
+      for (let i = 0; i < 20 && !box; i++) {
+        await page.waitForTimeout(250);
+        box = await sq.boundingBox();
+      }
       if (!box) throw new Error('the squiggle has no box');
       await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
       await page.locator('.monaco-hover', { hasText: f.message.zh }).first().waitFor({ state: 'visible' });
@@ -257,6 +379,30 @@ async function main(): Promise<number> {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
     });
+    await step('a new report from the template is quiet (no error, no warning) while the CLI reports its placeholders and blank cells', async () => {
+      const n = nls();
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${n['command.category']}: ${n['command.newReport.title']}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: n['command.newReport.title'] }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('某市某局');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      await page.locator('.quick-input-widget input').fill('2023');
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .view-lines .view-line', { hasText: '某市某局2023年政府信息公开工作年度报告' }).first().waitFor({ state: 'visible' });
+      await waitStatus(page, '2023年度 · 2021格式 · 无问题');
+      const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning').count();
+      if (squiggles !== 0) throw new Error(`${squiggles} error/warning squiggles on the fresh skeleton`);
+      await shot(page, 'ui-10-skeleton-quiet.png');
+      const skeleton = renderSkeleton({ organ: '某市某局', year: 2023, layout: 'tab', fill: 'blank', eol: '\n' });
+      const run = cli(skeleton, tmp, 'cli-skeleton.txt');
+      if (run.code !== 1 || !run.out.includes('placeholder') || !run.out.includes('empty-cell')) throw new Error(`the CLI on the skeleton: exit ${run.code}\n${run.out.slice(0, 500)}`);
+    });
+
     return finish();
   } finally {
     clearTimeout(hard);

@@ -7,6 +7,7 @@ import { textDocument } from './input/text';
 import { readDocument } from './read/report';
 import { rules } from './rules';
 import type { NewFinding } from './rules/types';
+import { quietTemplates } from './templates/quiet';
 
 export * from './model';
 export { parseReport, readDocument } from './read/report';
@@ -60,17 +61,18 @@ export function runRules(report: Report, options: CheckOptions = {}): { findings
       ruleFailures.push({ ruleId: rule.id, error: err });
     }
   }
-  findings.sort(
+  const shown = options.templateQuiet ? quietTemplates(report, findings) : findings;
+  shown.sort(
     (a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
-  return { findings, ruleFailures };
+  return { findings: shown, ruleFailures };
 }
 
 export function localize(message: Localized, lang: Lang): string {
   return message[lang];
 }
 
-/** Relative path of a rule's documentation page inside the package. */
-export function ruleDocPath(ruleId: string): string {
-  return `docs/rules/${ruleId}.md`;
+/** Relative path of a rule's documentation page inside the package (Chinese; English under en/). */
+export function ruleDocPath(ruleId: string, lang: Lang = 'zh'): string {
+  return lang === 'en' ? `docs/rules/en/${ruleId}.md` : `docs/rules/${ruleId}.md`;
 }

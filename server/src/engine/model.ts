@@ -243,6 +243,12 @@ export interface RuleSettings {
 
 export interface CheckOptions {
   rules?: RuleSettings;
+  /**
+   * The editor's view while drafting: what a template put there and nobody has touched yet
+   * (blank cells of untouched rows, 「（文字描述）」 in a section still holding only template
+   * text) is a hint or silent (templates/quiet.ts). Off for the CLI and the workspace check.
+   */
+  templateQuiet?: boolean;
 }
 
 export interface CheckResult {

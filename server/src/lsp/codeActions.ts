@@ -12,7 +12,7 @@ import { chooseEdits, type Finding, type Lang, type Report, type TableId, type T
 import { TABLE_NAMES, TABLE_SECTION } from '../engine/templates';
 import type { Served, ServerContext } from './context';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
-import { tableInsertion } from './insertion';
+import { planTable, sectionAt } from '../engine/ide';
 import { Commands } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -38,21 +38,12 @@ function workspaceEdit(s: Served, edits: EngineEdit[]): WorkspaceEdit {
   };
 }
 
-/** The section whose heading line starts at or before offset (the last one: bodies touch the next heading). */
-export function sectionAt(report: Report, offset: number): number | null {
-  let found: number | null = null;
-  for (const sec of report.sections) {
-    if (offset >= sec.lineStart && offset <= Math.max(sec.body.end, sec.heading.end)) found = sec.number;
-  }
-  return found;
-}
-
-/** Which table a missing-table finding is about: the finding says so in its data. */
+/** Which table a missing-table finding is about: its data, else the section it points into. */
 export function missingTableId(report: Report, f: Finding): TableId | null {
-  const id = f.data?.table;
-  if (id === 'proactive' || id === 'requests' || id === 'appeals') return id;
+  const named = f.data?.table;
+  if (named === 'proactive' || named === 'requests' || named === 'appeals') return named;
   const sec = sectionAt(report, f.start);
-  for (const t of Object.keys(TABLE_SECTION) as TableId[]) if (TABLE_SECTION[t] === sec) return t;
+  for (const id of Object.keys(TABLE_SECTION) as TableId[]) if (TABLE_SECTION[id] === sec) return id;
   return null;
 }
 
@@ -75,10 +66,8 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   const editsOf = (f: Finding): EngineEdit[] => {
     if (f.ruleId === 'missing-table' && f.fix) {
       const id = missingTableId(report, f);
-      if (id && !report.tables.some((t) => t.id === id)) {
-        const ins = tableInsertion(report, id, s.settings, s.doc.languageId);
-        return [{ start: ins.offset, end: ins.offset, newText: ins.text }];
-      }
+      const plan = id ? planTable(report, id, s.settings.template, s.doc.languageId === 'markdown') : null;
+      if (plan?.kind === 'insert') return [plan.edit];
     }
     return f.fix?.edits ?? [];
   };
@@ -111,14 +100,14 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         }
       } else if (finding && ruleId === 'missing-table') {
         const id = missingTableId(report, finding);
-        if (id && !report.tables.some((t) => t.id === id)) {
-          const ins = tableInsertion(report, id, s.settings, s.doc.languageId);
+        const plan = id ? planTable(report, id, s.settings.template, s.doc.languageId === 'markdown') : null;
+        if (id && plan?.kind === 'insert') {
           actions.push({
             title: T.insertTable[lang](TABLE_NAMES[id][lang]),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
             isPreferred: true,
-            edit: workspaceEdit(s, [{ start: ins.offset, end: ins.offset, newText: ins.text }]),
+            edit: workspaceEdit(s, [plan.edit]),
           });
         }
       }
@@ -156,11 +145,12 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     for (const id of Object.keys(TABLE_SECTION) as TableId[]) {
       if (TABLE_SECTION[id] !== sec || report.tables.some((t) => t.id === id)) continue;
       const lineText = lines.lineText(lines.lineAt(at));
-      const ins = tableInsertion(report, id, s.settings, s.doc.languageId, lineText.trim() === '' ? lines.line(lines.lineAt(at)).start : undefined);
+      const plan = planTable(report, id, s.settings.template, s.doc.languageId === 'markdown', lineText.trim() === '' ? at : undefined);
+      if (plan.kind !== 'insert') continue;
       actions.push({
         title: T.insertTable[lang](TABLE_NAMES[id][lang]),
         kind: INSERT_TABLE_KIND,
-        edit: workspaceEdit(s, [{ start: ins.offset, end: ins.offset, newText: ins.text }]),
+        edit: workspaceEdit(s, [plan.edit]),
       });
     }
   }

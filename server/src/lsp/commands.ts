@@ -4,8 +4,8 @@ import type { ExecuteCommandParams } from 'vscode-languageserver';
 import type { TableId } from '../engine';
 import { renderSkeleton } from '../engine/templates';
 import type { ServerContext } from './context';
-import { ruleDocUri } from './convert';
-import { tableInsertion } from './insertion';
+import { ruleDocUri, toRange, toTextEdit } from './convert';
+import { planTable } from '../engine/ide';
 import { Commands, type InsertTableArgs, type InsertTableResult } from './protocol';
 
 const TABLE_IDS = new Set<TableId>(['proactive', 'requests', 'appeals']);
@@ -19,7 +19,12 @@ function insertArgs(args: unknown[]): InsertTableArgs | null {
   const first = args[0];
   const obj = (first && typeof first === 'object' ? first : { uri: args[0], tableId: args[1], position: args[2] }) as Record<string, unknown>;
   if (typeof obj.uri !== 'string' || !TABLE_IDS.has(obj.tableId as TableId)) return null;
-  return { uri: obj.uri, tableId: obj.tableId as TableId, position: isPosition(obj.position) ? obj.position : undefined };
+  return {
+    uri: obj.uri,
+    tableId: obj.tableId as TableId,
+    position: isPosition(obj.position) ? obj.position : undefined,
+    replace: obj.replace === true,
+  };
 }
 
 async function insertTable(ctx: ServerContext, args: unknown[]): Promise<InsertTableResult> {
@@ -28,18 +33,14 @@ async function insertTable(ctx: ServerContext, args: unknown[]): Promise<InsertT
   const s = await ctx.served(a.uri);
   if (!s) return { applied: false, reason: 'not an open report document' };
   const report = s.checked.result.report;
-  if (!a.position && report.tables.some((t) => t.id === a.tableId)) return { applied: false, reason: 'table already present' };
   const lines = report.source.lines;
   const at = a.position ? lines.offsetAt(a.position) : undefined;
-  const ins = tableInsertion(report, a.tableId, s.settings, s.doc.languageId, at);
-  const pos = lines.positionAt(ins.offset);
+  const plan = planTable(report, a.tableId, s.settings.template, s.doc.languageId === 'markdown', at);
+  // A table the report has is never inserted twice: say where it is (the client offers to go there or replace it).
+  if (plan.kind === 'exists' && !a.replace) return { applied: false, reason: 'table already present', exists: { range: toRange(lines, plan.table) } };
   const res = await ctx.connection.workspace.applyEdit({
-    label: 'Insert standard table',
-    edit: {
-      documentChanges: [
-        { textDocument: { uri: s.doc.uri, version: s.doc.version }, edits: [{ range: { start: pos, end: pos }, newText: ins.text }] },
-      ],
-    },
+    label: plan.kind === 'exists' ? 'Replace standard table' : 'Insert standard table',
+    edit: { documentChanges: [{ textDocument: { uri: s.doc.uri, version: s.doc.version }, edits: [toTextEdit(lines, plan.edit)] }] },
   });
   return res.applied ? { applied: true } : { applied: false, reason: res.failureReason ?? 'client did not apply the edit' };
 }

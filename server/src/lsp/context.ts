@@ -30,7 +30,7 @@ export class ServerContext {
   }
 
   /** The open document if it is served (a report, enabled), with its check of the current version. */
-  async served(uri: unknown): Promise<Served | null> {
+  async served(uri: unknown, wholeDocument = false): Promise<Served | null> {
     if (typeof uri !== 'string') return null;
     const doc = this.documents.get(uri);
     if (!doc) return null;
@@ -38,7 +38,7 @@ export class ServerContext {
     // The document may have changed or closed while the settings were fetched: use the newest.
     const current = this.documents.get(uri);
     if (!current || !this.store.isServed(current, settings)) return null;
-    return { doc: current, checked: this.store.get(current, settings), settings, lang: this.lang(settings) };
+    return { doc: current, checked: this.store.get(current, settings, wholeDocument), settings, lang: this.lang(settings) };
   }
 }
 

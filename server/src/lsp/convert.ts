@@ -16,8 +16,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** file: URI of a rule's documentation page, resolved from the bundle (server/out → repo root). */
-export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(path.resolve(__dirname, '..', '..', ruleDocPath(ruleId))).href;
+export function ruleDocUri(ruleId: string, lang: Lang = 'zh'): string {
+  return pathToFileURL(path.resolve(__dirname, '..', '..', ruleDocPath(ruleId, lang))).href;
 }
 
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -40,7 +40,7 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, lang: La
     range: toRange(lines, f),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.ruleId,
-    codeDescription: { href: ruleDocUri(f.ruleId) },
+    codeDescription: { href: ruleDocUri(f.ruleId, lang) },
     source: SOURCE,
     message: f.message[lang] || f.message.zh || f.message.en || f.ruleId,
     data,

@@ -7,11 +7,12 @@ import {
 } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { WHOLE_DOCUMENT_DIAGNOSTICS } from './protocol';
 
 export const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
 export async function diagnostics(ctx: ServerContext, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
-  const s = await ctx.served(params?.textDocument?.uri);
+  const s = await ctx.served(params?.textDocument?.uri, params?.identifier === WHOLE_DOCUMENT_DIAGNOSTICS);
   if (!s) return EMPTY_REPORT;
   const { checked, lang, doc } = s;
   const resultId = `${checked.version}:${lang}:${checked.key}`;

@@ -4,6 +4,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult, type Lang, type RuleSettings } from '../engine';
+import { looksLikeReport } from '../engine/ide';
 import type { DisclosureSettings } from './protocol';
 
 export const LANGUAGE_ID = 'disclosure-report';
@@ -16,28 +17,7 @@ export interface Checked {
   durationMs: number;
 }
 
-const TITLE_RE = /政府信息公开.{0,30}年度?报告/;
-const HEADING_RE =
-  /^[ \t\u3000#>*]*([一二三四五六])\s*[、.．,，]?\s*(?:[（(]?)(总体情况|.{0,12}主动公开|.{0,8}收到和处理|.{0,16}行政复议|.{0,14}存在的主要问题|其他需要?报告)/;
-
-/** Whether a plain-text / markdown document reads like a report (title, or ≥3 standard headings). */
-export function looksLikeReport(text: string): boolean {
-  const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
-  const lines = sample.split(/\r\n|\r|\n/, 5000);
-  const seen = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length > 400) continue;
-    // A title or heading: one of the first lines, or a markdown heading.
-    if ((i < 40 || /^\s*#/.test(line)) && TITLE_RE.test(line) && line.length < 120) return true;
-    const m = HEADING_RE.exec(line);
-    if (m) {
-      seen.add(m[1]);
-      if (seen.size >= 3) return true;
-    }
-  }
-  return false;
-}
+export { looksLikeReport };
 
 /**
  * How many checks are kept. A check holds the whole report model (text, view, lines, cells),
@@ -66,8 +46,10 @@ export class ReportStore {
   }
 
   /** The check of this version of the document (computed once per version and rule settings). */
-  get(doc: TextDocument, settings: DisclosureSettings): Checked {
-    const key = JSON.stringify(settings.rules);
+  get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false): Checked {
+    // The editor's view keeps untouched template content quiet; a whole-document check (the
+    // workspace check asks for one) reports it as the CLI does.
+    const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}`;
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version && cached.key === key) {
       this.cache.delete(doc.uri);
@@ -75,7 +57,7 @@ export class ReportStore {
       return cached;
     }
     const started = performance.now();
-    const result = check(doc.getText(), { rules: settings.rules as RuleSettings });
+    const result = check(doc.getText(), { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument });
     const checked: Checked = {
       uri: doc.uri,
       version: doc.version,

@@ -36,6 +36,13 @@ export interface StatsResult {
   heapUsed: number;
 }
 
+/**
+ * textDocument/diagnostic `identifier` asking for a whole-document check: everything reported,
+ * as the CLI does, template content included (the workspace check sends it). Without it the
+ * server answers with the editor's view, where untouched template content is quiet.
+ */
+export const WHOLE_DOCUMENT_DIAGNOSTICS = 'disclosure-report/whole-document';
+
 /** Command ids (workspace/executeCommand). */
 export const Commands = {
   insertTable: 'disclosureReport.insertTable',
@@ -52,12 +59,16 @@ export interface InsertTableArgs {
   uri: string;
   tableId: TableIdArg;
   position?: { line: number; character: number };
+  /** The report has the table already: replace it with a blank one (without this, nothing is inserted). */
+  replace?: boolean;
 }
 
 export interface InsertTableResult {
   applied: boolean;
   /** Why nothing was inserted (unknown document, table already present, client refused…). */
   reason?: string;
+  /** Set when the report has the table already: where it is. Nothing was inserted. */
+  exists?: { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
 /** disclosureReport.newReportSkeleton: one object; returns the text. */

@@ -118,18 +118,23 @@ describe('vscode: commands', function () {
     assert.ok(tab.isActive);
   });
 
-  it('disclosureReport.toggle switches checking off (diagnostics cleared) and on again', async () => {
+  it('disclosureReport.toggle switches checking off for this workspace (diagnostics cleared) and on again', async () => {
     const uri = wsUri('fixtures/crlf-2023年度报告.txt');
     await openAndSettle(uri);
     try {
       assert.equal(await vscode.commands.executeCommand<boolean>('disclosureReport.toggle'), false);
       assert.equal(vscode.workspace.getConfiguration('disclosureReport').get('enable'), false);
+      const info = vscode.workspace.getConfiguration('disclosureReport', uri).inspect<boolean>('enable');
+      assert.equal(info?.workspaceValue ?? info?.workspaceFolderValue, false, 'written to the workspace');
+      assert.equal(info?.globalValue, undefined, 'the user settings are left alone');
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics while off');
       assert.equal(await vscode.commands.executeCommand<boolean>('disclosureReport.toggle'), true);
       const back = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'diagnostics back');
       assert.deepEqual(back.map(key), ['64 appeals-total error']);
     } finally {
-      await vscode.workspace.getConfiguration('disclosureReport').update('enable', undefined, vscode.ConfigurationTarget.Global);
+      for (const target of [vscode.ConfigurationTarget.Workspace, vscode.ConfigurationTarget.Global]) {
+        await vscode.workspace.getConfiguration('disclosureReport').update('enable', undefined, target);
+      }
     }
   });
 

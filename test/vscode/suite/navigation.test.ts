@@ -47,14 +47,16 @@ describe('vscode: outline, folding, hover, completion', function () {
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(cell.start)));
     assert.match(text, /（七）总计/);
     assert.match(text, /自然人/);
-    assert.match(text, /（七）总计 · 自然人：\*\*4\*\* = 4 \+ 0 \+ .*✓/);
+    assert.match(text, /（七）总计 · 自然人\*\* · 申请情况表/);
+    assert.match(text, /（七）总计 = 各项办理结果之和：\*\*4\*\* = 4（其余 20 项为 0） ✓/);
+    assert.match(text, /一 \+ 二 = 三（七）\+ 四：4 \+ 0 = \*\*4\*\* \+ 0 ✓/);
     assert.deepEqual(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 0)), []);
 
     const own = await openAndSettle(wsUri('fixtures/crlf-2023年度报告.txt'));
     const wrong = own.diagnostics[0];
     const ownText = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', own.doc.uri, wrong.range.start));
     assert.match(ownText, /行政复议/);
-    assert.match(ownText, /\*\*3\*\* = 1 \+ 1 \+ 0 \+ 0.*✗/);
+    assert.match(ownText, /总计 = 维持 \+ 纠正 \+ 其他 \+ 尚未审结：\*\*3\*\* = 1 \+ 1 \+ 0 \+ 0 ✗/);
   });
 
   it('vscode.executeCompletionItemProvider: section headings at a line start, row labels in section 三', async () => {

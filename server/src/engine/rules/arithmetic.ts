@@ -8,11 +8,22 @@ import { arithmetic, type Evaluation } from '../relations';
 import { localizeReport, type CellChange, type Decision, type Explanation } from '../fixes/localize';
 import { requestRowSpec, type Relation } from '../schema/tables';
 import type { RuleContext } from './types';
+import { cellTitle, columnTitle, rowTitle } from '../schema/labels';
 import { loc } from './util';
 
-function cellName(c: Cell): Localized {
-  if (c.table === 'appeals') return loc(`${c.rowLabel} · ${c.columnLabel}`, `${c.row}`);
-  return loc(`${c.rowLabel} · ${c.columnLabel}`, `${c.row} ${c.column}`);
+/**
+ * A summed cell named for a related location, as short as the relation allows: the total's own
+ * row or column goes without saying (「自然人 = 5」 in a row total, 「（一）予以公开 = 3」 in a
+ * column total). The editor prints the line beside it.
+ */
+function cellName(c: Cell, ev: Evaluation): Localized {
+  const name = (lang: 'zh' | 'en'): string => {
+    const sameGroup = c.table === 'appeals' && c.row[0] === ev.at.row[0];
+    if (sameGroup || (c.table !== 'appeals' && c.row === ev.at.row)) return columnTitle(c, lang);
+    if (c.column === ev.at.column) return rowTitle(ev.table, c, lang);
+    return cellTitle(ev.table, c, lang);
+  };
+  return loc(name('zh'), name('en'));
 }
 
 /** Write the number in the digits the cell already uses (full-width stays full-width). */
@@ -216,6 +227,9 @@ function changedCellFinding(decision: Decision, change: CellChange, broken: Eval
   return { start: cell.start, end: cell.end, message, related, data, fix: fixOf(explanation) };
 }
 
+/** Beyond this many parts, a relation's zero parts are summarised (as arithmetic() does in the message). */
+const LONG_SUM = 8;
+
 function relationFinding(ev: Evaluation, decision: Decision | undefined): Parameters<RuleContext['add']>[0] {
   let message = relationMessage(ev);
   const data: FindingData = {
@@ -243,11 +257,12 @@ function relationFinding(ev: Evaluation, decision: Decision | undefined): Parame
     start: ev.at.start,
     end: ev.at.end,
     message,
-    related: ev.terms.map((t) => ({
+    // A long sum (（七）总计 adds 21 results) lists the cells that hold something, as its message does.
+    related: (ev.terms.length > LONG_SUM ? ev.terms.filter((t) => t.cell.state !== 'number' || t.value !== 0) : ev.terms).map((t) => ({
       start: t.cell.start,
       end: t.cell.end,
       message: (() => {
-        const n = cellName(t.cell);
+        const n = cellName(t.cell, ev);
         const v = t.cell.value === null ? '（空）' : String(t.cell.value);
         return loc(`${t.ref.negate ? '减 ' : ''}${n.zh} = ${v}`, `${t.ref.negate ? 'minus ' : ''}${n.en} = ${t.cell.value ?? '(empty)'}`);
       })(),

@@ -212,6 +212,14 @@ const NOTICE_2021 =
 const NOTICE_2019 =
   '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）';
 
+/** What the skeleton writes where the drafter's own words go (quiet.ts knows it untouched). */
+export const PROSE_PLACEHOLDER = '（文字描述）';
+
+/** The skeleton's note in section 六 of a 2021-format report, where the fee statement goes. */
+export function feeNote(year: number): string {
+  return `（收取信息处理费情况：本机关${year}年依据《政府信息公开信息处理费管理办法》收取信息处理费的情况在此报告。）`;
+}
+
 /**
  * A whole report: title, preamble, the six sections, the three tables in sections 二–四.
  * Prose is left as 「（文字描述）」 on purpose: the placeholder rule keeps each one on the
@@ -231,7 +239,7 @@ export function renderSkeleton(opts: SkeletonOptions): string {
     `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和${notice}要求编制。` +
       `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
     heading(1),
-    '（文字描述）',
+    PROSE_PLACEHOLDER,
     heading(2),
     renderTable('proactive', version, tableOpts),
     heading(3),
@@ -239,13 +247,13 @@ export function renderSkeleton(opts: SkeletonOptions): string {
     heading(4),
     renderTable('appeals', version, tableOpts),
     heading(5),
-    '（文字描述）',
+    PROSE_PLACEHOLDER,
     heading(6),
   ];
   if (year >= 2021) {
-    blocks.push(`（收取信息处理费情况：本机关${year}年依据《政府信息公开信息处理费管理办法》收取信息处理费的情况在此报告。）`);
+    blocks.push(feeNote(year));
   } else {
-    blocks.push('（文字描述）');
+    blocks.push(PROSE_PLACEHOLDER);
   }
   return blocks.join(opts.eol + opts.eol) + opts.eol;
 }
