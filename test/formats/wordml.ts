@@ -20,6 +20,8 @@ export interface WrittenDocx {
   cellPlaces: Map<number, CellPlace[]>;
   /** For each line that became a body paragraph: its 1-based paragraph number. */
   paragraphOf: Map<number, number>;
+  /** word/document.xml as written (to assert which constructs a fixture really uses). */
+  documentXml: string;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -104,7 +106,7 @@ export function writeDocx(text: string, options: Options = {}): WrittenDocx {
     'word/document.xml': strToU8(document),
     'word/numbering.xml': strToU8(numbering),
   };
-  return { bytes: zipSync(files), cellPlaces, paragraphOf };
+  return { bytes: zipSync(files), cellPlaces, paragraphOf, documentXml: document };
 }
 
 /** A placed cell of the grid being written: where it starts and how many columns it spans. */
