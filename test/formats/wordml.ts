@@ -27,6 +27,8 @@ export interface WrittenDocx {
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const run = (text: string): string => (text ? `<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r>` : '');
+/** Tables in a smaller type (9 pt), as reports print them. */
+const cellRun = (text: string): string => (text ? `<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">${escape(text)}</w:t></w:r>` : '');
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const isNumber = (s: string): boolean => /^\s*[0-9０-９][0-9０-９,.，]*\s*$/.test(s);
 
@@ -77,7 +79,7 @@ export function writeDocx(text: string, options: Options = {}): WrittenDocx {
 
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<w:document xmlns:w="${W}"><w:body>${body.join('')}${options.extraBody ?? ''}<w:sectPr/></w:body></w:document>`;
+    `<w:document xmlns:w="${W}"><w:body>${body.join('')}${options.extraBody ?? ''}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1150" w:bottom="1440" w:left="1150" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`;
   const numbering =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="${W}">` +
     `<w:abstractNum w:abstractNumId="0">` +
@@ -123,7 +125,15 @@ function table(rows: string[], tableNumber: number, firstLine: number, cellPlace
   // A column that holds a number in some row is a data column: an empty cell there is an empty
   // value, never part of a merged label.
   const dataColumn = Array.from({ length: width }, (_, c) => cells.some((row) => isNumber(row[c] ?? '')));
-  const gridCols = Array.from({ length: width }, () => '<w:gridCol w:w="600"/>').join('');
+  // Column widths as a drafter sets them: a label column as wide as its longest label (within
+  // reason), a number column narrow; the table fits an A4 page (9600 twips between margins).
+  const longest = Array.from({ length: width }, (_, c) => Math.max(1, ...cells.map((row) => (isNumber(row[c] ?? '') ? 2 : (row[c] ?? '').length))));
+  const wanted = longest.map((n, c) => (dataColumn[c] ? Math.max(560, Math.min(n, 4) * 180) : Math.min(3000, n * 190 + 120)));
+  // Number columns keep their width; label columns share what is left.
+  const numbers = wanted.reduce((a, w, c) => a + (dataColumn[c] ? w : 0), 0);
+  const labels = wanted.reduce((a, w, c) => a + (dataColumn[c] ? 0 : w), 0);
+  const scale = labels ? Math.min(1, Math.max(0.2, (9600 - numbers) / labels)) : 1;
+  const gridCols = wanted.map((w, c) => `<w:gridCol w:w="${Math.round(dataColumn[c] ? w : w * scale)}"/>`).join('');
   let above: Placed[] = [];
   const xmlRows: string[] = [];
   cells.forEach((row, r) => {
@@ -159,7 +169,7 @@ function table(rows: string[], tableNumber: number, firstLine: number, cellPlace
         while (c + span < row.length && row[c + span] === '' && !dataColumn[c + span]) span++;
       }
       const restart = cells[r + 1] && cells[r + 1][c] === '' && value !== '' ? '<w:vMerge w:val="restart"/>' : '';
-      tcs.push(`<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${restart}</w:tcPr><w:p>${run(value)}</w:p></w:tc>`);
+      tcs.push(`<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${restart}</w:tcPr><w:p>${cellRun(value)}</w:p></w:tc>`);
       for (let k = 0; k < span; k++) places.push({ table: tableNumber, row: r + 1, cell: c + 1 + k });
       placed.push({ start: c, span, merges: value !== '' });
       c += span;
@@ -169,5 +179,6 @@ function table(rows: string[], tableNumber: number, firstLine: number, cellPlace
     xmlRows.push(`<w:tr>${trPr}${tcs.join('')}</w:tr>`);
     above = placed;
   });
-  return `<w:tbl><w:tblGrid>${gridCols}</w:tblGrid>${xmlRows.join('')}</w:tbl>`;
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+  return `<w:tbl><w:tblPr><w:tblLayout w:type="fixed"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${gridCols}</w:tblGrid>${xmlRows.join('')}</w:tbl>`;
 }
