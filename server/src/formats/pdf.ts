@@ -65,7 +65,7 @@ export async function pdfPages(bytes: Uint8Array, options: PdfOptions = {}): Pro
   const work = (async () => {
     const { getDocumentProxy } = await import('unpdf');
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    pdf = (await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false })) as any;
+    pdf = (await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 })) as any;
     const pages: PdfPage[] = [];
     const count = Math.min(pdf!.numPages, options.maxPages ?? 2000);
     for (let n = 1; n <= count; n++) {
