@@ -126,7 +126,7 @@ describe('pdf: our example reports printed to PDF read like their text', functio
       const r = runCli(['check', '--format', 'json', path.join(dir, 'mutated.docx'), path.join(dir, 'mutated.pdf')]);
       assert.equal(r.code, 1, r.stderr);
       const [docx, pdf] = JSON.parse(r.stdout);
-      const total = (o: { diagnostics: { code: string }[] }) => o.diagnostics.find((d) => d.code === "row-total") as unknown as { source: unknown; fix?: unknown };
+      const total = (o: { diagnostics: { code: string }[] }) => o.diagnostics.find((d) => d.code === 'row-total') as unknown as { source: unknown; fix?: unknown };
       assert.deepEqual(total(docx).source, { kind: 'docx', table: 5, row: 4, cell: 10 });
       assert.equal((total(pdf).source as { kind: string }).kind, 'pdf');
       assert.equal(total(docx).fix, undefined);
