@@ -2,6 +2,7 @@
 // through w:numPr, merged cells through w:vMerge/w:gridSpan), on hand-written WordprocessingML for
 // each construct, and on damaged files.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { check, checkDocument } from '../../server/src/engine';
 import { docxDocument, readDocx } from '../../server/src/formats/docx';
@@ -208,4 +209,16 @@ describe('docx: damaged, encrypted and hostile files give a reason, never a cras
       }
     });
   }
+
+  it('random bytes, and a real file with random bytes overwritten, give a result or a reason, never an exception', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.nat(), (noise, at) => {
+        readDocx(noise);
+        const damaged = good.slice();
+        damaged.set(noise.subarray(0, Math.min(noise.length, 64)), at % Math.max(1, damaged.length - 64));
+        readDocx(damaged);
+      }),
+      { numRuns: 40, seed: 10 },
+    );
+  });
 });

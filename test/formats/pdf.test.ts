@@ -3,6 +3,7 @@
 // positioned text built by hand, and on damaged, encrypted and scanned files. The CLI's handling
 // of .docx and .pdf inputs is checked here too, on the same files.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -35,7 +36,7 @@ function pdfWithoutText(): Buffer {
 }
 
 describe('pdf: our example reports printed to PDF read like their text', function () {
-  this.timeout(180_000);
+  this.timeout(400_000);
   const dir = tempDir('dr-pdf-');
   const docs: Record<string, { text: string; pdf: Buffer; document: Document }> = {};
 
@@ -50,7 +51,7 @@ describe('pdf: our example reports printed to PDF read like their text', functio
     execFileSync(
       'soffice',
       [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(sources).map((n) => path.join(dir, `${n}.docx`))],
-      { stdio: 'ignore', timeout: 150_000 },
+      { stdio: 'ignore', timeout: 300_000 },
     );
     for (const [name, text] of Object.entries(sources)) {
       const pdf = fs.readFileSync(path.join(dir, `${name}.pdf`));
@@ -168,7 +169,7 @@ describe('pdf: our example reports printed to PDF read like their text', functio
           'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}',
           '--outdir', path.join(dir, 'encrypted'), path.join(dir, 'clean.docx'),
         ],
-        { stdio: 'ignore', timeout: 150_000 },
+        { stdio: 'ignore', timeout: 300_000 },
       );
       const r = runCli(['check', path.join(dir, 'encrypted', 'clean.pdf')]);
       assert.equal(r.code, 2);
@@ -237,5 +238,26 @@ describe('pdf layout: positioned text to lines and tab rows', () => {
     ];
     // The first line is the widest line of the page: it reaches the margin.
     assert.equal(layoutPages([page(items)]).text, '本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n一、总体情况');
+  });
+
+  it('any positioned text lays out without throwing, each origin inside the text and in order', () => {
+    const itemArb = fc.record({
+      str: fc.constantFrom('三', '、', '（一）予以公开', '12', '0', '- 3 -', '第二十条第（一）项', '行政许', '可', ' ', ''),
+      x: fc.double({ min: -50, max: 700, noNaN: true }),
+      y: fc.double({ min: -50, max: 900, noNaN: true }),
+      width: fc.double({ min: 0, max: 300, noNaN: true }),
+      fontSize: fc.double({ min: 0.5, max: 40, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(itemArb, { maxLength: 60 }), { minLength: 1, maxLength: 3 }), (pages) => {
+        const { text, origins } = layoutPages(pages.map((items) => page(items.filter((i) => i.str.trim() !== ''))));
+        for (let k = 0; k < origins.starts.length; k++) {
+          assert.ok(origins.starts[k] >= 0 && origins.starts[k] <= text.length);
+          if (k > 0) assert.ok(origins.starts[k] > origins.starts[k - 1]);
+          assert.ok(origins.origins[k].page! >= 1 && origins.origins[k].page! <= pages.length);
+        }
+      }),
+      { numRuns: 300, seed: 10 },
+    );
   });
 });

@@ -53,6 +53,8 @@ export function readDocx(bytes: Uint8Array): DocxReading {
   } catch (err) {
     if (err instanceof ZipError) return { ok: false, reason: err.reason };
     if (err instanceof XmlError) return { ok: false, reason: BAD_XML };
+    // Elements nested thousands deep (no real document is) exhaust the stack of the walk.
+    if (err instanceof RangeError) return { ok: false, reason: BAD_XML };
     throw err;
   }
 }
