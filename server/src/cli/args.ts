@@ -165,7 +165,7 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   if (problems.length > 0) throw new UsageError(problems[0], topic);
   if (values.help) return { command: 'help', lang, topic };
   if (values.version) return { command: 'version' };
-  if (command === undefined) throw new UsageError({ zh: '缺少命令：check、extract 或 text', en: 'missing command: check, extract or text' });
+  if (command === undefined) throw new UsageError({ zh: '缺少命令：check 或 extract', en: 'missing command: check or extract' });
   if (command === 'help') {
     const [about] = paths;
     return { command: 'help', lang, topic: about === 'check' || about === 'extract' || about === 'text' ? about : null };
