@@ -1,0 +1,109 @@
+// Web pages and report texts in a real VS Code: an HTML report gets its squiggles in the HTML
+// editor; a report text (the read-only document on the disclosure-report-text scheme) gets the
+// squiggles, hover, outline and status of its text, offers no edit, and "save report text as .txt"
+// writes an editable draft that checks the same.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkDocument } from '../../../server/src/engine';
+import { documentFromText } from '../../../server/src/formats';
+import { REPORT_TEXT_SCHEME } from '../../../server/src/lsp/protocol';
+import { ClientCommands } from '../../../client/src/ids';
+import { htmlPageOf } from '../../support/pages';
+import { closeAllEditors, codeOf, extensionApi, hoverText, lastWait, REPO_ROOT, settledDiagnostics, workspaceDir } from './helpers';
+
+const example = (name: string): string => fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
+
+/** "line:character rule" of each diagnostic, in order. */
+const places = (ds: readonly vscode.Diagnostic[]): string[] =>
+  ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${codeOf(d)}`).sort();
+
+describe('vscode: web pages and report texts', function () {
+  let dir: string;
+  before(async () => {
+    await extensionApi();
+    // A folder of this suite's own, removed afterwards (other suites count the workspace's reports).
+    dir = path.join(workspaceDir(), 'forms');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && lastWait) console.log(`  last wait: ${lastWait.what}; seen: ${lastWait.seen}`);
+    await closeAllEditors();
+  });
+
+  it('an HTML report: squiggles in the HTML editor where the HTML adapter reads the findings', async () => {
+    const html = htmlPageOf(example('mistakes-2024.txt'), '某某市2024年政府信息公开工作年度报告');
+    const file = path.join(dir, 'report-2024.html');
+    fs.writeFileSync(file, html);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.equal(doc.languageId, 'html', 'the page stays an HTML document');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await settledDiagnostics(doc);
+    const read = documentFromText(html, 'html');
+    assert.ok(read.ok);
+    const expected = checkDocument(read.document).findings.map((f) => {
+      const r = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
+      return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${f.ruleId}`;
+    });
+    assert.ok(ds.length > 0, 'the example mistakes are found');
+    assert.deepEqual(places(ds), expected.sort());
+  });
+
+  it('a report text: the squiggles, hover and status of its text, and no edit offered', async () => {
+    const text = example('mistakes-2024.txt');
+    const file = path.join(dir, 'mistakes-2024.txt');
+    fs.writeFileSync(file, text);
+    const uri = vscode.Uri.file(file).with({ scheme: REPORT_TEXT_SCHEME });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.equal(doc.getText(), text, 'the provider shows the text the server read');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await settledDiagnostics(doc);
+
+    // The same text opened as the file itself: the same findings in the same places.
+    const plain = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(plain, { preview: false });
+    const plainDs = await settledDiagnostics(plain);
+    assert.ok(ds.length > 0);
+    assert.deepEqual(places(ds), places(plainDs));
+
+    const a = await extensionApi();
+    assert.equal(a.statusOf(doc.uri)?.year, 2024, 'the status item has the report text');
+
+    const total = ds.find((d) => codeOf(d) === 'row-total');
+    assert.ok(total, 'the wrong 总计 is flagged');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, total.range.start);
+    assert.match(hoverText(hovers), /总计/);
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok((symbols ?? []).length >= 5, 'the outline has the sections');
+
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole)) ?? [];
+    assert.deepEqual(actions.filter((x) => x.edit), [], 'no action edits the report text');
+    const plainActions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', plain.uri, whole)) ?? [];
+    assert.ok(plainActions.some((x) => x.edit), 'the file itself does get fixes');
+  });
+
+  it('save report text as .txt: an editable file beside the original, never over one, that checks the same', async () => {
+    const text = example('mistakes-2024.txt');
+    const file = path.join(dir, 'draft.txt');
+    fs.writeFileSync(file, text);
+    const uri = vscode.Uri.file(file).with({ scheme: REPORT_TEXT_SCHEME });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await settledDiagnostics(doc);
+    const saved = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(ClientCommands.saveReportText, uri);
+    assert.ok(saved?.ok && saved.uri, JSON.stringify(saved));
+    const target = vscode.Uri.parse(saved.uri);
+    assert.equal(path.dirname(target.fsPath), dir, 'beside the original');
+    assert.equal(path.basename(target.fsPath), 'draft-1.txt', 'draft.txt itself is not overwritten');
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), text);
+    assert.equal(fs.readFileSync(file, 'utf8'), text);
+    const written = vscode.window.activeTextEditor?.document;
+    assert.equal(written?.uri.toString(), target.toString(), 'the draft is opened');
+    assert.deepEqual(places(await settledDiagnostics(written)), places(ds));
+  });
+});
