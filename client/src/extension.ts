@@ -84,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
   // editor title or the custom editor those files open in, and saved as an editable .txt.
   const reportTexts = new ReportTextProvider(commandContext);
   context.subscriptions.push(
+    reportTexts,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_TEXT_SCHEME, reportTexts),
     vscode.window.registerCustomEditorProvider(REPORT_FILE_EDITOR, new ReportFileEditor(commandContext, reportTexts)),
     vscode.commands.registerCommand(ClientCommands.openAsReport, (uri?: unknown) => openAsReport(commandContext, reportTexts, uri)),

@@ -40,14 +40,27 @@ async function requestReportText(ctx: ReportTextContext, file: vscode.Uri): Prom
 }
 
 /** Serves the text of report-text documents (asked again from the server when VS Code reopens one). */
-export class ReportTextProvider implements vscode.TextDocumentContentProvider {
+export class ReportTextProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   /** Texts the server answered, until VS Code has asked for them once. */
   private readonly answered = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly ctx: ReportTextContext) {}
 
-  remember(uri: vscode.Uri, text: string): void {
+  /**
+   * The text the server just read for uri. An open document showing another text (the file
+   * changed since) is refreshed: the server checks only the text it read.
+   */
+  show(uri: vscode.Uri, text: string): void {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && open.getText() === text) return;
     this.answered.set(uri.toString(), text);
+    if (open) this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -104,7 +117,7 @@ export async function openAsReport(
     return { ok: false, reason };
   }
   const uri = reportTextUriOf(originalOf(file));
-  provider.remember(uri, r.text);
+  provider.show(uri, r.text);
   let doc = await vscode.workspace.openTextDocument(uri);
   // The report language gives the text its highlighting; the server checks the scheme anyway.
   if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);

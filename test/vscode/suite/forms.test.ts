@@ -11,7 +11,7 @@ import { documentFromText } from '../../../server/src/formats';
 import { REPORT_TEXT_SCHEME } from '../../../server/src/lsp/protocol';
 import { ClientCommands } from '../../../client/src/ids';
 import { htmlPageOf } from '../../support/pages';
-import { closeAllEditors, codeOf, extensionApi, hoverText, lastWait, REPO_ROOT, settledDiagnostics, workspaceDir } from './helpers';
+import { closeAllEditors, codeOf, extensionApi, hoverText, lastWait, REPO_ROOT, settledDiagnostics, until, workspaceDir } from './helpers';
 
 const example = (name: string): string => fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
 
@@ -85,6 +85,27 @@ describe('vscode: web pages and report texts', function () {
     assert.deepEqual(actions.filter((x) => x.edit), [], 'no action edits the report text');
     const plainActions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', plain.uri, whole)) ?? [];
     assert.ok(plainActions.some((x) => x.edit), 'the file itself does get fixes');
+  });
+
+  it('opening a report text again after its file changed shows and checks the new text', async () => {
+    const text = example('mistakes-2024.txt');
+    const file = path.join(dir, 'changing.txt');
+    fs.writeFileSync(file, text);
+    const uri = vscode.Uri.file(file).with({ scheme: REPORT_TEXT_SCHEME });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const before = await settledDiagnostics(doc);
+    assert.ok(before.some((d) => codeOf(d) === 'row-total' && d.message.includes('本年新收')));
+    // The drafter corrects the wrong 总计 (18 → 16) and saves the file again.
+    const corrected = text.replace(/^(一、本年新收政府信息公开申请数量.*\t)18$/m, '$116');
+    assert.notEqual(corrected, text);
+    fs.writeFileSync(file, corrected);
+    const r = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(ClientCommands.openAsReport, uri);
+    assert.ok(r?.ok, JSON.stringify(r));
+    await until('the new text in the report text', [vscode.workspace.onDidChangeTextDocument], () => (doc.getText() === corrected ? true : undefined));
+    const after = await settledDiagnostics(doc);
+    assert.ok(!after.some((d) => codeOf(d) === 'row-total' && d.message.includes('本年新收')), 'the corrected total is no longer flagged');
+    assert.ok(after.length > 0, 'the other mistakes still are');
   });
 
   it('save report text as .txt: an editable file beside the original, never over one, that checks the same', async () => {
