@@ -10,8 +10,9 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { checkDocument, LineIndex } from '../../server/src/engine';
 import { documentFromText } from '../../server/src/formats';
-import { describeOrigin } from '../../server/src/lsp/origin';
+import { describeOrigin } from '../../server/src/formats/origin';
 import { REPORT_TEXT_SCHEME, ReportTextRequest, type ReportTextResult } from '../../server/src/lsp/protocol';
+import { writeDocx } from '../formats/wordml';
 import { htmlPageOf } from '../support/pages';
 import { REPO_ROOT } from '../support/seeds';
 import { comparable, expectedDiagnostics, freshUri, TestClient } from './harness';
@@ -138,6 +139,46 @@ describe('protocol: web pages and report texts', function () {
       zh.close(plain);
     });
 
+    it('a .docx report: its report text checked with the findings of the text, each saying where it is in Word', async () => {
+      const text = example('mistakes-2024.txt');
+      const written = writeDocx(text);
+      const file = write('报告 2024.docx', Buffer.from(written.bytes));
+      const r = await reportText(pathToFileURL(file).href);
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.equal(r.kind, 'docx');
+      zh.open(r.uri, r.text);
+      const ds = await zh.diagnostics(r.uri);
+      // The arithmetic of the text form, found in the report text.
+      const codes = (xs: { code?: unknown }[]) => xs.map((d) => String(d.code)).filter((c) => /total|balance/.test(c)).sort();
+      assert.deepEqual(codes(ds), codes(expectedDiagnostics(text, 'zh')));
+      // The wrong 总计 of 「一、本年新收…」 (line 47 of the text, its last cell) says its Word table cell.
+      const lineOfRow = text.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+      const places = written.cellPlaces.get(lineOfRow);
+      assert.ok(places, 'the writer placed that row in a table');
+      const place = places[places.length - 1];
+      const total = ds.find((d) => d.code === 'row-total' && String(d.message).includes('本年新收'));
+      assert.ok(total, ds.map((d) => String(d.message)).join('\n'));
+      const message = String(total.message);
+      assert.ok(message.endsWith(`（原文：表${place.table} 第${place.row}行 第${place.cell}列）`), message);
+      assert.equal((total.data as { fix?: unknown }).fix, undefined, 'no fix on a report text');
+      const hover = (await zh.request('textDocument/hover', { textDocument: { uri: r.uri }, position: total.range.start })) as {
+        contents: { value: string };
+      } | null;
+      assert.ok(hover, 'a hover on the cell');
+      assert.ok(hover.contents.value.includes(`原文位置：表${place.table} 第${place.row}行 第${place.cell}列`), hover.contents.value);
+      const en = await TestClient.start({ locale: 'en', settings: {} });
+      try {
+        await en.request(ReportTextRequest.method, { uri: pathToFileURL(file).href });
+        en.open(r.uri, r.text);
+        const enTotal = (await en.diagnostics(r.uri)).find((d) => d.code === 'row-total' && d.range.start.line === total.range.start.line);
+        const enMessage = String(enTotal?.message);
+        assert.ok(enMessage.endsWith(` (in the original: table ${place.table}, row ${place.row}, cell ${place.cell})`), enMessage);
+      } finally {
+        await en.stop();
+      }
+      zh.close(r.uri);
+    });
+
     it('a document on the report-text scheme whose text the server did not read is not checked', async () => {
       const file = write('shown.txt', example('clean-2024.txt'));
       const r = await reportText(pathToFileURL(file).href);
@@ -183,8 +224,7 @@ describe('protocol: web pages and report texts', function () {
       assert.equal(describeOrigin({ kind: 'docx', paragraph: 12 }, 'zh'), '第12段');
       assert.equal(describeOrigin({ kind: 'docx', paragraph: 12 }, 'en'), 'paragraph 12');
       assert.equal(describeOrigin({ kind: 'pdf', page: 3, table: 1, row: 2 }, 'zh'), '第3页 表1 第2行');
-      assert.equal(describeOrigin({ kind: 'text' }, 'zh'), null);
-      assert.equal(describeOrigin(null, 'en'), null);
+      assert.equal(describeOrigin({ kind: 'text' }, 'zh'), '');
     });
   });
 });

@@ -12,8 +12,7 @@
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Document, Localized } from '../engine';
-import { decode, NotTextError } from '../cli/encoding';
-import { documentFromText, inputKindOf, type InputKind, type ReadResult } from '../formats';
+import { inputKindOf, readDocumentFile, type InputKind } from '../formats';
 import { REPORT_TEXT_SCHEME, type ReportTextResult } from './protocol';
 
 /** Files larger than this are not read (a report is a few hundred kilobytes; a PDF with images a few MB). */
@@ -35,10 +34,6 @@ const MESSAGES = {
   tooLarge: {
     zh: (mb: number) => `文件过大（超过 ${mb} MB），未读取。`,
     en: (mb: number) => `The file is too large (over ${mb} MB) and was not read.`,
-  },
-  noAdapter: {
-    zh: (k: string) => `尚不能读取 ${k} 文件。`,
-    en: (k: string) => `${k} files cannot be read yet.`,
   },
   failed: { zh: '读取文件时出错。', en: 'Reading the file failed.' },
 };
@@ -71,34 +66,6 @@ function filePathOf(uri: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Read a file's bytes into a Document, by the kind its name says. Text files are decoded as the
- * CLI decodes them; binary forms go to their adapters.
- */
-export async function readReportBytes(bytes: Buffer, fileName: string): Promise<ReadResult> {
-  const kind = inputKindOf(fileName) ?? kindOfUnlisted(fileName);
-  if (!kind) return { ok: false, kind: 'text', reason: MESSAGES.unknownKind };
-  if (kind === 'docx' || kind === 'pdf') {
-    const label = kind === 'docx' ? 'Word (.docx)' : 'PDF';
-    return { ok: false, kind, reason: { zh: MESSAGES.noAdapter.zh(label), en: MESSAGES.noAdapter.en(label) } };
-  }
-  try {
-    return documentFromText(decode(bytes).text, kind);
-  } catch (err) {
-    if (err instanceof NotTextError) return { ok: false, kind, reason: err.reason };
-    throw err;
-  }
-}
-
-/** Extensions the format dispatch may not list yet (while an adapter is missing, it says so). */
-function kindOfUnlisted(fileName: string): InputKind | null {
-  const ext = fileName.slice(fileName.lastIndexOf('.')).toLowerCase();
-  if (ext === '.docx') return 'docx';
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.html' || ext === '.htm') return 'html';
-  return null;
 }
 
 interface Kept {
@@ -139,6 +106,7 @@ export class ReportTexts {
 
   private async read(file: string): Promise<ReportTextResult> {
     const virtualUri = reportTextUri(pathToFileURL(file).href) as string;
+    if (!inputKindOf(file)) return failure(MESSAGES.unknownKind);
     try {
       const stat = await fsp.stat(file);
       if (!stat.isFile()) return failure({ zh: MESSAGES.unreadable.zh('不是文件'), en: MESSAGES.unreadable.en('not a file') });
@@ -149,7 +117,7 @@ export class ReportTexts {
       const k = this.kept.get(file);
       if (k && k.mtimeMs === stat.mtimeMs && k.size === stat.size) return this.answer(virtualUri, k);
       const bytes = await fsp.readFile(file);
-      const read = await readReportBytes(bytes, file);
+      const read = await readDocumentFile(bytes, file);
       if (!read.ok) return failure(read.reason, read.kind);
       const kept: Kept = { document: read.document, kind: read.kind, mtimeMs: stat.mtimeMs, size: stat.size };
       this.kept.delete(file);

@@ -10,6 +10,7 @@ import { checkDocument } from '../../../server/src/engine';
 import { documentFromText } from '../../../server/src/formats';
 import { REPORT_TEXT_SCHEME } from '../../../server/src/lsp/protocol';
 import { ClientCommands } from '../../../client/src/ids';
+import { writeDocx } from '../../formats/wordml';
 import { htmlPageOf } from '../../support/pages';
 import { closeAllEditors, codeOf, extensionApi, hoverText, lastWait, REPO_ROOT, settledDiagnostics, until, workspaceDir } from './helpers';
 
@@ -50,6 +51,81 @@ describe('vscode: web pages and report texts', function () {
     });
     assert.ok(ds.length > 0, 'the example mistakes are found');
     assert.deepEqual(places(ds), expected.sort());
+    // The wrong 总计 is squiggled on the number inside its <td>, in the HTML file itself.
+    const total = ds.find((d) => codeOf(d) === 'row-total' && d.message.includes('本年新收'));
+    assert.ok(total, 'the wrong 总计 of 本年新收 is flagged');
+    assert.equal(doc.getText(total.range), '18');
+    const line = doc.lineAt(total.range.start.line).text;
+    assert.equal(line.slice(total.range.start.character - 4, total.range.end.character + 5), '<td>18</td>');
+  });
+
+  /** Opens a file the way a user does (explorer, Ctrl+P): VS Code picks the editor. */
+  async function openLikeUser(file: string): Promise<vscode.TextDocument> {
+    const expected = vscode.Uri.file(file).with({ scheme: REPORT_TEXT_SCHEME }).toString();
+    const shown = until('the report text in the active editor', [vscode.window.onDidChangeActiveTextEditor], () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc?.uri.toString() === expected ? doc : undefined;
+    });
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+    return shown;
+  }
+
+  it('a .docx report opened like any file shows its report text, with squiggles and hovers that say where in Word, and no edit', async () => {
+    const text = example('mistakes-2024.txt');
+    const written = writeDocx(text);
+    const file = path.join(dir, '某某市2024年报.docx');
+    fs.writeFileSync(file, written.bytes);
+    const doc = await openLikeUser(file);
+    assert.equal(doc.languageId, 'disclosure-report');
+    const ds = await settledDiagnostics(doc);
+    const rowOf = text.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+    const cells = written.cellPlaces.get(rowOf);
+    assert.ok(cells);
+    const place = cells[cells.length - 1];
+    const total = ds.find((d) => codeOf(d) === 'row-total' && d.message.includes('本年新收'));
+    assert.ok(total, ds.map((d) => d.message).join('\n'));
+    assert.equal(doc.getText(total.range), '18');
+    assert.ok(total.message.endsWith(`（原文：表${place.table} 第${place.row}行 第${place.cell}列）`), total.message);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, total.range.start);
+    assert.match(hoverText(hovers), new RegExp(`原文位置：表${place.table} 第${place.row}行 第${place.cell}列`));
+    const a = await extensionApi();
+    assert.equal(a.statusOf(doc.uri)?.year, 2024, 'the status item has the report text');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok((symbols ?? []).length >= 5, 'the outline has the sections');
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole)) ?? [];
+    assert.deepEqual(actions.filter((x) => x.edit), [], 'no action edits the report text');
+    // The placeholder editor the file opened in has made way for the report text.
+    const custom = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom);
+    assert.deepEqual(custom.map((t) => t.label), []);
+
+    // 「另存为可编辑文本」: report.txt beside the .docx, an ordinary text that checks the same.
+    const saved = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(ClientCommands.saveReportText, doc.uri);
+    assert.ok(saved?.ok && saved.uri, JSON.stringify(saved));
+    const target = vscode.Uri.parse(saved.uri);
+    assert.equal(target.fsPath, file.replace(/\.docx$/, '.txt'));
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), doc.getText());
+    const draft = vscode.window.activeTextEditor?.document;
+    assert.equal(draft?.uri.toString(), target.toString());
+    const draftDs = await settledDiagnostics(draft);
+    assert.deepEqual(places(draftDs), places(ds));
+    const withoutPlace = (m: string): string => m.replace(/（原文：[^）]*）$/, '');
+    assert.deepEqual(draftDs.map((d) => d.message).sort(), ds.map((d) => withoutPlace(d.message)).sort());
+  });
+
+  it('"open as report" on a .docx from the explorer gives the same report text; a file it cannot read says why', async () => {
+    const written = writeDocx(example('clean-2024.txt'));
+    const file = path.join(dir, 'clean.docx');
+    fs.writeFileSync(file, written.bytes);
+    const r = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(ClientCommands.openAsReport, vscode.Uri.file(file));
+    assert.ok(r?.ok, JSON.stringify(r));
+    assert.equal(r.uri, vscode.Uri.file(file).with({ scheme: REPORT_TEXT_SCHEME }).toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), r.uri);
+    const broken = path.join(dir, 'broken.docx');
+    fs.writeFileSync(broken, Buffer.from('PK\u0003\u0004 not really a zip'));
+    const bad = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>(ClientCommands.openAsReport, vscode.Uri.file(broken));
+    assert.equal(bad?.ok, false);
+    assert.ok(/[\u4e00-\u9fff]/.test(bad.reason ?? ''), `a reason in Chinese: ${bad.reason}`);
   });
 
   it('a report text: the squiggles, hover and status of its text, and no edit offered', async () => {
