@@ -89,7 +89,8 @@ export function completionsAt(report: Report, offset: number): CompletionItem[] 
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[]> {
   const s = await ctx.served(params?.textDocument?.uri);
-  if (!s || !params.position) return [];
+  // Completion inserts text: nothing to offer on a read-only report text.
+  if (!s || s.readOnly || !params.position) return [];
   const report = s.checked.result.report;
   return completionsAt(report, report.source.lines.offsetAt(params.position));
 }

@@ -8,6 +8,7 @@ import { cellDecision } from '../engine/rules/arithmetic';
 import { appealRelations, requestRelations, type CellRef, type Relation } from '../engine/schema/tables';
 import type { ServerContext } from './context';
 import { toRange } from './convert';
+import { originLine, originOf } from './origin';
 
 export function cellAt(report: Report, offset: number): { table: Table; cell: Cell } | null {
   let best: { table: Table; cell: Cell } | null = null;
@@ -84,5 +85,14 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   const s = await ctx.served(params?.textDocument?.uri);
   if (!s || !params.position) return null;
   const report = s.checked.result.report;
-  return hoverAt(report, report.source.lines.offsetAt(params.position), s.lang, s.settings.rules as RuleSettings);
+  const offset = report.source.lines.offsetAt(params.position);
+  return withOrigin(hoverAt(report, offset, s.lang, s.settings.rules as RuleSettings), report, offset, s.lang);
+}
+
+/** On a report text of a .docx/.pdf, the hover also says where the cell is in the original. */
+function withOrigin(h: Hover | null, report: Report, offset: number, lang: Lang): Hover | null {
+  if (!h || typeof h.contents !== 'object' || !('kind' in h.contents)) return h;
+  const place = originOf(report.document, offset, lang);
+  if (!place) return h;
+  return { ...h, contents: { ...h.contents, value: `${h.contents.value}\n\n${originLine(place, lang)}` } };
 }
