@@ -2,11 +2,12 @@
 // commands and the language status item. Nothing here knows about reports: the server does.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
+import { REPORT_TEXT_SCHEME, SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands, openRuleDoc, type CommandContext } from './commands';
-import { DOCUMENT_SELECTOR } from './ids';
+import { ClientCommands, DOCUMENT_SELECTOR, REPORT_FILE_EDITOR } from './ids';
 import { t } from './l10n';
 import { PlainTextOffer } from './plainText';
+import { openAsReport, ReportFileEditor, ReportTextProvider, saveReportText } from './reportText';
 import { StatusTracker, type ReceivedStatus } from './status';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './workspaceCheck';
 
@@ -83,6 +84,17 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
 
   const commandContext: CommandContext = { extension: context, client: () => client, ready, status, workspace };
   context.subscriptions.push(...registerCommands(commandContext));
+
+  // .docx/.pdf reports: their report text as read-only documents, opened from the explorer, the
+  // editor title or the custom editor those files open in, and saved as an editable .txt.
+  const reportTexts = new ReportTextProvider(commandContext);
+  context.subscriptions.push(
+    reportTexts,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_TEXT_SCHEME, reportTexts),
+    vscode.window.registerCustomEditorProvider(REPORT_FILE_EDITOR, new ReportFileEditor(commandContext, reportTexts)),
+    vscode.commands.registerCommand(ClientCommands.openAsReport, (uri?: unknown) => openAsReport(commandContext, reportTexts, uri)),
+    vscode.commands.registerCommand(ClientCommands.saveReportText, (uri?: unknown) => saveReportText(commandContext, uri)),
+  );
 
   return {
     client: languageClient,

@@ -1,4 +1,6 @@
 // Ids shared by the manifest (package.json), the client and the extension-host tests.
+import { REPORT_TEXT_SCHEME } from '../../server/src/lsp/protocol';
+
 export const LANGUAGE_ID = 'disclosure-report';
 
 /** Commands the client registers (contributed in package.json). The server's own commands
@@ -10,20 +12,27 @@ export const ClientCommands = {
   checkWorkspace: 'disclosureReport.checkWorkspace',
   showRuleDocumentation: 'disclosureReport.showRuleDocumentation',
   toggle: 'disclosureReport.toggle',
+  openAsReport: 'disclosureReport.openAsReport',
+  saveReportText: 'disclosureReport.saveReportText',
 } as const;
+
+/** The custom editor .docx/.pdf files open in: it shows their report text (package.json contributes.customEditors). */
+export const REPORT_FILE_EDITOR = 'disclosureReport.reportFile';
 
 /** Context key: the active editor holds a document the server checks as a report. */
 export const IS_REPORT_CONTEXT = 'disclosureReport.isReport';
 
 /** Schemes whose documents are served: files, unsaved documents, and virtual file systems. */
 export const SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
-export const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown'] as const;
+export const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown', 'html'] as const;
 
-/** The documents the language server sees. Plain text and markdown are served only when they read
- *  like a report (the server decides; setting disclosureReport.plaintext.detect). */
-export const DOCUMENT_SELECTOR: { scheme: string; language: string }[] = LANGUAGES.flatMap((language) =>
-  SCHEMES.map((scheme) => ({ scheme, language })),
-);
+/** The documents the language server sees. Plain text, markdown and web pages are served only when
+ *  they read like a report (the server decides; setting disclosureReport.plaintext.detect); report
+ *  texts of .docx/.pdf files (their own read-only scheme) always. */
+export const DOCUMENT_SELECTOR: { scheme: string; language?: string }[] = [
+  ...LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
+  { scheme: REPORT_TEXT_SCHEME },
+];
 
 export const TABLE_IDS = ['proactive', 'requests', 'appeals'] as const;
 export type TableId = (typeof TABLE_IDS)[number];

@@ -63,6 +63,17 @@ const MESSAGES = {
   },
   statusProblems: { zh: '问题', en: 'Problems' },
   statusToggle: { zh: '开启/关闭', en: 'Toggle' },
+  openAsReportWhich: {
+    zh: '请选择要以年报方式打开的 .docx、.pdf、.html 或 .txt 文件。',
+    en: 'Choose a .docx, .pdf, .html or .txt file to open as a report.',
+  },
+  saveReportTextWhich: {
+    zh: '请先以年报方式打开一个 .docx 或 .pdf 文件。',
+    en: 'Open a .docx or .pdf file as a report first.',
+  },
+  reportTextFailed: { zh: '无法以年报方式打开 {0}：{1}', en: 'Cannot open {0} as a report: {1}' },
+  reportTextSaved: { zh: '年报文本已另存为 {0}，可编辑。', en: 'The report text was saved as {0}, which you can edit.' },
+  reportFileOpening: { zh: '正在以年报方式打开…', en: 'Opening as a report…' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

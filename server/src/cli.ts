@@ -8,10 +8,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-process.exitCode = main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   color,
   cwd: process.cwd(),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

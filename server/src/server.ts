@@ -12,7 +12,7 @@ import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { StatsRequest, StatusNotification, type StatusParams } from './lsp/protocol';
+import { ReportTextRequest, StatsRequest, StatusNotification, type ReportTextResult, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
@@ -108,6 +108,16 @@ connection.onDocumentSymbol((params) => safely(ctx, 'documentSymbol', [], () => 
 connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => foldingRanges(ctx, params)));
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
+
+// The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
+// of the read-only document the client opens under the returned URI.
+connection.onRequest(ReportTextRequest.method, (params: { uri?: unknown } | null) =>
+  safely<ReportTextResult>(ctx, 'reportText', { ok: false, reason: { zh: '读取文件时出错。', en: 'Reading the file failed.' } }, () =>
+    typeof params?.uri === 'string'
+      ? store.reportTexts.load(params.uri)
+      : { ok: false, reason: { zh: '缺少文件 URI。', en: 'No file URI given.' } },
+  ),
+);
 
 // Internal state sizes, for tests and the benchmark (memory must stay flat over open/edit/close cycles).
 connection.onRequest(StatsRequest.method, () => ({

@@ -187,7 +187,7 @@ describe('cli input: files that cannot be checked', () => {
 
 describe('cli input: folders', () => {
   after(recordSuite('cli'));
-  it('walks folders recursively for .txt and .md in sorted order, skips node_modules/.git, survives symlink loops', () => {
+  it('walks folders recursively for report files (.txt, .md; not other extensions) in sorted order, skips node_modules/.git, survives symlink loops', () => {
     const dir = tempDir();
     const text = readFixture('clean.txt');
     const put = (rel: string, content = text): void => {
@@ -197,7 +197,7 @@ describe('cli input: folders', () => {
     put('b.txt');
     put('a/报告 一.md');
     put('a/z.TXT');
-    put('a/notes.docx', 'not a report');
+    put('a/notes.xlsx', 'not a report');
     put('node_modules/x.txt');
     put('.git/y.md');
     put('c/deeper/d.txt');

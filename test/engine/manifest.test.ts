@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../../server/src/engine';
-import { Commands } from '../../server/src/lsp/protocol';
-import { ClientCommands, IS_REPORT_CONTEXT } from '../../client/src/ids';
+import { Commands, REPORT_TEXT_SCHEME } from '../../server/src/lsp/protocol';
+import { ClientCommands, IS_REPORT_CONTEXT, REPORT_FILE_EDITOR } from '../../client/src/ids';
 import { configurationContribution, expectedFiles, REGENERATE, RULE_NLS_PREFIX, ruleDescription, SEVERITIES } from '../../scripts/gen-manifest';
 import { REPO_ROOT } from '../support/seeds';
 
@@ -111,6 +111,8 @@ describe('extension manifest', () => {
         [ClientCommands.checkWorkspace]: '检查工作区内所有年度报告',
         [ClientCommands.showRuleDocumentation]: '显示规则说明',
         [ClientCommands.toggle]: '开启/关闭检查',
+        [ClientCommands.openAsReport]: '以年报方式打开',
+        [ClientCommands.saveReportText]: '另存为可编辑文本',
       };
       for (const c of contributed) {
         const key = /^%(.+)%$/.exec(c.title)?.[1];
@@ -170,11 +172,26 @@ describe('extension manifest', () => {
       assert.equal(readJson(grammar.path).scopeName, grammar.scopeName);
     });
 
-    it('activates on plain-text and markdown documents (they may be reports) and nothing broader', () => {
-      // onLanguage:disclosure-report and onCommand:… are implicit since VS Code 1.74.
+    it('activates on plain-text, markdown and HTML documents (they may be reports), on report texts, and nothing broader', () => {
+      // onLanguage:disclosure-report, onCommand:… and onCustomEditor:… are implicit since VS Code 1.74.
       assert.match(pkg.engines.vscode, /^\^1\.(\d+)\./);
       assert.ok(Number(/^\^1\.(\d+)\./.exec(pkg.engines.vscode)![1]) >= 74);
-      assert.deepEqual(pkg.activationEvents, ['onLanguage:plaintext', 'onLanguage:markdown']);
+      assert.deepEqual(pkg.activationEvents, [
+        'onLanguage:plaintext',
+        'onLanguage:markdown',
+        'onLanguage:html',
+        `onFileSystem:${REPORT_TEXT_SCHEME}`,
+      ]);
+    });
+
+    it('.docx and .pdf open in the report-file editor, and "open as report" is offered on them and on web pages', () => {
+      const editor = pkg.contributes.customEditors.find((e: Json) => e.viewType === REPORT_FILE_EDITOR);
+      assert.ok(editor, 'the custom editor is contributed under the id the client registers');
+      assert.deepEqual(editor.selector.map((s: Json) => s.filenamePattern).sort(), ['*.docx', '*.pdf']);
+      const when = pkg.contributes.menus['explorer/context'].find((e: Json) => e.command === ClientCommands.openAsReport)?.when ?? '';
+      const re = new RegExp(/\/(.+)\/i/.exec(when)![1], 'i');
+      for (const ext of ['.docx', '.pdf', '.html', '.htm', '.PDF']) assert.ok(re.test(ext), ext);
+      assert.ok(!re.test('.txt') && !re.test('.doc'), 'text files are reports as they are');
     });
 
     it('declares untrusted and virtual workspace support', () => {

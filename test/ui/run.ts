@@ -5,7 +5,8 @@
 //   3. the Problems panel lists it with its rule id,
 //   4. "Insert Standard Table…" run from the command palette puts the table into the editor,
 //   5. the status bar, the outline (go to symbol), quiet templates, a duplicate insertion and completion while typing,
-//   6. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture.
+//   6. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture,
+//   7. a .docx report opened from Ctrl+P shows its report text, squiggled, with a hover that says where in Word.
 // Screenshots: test-output/screenshots/ (git-ignored); readme-example.png is copied by hand to
 // docs/images/ for the README.
 // Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
@@ -15,8 +16,10 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, installExtension, killAll, startCodeServer, type CodeServer } from '../../scripts/vscode/code-server';
 import { execFileSync } from 'node:child_process';
-import { check } from '../../server/src/engine';
+import { check, checkDocument } from '../../server/src/engine';
 import { renderSkeleton } from '../../server/src/engine/templates';
+import { readDocumentFile } from '../../server/src/formats';
+import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -29,6 +32,8 @@ const REPORT_FILE = 'seed-004-年度报告.txt';
 const BLANK_FILE = 'blank-2023年度报告.txt';
 /** Our own example with typical mistakes: the README's pictures are taken on it (not on a seed). */
 const EXAMPLE_FILE = '示例-2024年度报告.txt';
+/** The same example as a Word file (written here from the text, as a drafter's .docx looks). */
+const DOCX_FILE = '示例-2024年报.docx';
 
 interface Mutation {
   text: string;
@@ -149,6 +154,8 @@ async function main(): Promise<number> {
   fs.writeFileSync(path.join(workspace, REPORT_FILE), mutation.text);
   fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'protocol', 'empty-sections-2023.txt'), path.join(workspace, BLANK_FILE));
   fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), path.join(workspace, EXAMPLE_FILE));
+  const docxBytes = writeDocx(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8')).bytes;
+  fs.writeFileSync(path.join(workspace, DOCX_FILE), docxBytes);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -403,6 +410,39 @@ async function main(): Promise<number> {
       if (run.code !== 1 || !run.out.includes('placeholder') || !run.out.includes('empty-cell')) throw new Error(`the CLI on the skeleton: exit ${run.code}\n${run.out.slice(0, 500)}`);
     });
 
+
+    await step('a .docx report opens as its report text: the squiggle, and a hover that says where in Word', async () => {
+      const read = await readDocumentFile(docxBytes, DOCX_FILE);
+      if (!read.ok) throw new Error(`the .docx is not read: ${read.reason.en}`);
+      const { report, findings } = checkDocument(read.document);
+      const f = findings.find((x) => x.ruleId === 'row-total');
+      if (!f) throw new Error('the .docx report text has no row-total finding to show');
+      const pos = report.source.lines.positionAt(f.start);
+      const place = read.document.origin?.(f.start);
+      if (!place?.table) throw new Error(`no table cell for the finding: ${JSON.stringify(place)}`);
+      // The Problems panel the README step opened stays open for the picture.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('W');
+      await page.locator('.editor-instance').waitFor({ state: 'detached' }).catch(() => undefined);
+      await openFile(page, DOCX_FILE);
+      // The report text (not the placeholder the .docx opened in) is the active editor.
+      await page.locator('.editor-instance .view-lines .view-line', { hasText: '政府信息公开' }).first().waitFor({ state: 'visible' });
+      await goToLine(page, pos.line + 1, pos.character + 1);
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first().waitFor({ state: 'visible' });
+      const sq = squiggleOnCursorLine(page);
+      await sq.waitFor({ state: 'visible' });
+      const box = await sq.boundingBox();
+      if (!box) throw new Error('the squiggle has no box');
+      await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
+      const where = `表${place.table} 第${place.row}行 第${place.cell}列`;
+      const hoverBox = page.locator('.monaco-hover', { hasText: `原文位置：${where}` }).first();
+      await hoverBox.waitFor({ state: 'visible' });
+      await shot(page, 'ui-7-docx-report-text.png');
+      const hover = (await hoverBox.innerText()).replace(/\s+/g, ' ');
+      if (!hover.includes(`（原文：${where}）`)) throw new Error(`the diagnostic in the hover does not say where in Word: ${hover}`);
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
     return finish();
   } finally {
     clearTimeout(hard);

@@ -38,9 +38,15 @@ export interface ExtractCommand extends Common {
   format: ExtractFormat;
 }
 
+/** `text <file>`: print the report text the checker reads (for .docx/.pdf, the rendered text). */
+export interface TextCommand extends Common {
+  command: 'text';
+}
+
 export type Command =
   | CheckCommand
   | ExtractCommand
+  | TextCommand
   | { command: 'help'; lang: Lang; topic: HelpTopic }
   | { command: 'version' };
 
@@ -154,7 +160,7 @@ function readArgs(argv: string[]): Parsed {
 export function parseCommandLine(argv: string[], env: Environment = {}): Command {
   const { values, positionals, problems } = readArgs(argv);
   const [command, ...paths] = positionals;
-  const topic: HelpTopic = command === 'check' || command === 'extract' ? command : null;
+  const topic: HelpTopic = command === 'check' || command === 'extract' || command === 'text' ? command : null;
   const lang = oneOf('--lang', typeof values.lang === 'string' ? values.lang : undefined, ['zh', 'en'] as const, localeLang(env), topic);
   if (problems.length > 0) throw new UsageError(problems[0], topic);
   if (values.help) return { command: 'help', lang, topic };
@@ -162,13 +168,13 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   if (command === undefined) throw new UsageError({ zh: '缺少命令：check 或 extract', en: 'missing command: check or extract' });
   if (command === 'help') {
     const [about] = paths;
-    return { command: 'help', lang, topic: about === 'check' || about === 'extract' ? about : null };
+    return { command: 'help', lang, topic: about === 'check' || about === 'extract' || about === 'text' ? about : null };
   }
   if (topic === null) {
-    throw new UsageError({ zh: `未知命令 ${quote(command)}：应为 check 或 extract`, en: `unknown command ${quote(command)}: expected check or extract` });
+    throw new UsageError({ zh: `未知命令 ${quote(command)}：应为 check、extract 或 text`, en: `unknown command ${quote(command)}: expected check, extract or text` });
   }
   const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size'], topic);
-  if (paths.length === 0) throw new UsageError({ zh: `${command}：没有给出文件或文件夹`, en: `${command}: no files or folders given` }, topic);
+  if (paths.length === 0 && topic !== 'text') throw new UsageError({ zh: `${command}：没有给出文件或文件夹`, en: `${command}: no files or folders given` }, topic);
   if (topic === 'check') {
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules);
@@ -182,9 +188,16 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       rules,
     };
   }
-  if (values.fix) throw new UsageError({ zh: 'extract：--fix 只用于 check', en: 'extract: --fix is only for check' }, topic);
-  if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
-  return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
+  if (topic === 'extract') {
+    if (values.fix) throw new UsageError({ zh: 'extract：--fix 只用于 check', en: 'extract: --fix is only for check' }, topic);
+    if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
+    return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
+  }
+  if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
+  if (values.fix || values.rule || values.format) {
+    throw new UsageError({ zh: 'text：不接受 --fix、--rule 或 --format', en: 'text: takes no --fix, --rule or --format' }, topic);
+  }
+  return { command: topic, lang, maxSize, paths };
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Lang } from '../engine';
 import { REPORT_EXTENSIONS } from '../formats';
 
-export type HelpTopic = 'check' | 'extract' | null;
+export type HelpTopic = 'check' | 'extract' | 'text' | null;
 
 const extensions = (lang: Lang): string => REPORT_EXTENSIONS.join(lang === 'zh' ? '、' : ', ');
 
@@ -13,6 +13,7 @@ function general(lang: Lang): string {
     return `用法：
   disclosure-report check [选项] <文件或文件夹...>     检查年度报告，列出问题
   disclosure-report extract [选项] <文件或文件夹...>   导出各统计表的每个单元格（JSON 或 CSV）
+  disclosure-report text <文件>                        输出检查所读的报告文本（.docx/.pdf 为转换后的文本）
   disclosure-report <命令> --help                      某个命令的选项、示例和退出码
   disclosure-report --help | --version
 
@@ -24,6 +25,7 @@ function general(lang: Lang): string {
   return `Usage:
   disclosure-report check [options] <files or folders...>     check reports and list what is wrong
   disclosure-report extract [options] <files or folders...>   every cell of the standard tables, as JSON or CSV
+  disclosure-report text <file>                               the report text the checker reads (.docx/.pdf rendered)
   disclosure-report <command> --help                          the options, examples and exit codes of a command
   disclosure-report --help | --version
 
@@ -125,8 +127,44 @@ be read.
 The fields: docs/cli.md.`;
 }
 
+function text(lang: Lang): string {
+  if (lang === 'zh') {
+    return `用法：disclosure-report text [选项] <文件>
+
+输出检查所读的报告文本：.txt/.md 为解码后的文本，.html 为网页文本，.docx/.pdf 为转换后的报告文本。
+check 的 JSON 中的行、列都指这份文本；可保存为 .txt，修改后再检查。
+
+选项：
+  --lang zh|en                提示语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
+  --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+  -h, --help                  显示本说明
+
+示例：
+  disclosure-report text 2024年度报告.docx > 草稿.txt
+
+退出码：0 已读取；2 用法错误，或文件无法读取。`;
+  }
+  return `Usage: disclosure-report text [options] <file>
+
+Prints the report text the checker reads: a .txt/.md decoded, an .html page's text, a .docx or
+.pdf rendered as a report text. The lines and columns in check's JSON refer to this text; save it
+as .txt for an editable draft.
+
+Options:
+  --lang zh|en                language of the notes on stderr (default from LC_ALL, LC_MESSAGES,
+                              LANG, else zh)
+  --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
+  -h, --help                  this help
+
+Examples:
+  disclosure-report text 2024-report.docx > draft.txt
+
+Exit code: 0 the file was read; 2 bad usage or a file that could not be read.`;
+}
+
 export function helpText(topic: HelpTopic, lang: Lang): string {
   if (topic === 'check') return check(lang);
+  if (topic === 'text') return text(lang);
   if (topic === 'extract') return extract(lang);
   return general(lang);
 }

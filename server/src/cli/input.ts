@@ -1,10 +1,11 @@
-// Which files to check (folders walked for the report extensions) and reading one file safely:
-// regular files only (a FIFO or a device would block or never end), bounded size, encoding detected.
+// Which files to check (folders walked for the report extensions: .txt/.md/.html/.htm/.docx/.pdf) and reading
+// one file safely: regular files only (a FIFO or a device would block or never end), bounded size
+// (checked before reading), encoding detected for text; .docx/.pdf bytes are left to their adapters.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../engine';
-import { inputKindOf, type InputKind, REPORT_EXTENSIONS } from '../formats';
+import { type InputKind, inputKindOf, isBinaryKind, REPORT_EXTENSIONS } from '../formats';
 import { decode, type Decoded, NotTextError } from './encoding';
 
 /** A problem with one input; the other inputs are still processed. */
@@ -24,7 +25,19 @@ export interface ReadFile extends Decoded {
   size: number;
   /** How the text is read: as a report text, or as an HTML page (offsets still in the file). */
   kind: InputKind;
+  binary?: undefined;
 }
+
+/** A .docx or .pdf file: its bytes, read by its adapter (not decoded as text). */
+export interface BinaryFile {
+  file: string;
+  bytes: Buffer;
+  mtimeMs: number;
+  size: number;
+  binary: 'docx' | 'pdf';
+}
+
+export type InputFile = ReadFile | BinaryFile;
 
 const EXTENSIONS = new Set(REPORT_EXTENSIONS);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -134,7 +147,9 @@ export function collectFiles(args: readonly string[]): { files: string[]; proble
 }
 
 /** Read and decode one file; any failure comes back as an InputProblem, never as an exception. */
-export function readInput(file: string, maxSize: number): ReadFile | InputProblem {
+export function readInput(file: string, maxSize: number): ReadFile | InputProblem;
+export function readInput(file: string, maxSize: number, kind: InputKind | null): InputFile | InputProblem;
+export function readInput(file: string, maxSize: number, kind: InputKind | null = 'text'): InputFile | InputProblem {
   let fd: number;
   try {
     const st = fs.statSync(file);
@@ -160,10 +175,11 @@ export function readInput(file: string, maxSize: number): ReadFile | InputProble
     }
     if (total > maxSize) return { file, reason: tooBig(null, maxSize) };
     const bytes = Buffer.concat(chunks, total);
+    if (isBinaryKind(kind)) return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, binary: kind };
     try {
       // A file named explicitly with another extension is read as text, as before.
-      const kind = inputKindOf(file) === 'html' ? 'html' : 'text';
-      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, kind, ...decode(bytes, kind) };
+      const textKind = inputKindOf(file) === 'html' ? 'html' : 'text';
+      return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, kind: textKind, ...decode(bytes, textKind) };
     } catch (err) {
       if (err instanceof NotTextError) return { file, reason: err.reason };
       throw err;
@@ -183,6 +199,9 @@ function tooBig(size: number | null, max: number): Localized {
   };
 }
 
-export function isProblem(x: ReadFile | InputProblem): x is InputProblem {
+/** The kind a file is read as: by its extension, text for any other name given explicitly. */
+export const kindOfFile = (file: string): InputKind => inputKindOf(file) ?? 'text';
+
+export function isProblem(x: InputFile | InputProblem): x is InputProblem {
   return 'reason' in x;
 }

@@ -2,15 +2,16 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import { type CheckResult, type Lang, readDocument } from '../engine';
-import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, UsageError } from './args';
+import { checkDocument, type CheckResult, type Document, type Lang, readDocument } from '../engine';
+import { readDocumentFile } from '../formats';
+import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type TextCommand, UsageError } from './args';
 import { checkText, documentOf, fixText, writeFixed } from './fix';
 import type { ExtractedCell } from './formats/extract';
 import { type JsonFileResult, toJsonResult } from './formats/json';
 import type { SarifFile } from './formats/sarif';
 import { formatFinding, summary, type Totals } from './formats/text';
 import { helpText } from './help';
-import { collectFiles, type InputProblem, isProblem, type ReadFile, readInput } from './input';
+import { collectFiles, type InputFile, type InputProblem, isProblem, kindOfFile, type ReadFile, readInput } from './input';
 import { packageInfo } from './package-info';
 
 export interface Io {
@@ -29,7 +30,7 @@ const PROG = 'disclosure-report';
 const sarifWriter = (): typeof import('./formats/sarif') => require('./formats/sarif');
 const extractWriter = (): typeof import('./formats/extract') => require('./formats/extract');
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   let cmd;
   const env = io.env ?? {};
   try {
@@ -51,18 +52,38 @@ export function main(argv: string[], io: Io): number {
       return runCheck(cmd, io);
     case 'extract':
       return runExtract(cmd, io);
+    case 'text':
+      return runText(cmd, io);
   }
 }
 
+/** One readable input with the Document the engine reads (the report text for .docx/.pdf). */
+type Input = InputFile & { document: Document };
+
 /** Every readable input, in order; problems are reported on stderr as they happen. */
-function* inputs(paths: string[], maxSize: number, lang: Lang, io: Io, problems: InputProblem[]): Generator<ReadFile> {
+async function* inputs(paths: string[], maxSize: number, lang: Lang, io: Io, problems: InputProblem[]): AsyncGenerator<Input> {
   const { files, problems: walkProblems } = collectFiles(paths);
   const report = (p: InputProblem): void => reportProblem(p, lang, io, problems);
   walkProblems.forEach(report);
   for (const file of files) {
-    const r = readInput(file, maxSize);
-    if (isProblem(r)) report(r);
-    else yield r;
+    const r = readInput(file, maxSize, kindOfFile(file));
+    if (isProblem(r)) {
+      report(r);
+      continue;
+    }
+    if (!r.binary) {
+      yield { ...r, document: documentOf(r.text, r.kind) };
+      continue;
+    }
+    let read;
+    try {
+      read = await readDocumentFile(r.bytes, r.file);
+    } catch (err) {
+      report(internalError(r.file, err));
+      continue;
+    }
+    if (read.ok) yield { ...r, document: read.document };
+    else report({ file: r.file, reason: read.reason });
   }
 }
 
@@ -77,7 +98,7 @@ function internalError(file: string, err: unknown): InputProblem {
   return { file, reason: { zh: `内部错误：${detail}`, en: `internal error: ${detail}` } };
 }
 
-function runCheck(cmd: CheckCommand, io: Io): number {
+async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const options = { rules: cmd.rules };
   const problems: InputProblem[] = [];
   const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, unreadable: 0, withoutReports: 0 };
@@ -87,10 +108,11 @@ function runCheck(cmd: CheckCommand, io: Io): number {
   // Text goes to stdout; with machine formats, the notes about fixes go to stderr.
   const note = cmd.format === 'text' ? io.out : io.err;
 
-  for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
+  for await (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let result: CheckResult;
     try {
-      result = cmd.fix ? fixAndWrite(input, cmd, io, note, problems, totals) : checkText(input.text, input.kind, options);
+      if (cmd.fix && input.binary) note(notEditedNote(input.file, cmd.lang));
+      result = cmd.fix && !input.binary ? fixAndWrite(input, cmd, io, note, problems, totals) : checkDocument(input.document, options);
     } catch (err) {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;
@@ -111,7 +133,7 @@ function runCheck(cmd: CheckCommand, io: Io): number {
     } else if (cmd.format === 'json') {
       json.push(toJsonResult(input.file, result, cmd.lang));
     } else {
-      sarifFiles.push({ file: input.file, report: result.report, findings: result.findings, encoding: input.encoding });
+      sarifFiles.push({ file: input.file, report: result.report, findings: result.findings, encoding: input.binary ? 'binary' : input.encoding });
     }
   }
   totals.withoutReports = problems.filter((p) => p.noReportFile).length;
@@ -151,14 +173,31 @@ function fixAndWrite(
 
 const fixedWord = (lang: Lang): string => (lang === 'zh' ? '已修复' : 'fixed');
 
-function runExtract(cmd: ExtractCommand, io: Io): number {
+/** --fix on a .docx/.pdf: the checker read a rendered text, so there is no file text to edit. */
+function notEditedNote(file: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `${file}: 未修改：Word/PDF 文件不会被改写；可运行 ${PROG} text "${file}" > 草稿.txt 得到可编辑的文本，修改后再检查\n`
+    : `${file}: not edited: Word and PDF files are never rewritten; run ${PROG} text "${file}" > draft.txt for an editable text, fix it and check that\n`;
+}
+
+/** `text <file>`: the report text the checker reads (what every range refers to). */
+async function runText(cmd: TextCommand, io: Io): Promise<number> {
+  const problems: InputProblem[] = [];
+  for await (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
+    const text = input.document.source.text;
+    io.out(text.endsWith('\n') || text === '' ? text : text + '\n');
+  }
+  return problems.length > 0 ? 2 : 0;
+}
+
+async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   const problems: InputProblem[] = [];
   const cells: ExtractedCell[] = [];
   const { extractCells, toCsv } = extractWriter();
-  for (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
+  for await (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     let extracted: ReturnType<typeof extractCells>;
     try {
-      extracted = extractCells(input.file, readDocument(documentOf(input.text, input.kind)));
+      extracted = extractCells(input.file, readDocument(input.document));
     } catch (err) {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;

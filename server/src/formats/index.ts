@@ -5,7 +5,10 @@
 
 import type { Document, Localized } from '../engine';
 import { textDocument } from '../engine';
+import { decode, NotTextError } from '../cli/encoding';
+import { docxDocument } from './docx';
 import { htmlDocument } from './html';
+import { pdfDocument, type PdfOptions } from './pdf';
 
 export type InputKind = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -14,6 +17,8 @@ const KIND_BY_EXTENSION: Record<string, InputKind> = {
   '.md': 'text',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 /** The extensions a folder is searched for, in the order they are listed to users. */
@@ -26,6 +31,9 @@ export function inputKindOf(fileName: string): InputKind | null {
   return KIND_BY_EXTENSION[fileName.slice(dot).toLowerCase()] ?? null;
 }
 
+/** Kinds whose Document is a rendered report text, not the file itself (no edits offered). */
+export const isBinaryKind = (kind: InputKind | null): kind is 'docx' | 'pdf' => kind === 'docx' || kind === 'pdf';
+
 export type ReadResult = { ok: true; kind: InputKind; document: Document } | { ok: false; kind: InputKind; reason: Localized };
 
 /**
@@ -34,4 +42,26 @@ export type ReadResult = { ok: true; kind: InputKind; document: Document } | { o
  */
 export function documentFromText(text: string, kind: InputKind = 'text'): ReadResult {
   return { ok: true, kind, document: kind === 'html' ? htmlDocument(text) : textDocument(text) };
+}
+
+/**
+ * A Document from a file's bytes, whatever its kind (by its name; an unknown extension is read as
+ * text). Never throws for bad input: a damaged, encrypted or scanned file comes back as a reason.
+ */
+export async function readDocumentFile(bytes: Uint8Array, fileName: string, options: PdfOptions = {}): Promise<ReadResult> {
+  const kind = inputKindOf(fileName) ?? 'text';
+  if (kind === 'docx') {
+    const r = docxDocument(bytes);
+    return r.ok ? { ok: true, kind, document: r.document } : { ok: false, kind, reason: r.reason };
+  }
+  if (kind === 'pdf') {
+    const r = await pdfDocument(bytes, options);
+    return r.ok ? { ok: true, kind, document: r.document } : { ok: false, kind, reason: r.reason };
+  }
+  try {
+    return documentFromText(decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), kind).text, kind);
+  } catch (err) {
+    if (err instanceof NotTextError) return { ok: false, kind, reason: err.reason };
+    throw err;
+  }
 }

@@ -61,6 +61,8 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   const lang: Lang = s.lang;
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const actions: CodeAction[] = [];
+  // A read-only report text (.docx/.pdf) gets no edit at all: only the rule pages.
+  const editable = !s.readOnly;
 
   // A missing table is inserted per the template settings (fill, layout); other fixes come from the engine.
   const editsOf = (f: Finding): EngineEdit[] => {
@@ -80,7 +82,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     const rulesDone = new Set<string>();
     for (const d of diagnostics) {
       const ruleId = d.code as string;
-      const finding = findings.find((f) => f.ruleId === ruleId && sameRange(toRange(lines, f), d.range));
+      const finding = editable ? findings.find((f) => f.ruleId === ruleId && sameRange(toRange(lines, f), d.range)) : undefined;
       if (finding?.fix) {
         const edits = chooseEdits(text, editsOf(finding));
         if (edits.length > 0) {
@@ -113,7 +115,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       }
       if (rulesDone.has(ruleId)) continue;
       rulesDone.add(ruleId);
-      const all = fixableOf(ruleId);
+      const all = editable ? fixableOf(ruleId) : [];
       if (all.length > 1) {
         const edits = chooseEdits(text, all.flatMap(editsOf));
         if (edits.length > 0) {
@@ -133,13 +135,13 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     }
   }
 
-  if (wanted(only, FIX_ALL_KIND)) {
+  if (editable && wanted(only, FIX_ALL_KIND)) {
     const edits = chooseEdits(text, findings.flatMap(editsOf));
     if (edits.length > 0) actions.push({ title: T.fixAll[lang], kind: FIX_ALL_KIND, edit: workspaceEdit(s, edits) });
   }
 
   // At the cursor: offer the standard table of the section the cursor is in, when it is missing.
-  if (wanted(only, INSERT_TABLE_KIND) && params.range) {
+  if (editable && wanted(only, INSERT_TABLE_KIND) && params.range) {
     const at = lines.offsetAt(params.range.start);
     const sec = sectionAt(report, at);
     for (const id of Object.keys(TABLE_SECTION) as TableId[]) {

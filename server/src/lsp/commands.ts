@@ -32,6 +32,7 @@ async function insertTable(ctx: ServerContext, args: unknown[]): Promise<InsertT
   if (!a) return { applied: false, reason: 'bad arguments: expected (uri, tableId, position?)' };
   const s = await ctx.served(a.uri);
   if (!s) return { applied: false, reason: 'not an open report document' };
+  if (s.readOnly) return { applied: false, reason: 'the document is read-only (the report text of a .docx or .pdf)' };
   const report = s.checked.result.report;
   const lines = report.source.lines;
   const at = a.position ? lines.offsetAt(a.position) : undefined;

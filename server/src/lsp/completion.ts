@@ -7,7 +7,8 @@ import { toRange } from './convert';
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[]> {
   const s = await ctx.served(params?.textDocument?.uri);
-  if (!s || !params.position) return [];
+  // Completion inserts text: nothing to offer on a read-only report text.
+  if (!s || s.readOnly || !params.position) return [];
   const report = s.checked.result.report;
   const lines = report.source.lines;
   const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;

@@ -3,7 +3,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../engine';
-import { resolveLang, type Checked, type ReportStore } from './documents';
+import { isReadOnlyUri, resolveLang, type Checked, type ReportStore } from './documents';
+import { isReportTextUri } from './reportText';
 import type { DisclosureSettings } from './protocol';
 import type { SettingsCache } from './settings';
 
@@ -12,6 +13,8 @@ export interface Served {
   checked: Checked;
   settings: DisclosureSettings;
   lang: Lang;
+  /** Nothing may be edited: a report text of a .docx/.pdf (faces offer no fix, insertion or completion). */
+  readOnly: boolean;
 }
 
 export class ServerContext {
@@ -35,10 +38,15 @@ export class ServerContext {
     const doc = this.documents.get(uri);
     if (!doc) return null;
     const settings = await this.settings.get(uri);
+    // A report text opened before the server read its file (a restart): read it now, so the check
+    // runs on the Document with its map to the original.
+    if (isReportTextUri(uri) && !this.store.reportTexts.document(uri, doc.getText())) await this.store.reportTexts.load(uri);
     // The document may have changed or closed while the settings were fetched: use the newest.
     const current = this.documents.get(uri);
     if (!current || !this.store.isServed(current, settings)) return null;
-    return { doc: current, checked: this.store.get(current, settings, wholeDocument), settings, lang: this.lang(settings) };
+    const checked = this.store.get(current, settings, wholeDocument);
+    const readOnly = isReadOnlyUri(uri) || !checked.result.report.document.editable;
+    return { doc: current, checked, settings, lang: this.lang(settings), readOnly };
   }
 }
 

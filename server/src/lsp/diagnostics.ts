@@ -5,9 +5,13 @@ import {
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import type { ServerContext } from './context';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Finding } from '../engine';
+import type { Served, ServerContext } from './context';
 import { toDiagnostic } from './convert';
 import { WHOLE_DOCUMENT_DIAGNOSTICS } from './protocol';
+import { originOf, originSuffix } from './origin';
+import type { DiagnosticData } from './protocol';
 
 export const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
@@ -21,6 +25,26 @@ export async function diagnostics(ctx: ServerContext, params: DocumentDiagnostic
   return {
     kind: DocumentDiagnosticReportKind.Full,
     resultId,
-    items: checked.result.findings.map((f) => toDiagnostic(f, lines, doc.uri, lang, checked.version)),
+    items: checked.result.findings.map((f) => onReadOnly(s, f, toDiagnostic(f, lines, doc.uri, lang, checked.version))),
   };
+}
+
+/**
+ * On a read-only report text: no fix travels with the diagnostic, and its message (and those of
+ * its related cells) says where the place is in the original file (「（原文：表2 第5行 第8列）」).
+ */
+function onReadOnly(s: Served, f: Finding, d: Diagnostic): Diagnostic {
+  if (!s.readOnly) return d;
+  const data = { ...(d.data as DiagnosticData) };
+  delete data.fix;
+  d.data = data;
+  const document = s.checked.result.report.document;
+  const place = originOf(document, f.start, s.lang);
+  if (place) d.message += originSuffix(place, s.lang);
+  f.related.forEach((r, i) => {
+    const related = d.relatedInformation?.[i];
+    const relatedPlace = related ? originOf(document, r.start, s.lang) : null;
+    if (related && relatedPlace) related.message += originSuffix(relatedPlace, s.lang);
+  });
+  return d;
 }

@@ -3,9 +3,11 @@
 // State is dropped when the document closes.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type CheckResult, type Lang, type RuleSettings } from '../engine';
+import { checkDocument, type CheckResult, type Document, type Lang, type RuleSettings, textDocument } from '../engine';
 import { looksLikeReport } from '../engine/ide';
+import { documentFromText } from '../formats';
 import type { DisclosureSettings } from './protocol';
+import { isReportTextUri, ReportTexts } from './reportText';
 
 export const LANGUAGE_ID = 'disclosure-report';
 
@@ -26,23 +28,65 @@ export { looksLikeReport };
  */
 export const MAX_CACHED_CHECKS = 16;
 
+/** A web page: read through the HTML adapter, so positions stay in the HTML the editor shows. */
+export const HTML_LANGUAGE_ID = 'html';
+
+/** Whether a document is shown read-only by every client: a report text on its own scheme. */
+export function isReadOnlyUri(uri: string): boolean {
+  return isReportTextUri(uri);
+}
+
 export class ReportStore {
   /** Least recently used first (a Map keeps insertion order; a hit moves the entry to the end). */
   private readonly cache = new Map<string, Checked>();
-  private readonly detected = new Map<string, { version: number; isReport: boolean }>();
+  /** Detection per version; an HTML page keeps the Document it was detected on until it is checked. */
+  private readonly detected = new Map<string, { version: number; isReport: boolean; document?: Document }>();
+  /** The report texts of .docx/.pdf files, read by the server (disclosureReport/reportText). */
+  readonly reportTexts = new ReportTexts();
   /** Called after each fresh check (status notification). */
   onChecked: (c: Checked) => void = () => {};
 
   isServed(doc: TextDocument, settings: DisclosureSettings): boolean {
     if (!settings.enable) return false;
+    // A report text is checked when it is the text the server read (not a "cannot read" message).
+    if (isReportTextUri(doc.uri)) return this.reportTexts.document(doc.uri, doc.getText()) !== null;
     if (doc.languageId === LANGUAGE_ID) return true;
-    if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
+    const isHtml = doc.languageId === HTML_LANGUAGE_ID;
+    if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown' && !isHtml) return false;
     if (!settings.plaintext.detect) return false;
     const d = this.detected.get(doc.uri);
     if (d && d.version === doc.version) return d.isReport;
-    const isReport = looksLikeReport(doc.getText());
-    this.detected.set(doc.uri, { version: doc.version, isReport });
+    let isReport: boolean;
+    let document: Document | undefined;
+    if (isHtml) {
+      // Detected on the page's text as the adapter reads it (tags blanked, blocks on their own lines).
+      document = htmlDocumentOf(doc.getText());
+      isReport = looksLikeReport(document.source.view);
+    } else {
+      isReport = looksLikeReport(doc.getText());
+    }
+    this.detected.set(doc.uri, { version: doc.version, isReport, document: isReport ? document : undefined });
     return isReport;
+  }
+
+  /** The Document the engine reads for an open document: its report text's, the HTML page's, or plain text. */
+  private documentOf(doc: TextDocument): Document {
+    const text = doc.getText();
+    if (isReportTextUri(doc.uri)) {
+      // The text shown is the one read from the file: check it with its map to the original. A text
+      // that no longer matches (the file changed since) is still checked, read-only, without the map.
+      return this.reportTexts.document(doc.uri, text) ?? textDocument(text, { editable: false });
+    }
+    if (doc.languageId === HTML_LANGUAGE_ID) {
+      const d = this.detected.get(doc.uri);
+      if (d?.document && d.version === doc.version) {
+        const document = d.document;
+        d.document = undefined;
+        return document;
+      }
+      return htmlDocumentOf(text);
+    }
+    return textDocument(text);
   }
 
   /** The check of this version of the document (computed once per version and rule settings). */
@@ -57,7 +101,7 @@ export class ReportStore {
       return cached;
     }
     const started = performance.now();
-    const result = check(doc.getText(), { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument });
+    const result = checkDocument(this.documentOf(doc), { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument });
     const checked: Checked = {
       uri: doc.uri,
       version: doc.version,
@@ -95,6 +139,12 @@ export class ReportStore {
   get cachedChecks(): number {
     return this.cache.size;
   }
+}
+
+/** An HTML page as the HTML adapter reads it (documentFromText never fails for text it is given). */
+function htmlDocumentOf(html: string): Document {
+  const read = documentFromText(html, 'html');
+  return read.ok ? read.document : textDocument(html);
 }
 
 /** Message language: the setting, else the client's locale (zh* → zh, anything else → en). */

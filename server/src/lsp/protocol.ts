@@ -43,6 +43,36 @@ export interface StatsResult {
  */
 export const WHOLE_DOCUMENT_DIAGNOSTICS = 'disclosure-report/whole-document';
 
+/**
+ * The URI scheme of report texts: the read-only text the checker reads from a .docx or .pdf
+ * (`disclosure-report-text:/abs/path/report.docx` for `file:///abs/path/report.docx`). Clients
+ * show such a document read-only; the server offers no edit on it.
+ */
+export const REPORT_TEXT_SCHEME = 'disclosure-report-text';
+
+/**
+ * Client → server request: the report text of a file (params ReportTextParams, result
+ * ReportTextResult). The server reads the file itself (file: URIs only) and keeps what it read, so
+ * the document opened under the returned URI is checked with its map back to the original.
+ */
+export const ReportTextRequest = { method: 'disclosureReport/reportText' } as const;
+
+export interface ReportTextParams {
+  /** The file (file: URI) or its report-text URI. */
+  uri: string;
+}
+
+export type ReportTextResult =
+  | {
+      ok: true;
+      /** Open this URI (scheme REPORT_TEXT_SCHEME) to see the text checked. */
+      uri: string;
+      /** What the file was read as. */
+      kind: 'text' | 'html' | 'docx' | 'pdf';
+      text: string;
+    }
+  | { ok: false; kind?: 'text' | 'html' | 'docx' | 'pdf'; reason: { zh: string; en: string } };
+
 /** Command ids (workspace/executeCommand). */
 export const Commands = {
   insertTable: 'disclosureReport.insertTable',

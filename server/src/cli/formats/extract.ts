@@ -1,6 +1,6 @@
 // `extract`: every cell read (a partly read table gives the cells it could read), as JSON objects or CSV rows (spec §9.1 ids).
 
-import type { Report, TableId } from '../../engine';
+import type { Origin, Report, TableId } from '../../engine';
 import { type JsonRange, toRange } from './json';
 
 export interface ExtractedCell {
@@ -16,6 +16,8 @@ export interface ExtractedCell {
   /** The cell as written (empty for an empty cell): shows what an invalid cell held. */
   raw: string;
   range: JsonRange;
+  /** .docx/.pdf: where the cell stands in the original file. */
+  source?: Origin;
 }
 
 export function extractCells(file: string, report: Report): { cells: ExtractedCell[]; skipped: TableId[] } {
@@ -40,6 +42,8 @@ export function extractCells(file: string, report: Report): { cells: ExtractedCe
         raw: c.raw,
         range: toRange(report.source.lines, c),
       };
+      const source = report.document.origin?.(c.start);
+      if (source) cell.source = source;
       cells.push(cell);
     }
   }

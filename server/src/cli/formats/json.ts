@@ -1,7 +1,7 @@
 // `check --format json`: one array, one object per file (the shape is documented in docs/cli.md).
 // Lines and characters are 0-based UTF-16 positions, exactly as in LSP.
 
-import type { CheckResult, Finding, Lang, LineIndex, Severity, Span, TableId } from '../../engine';
+import type { CheckResult, Finding, Lang, LineIndex, Origin, Report, Severity, Span, TableId } from '../../engine';
 
 export interface JsonPosition {
   line: number;
@@ -17,7 +17,9 @@ export interface JsonDiagnostic {
   severity: Severity;
   message: string;
   range: JsonRange;
-  relatedInformation?: { message: string; range: JsonRange }[];
+  /** .docx/.pdf: where the range's start stands in the original file (the range is in the report text). */
+  source?: Origin;
+  relatedInformation?: { message: string; range: JsonRange; source?: Origin }[];
   /** What the finding found (cell ids, expected, actual, relation, rows…): the rule's own data. */
   data?: Record<string, unknown>;
   fix?: { title: string; edits: { range: JsonRange; newText: string }[] };
@@ -36,13 +38,26 @@ export function toRange(lines: LineIndex, span: Span): JsonRange {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
-export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang): JsonDiagnostic {
+/** The origin of an offset in a rendered report text, or undefined for text and HTML files. */
+export function sourceOf(report: Report | undefined, offset: number): Origin | undefined {
+  return report?.document.origin?.(offset) ?? undefined;
+}
+
+export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang, report?: Report): JsonDiagnostic {
   const d: JsonDiagnostic = { code: f.ruleId, severity: f.severity, message: f.message[lang], range: toRange(lines, f) };
+  const source = sourceOf(report, f.start);
+  if (source) d.source = source;
   if (f.related.length > 0) {
-    d.relatedInformation = f.related.map((r) => ({ message: r.message[lang], range: toRange(lines, r) }));
+    d.relatedInformation = f.related.map((r) => {
+      const related: { message: string; range: JsonRange; source?: Origin } = { message: r.message[lang], range: toRange(lines, r) };
+      const at = sourceOf(report, r.start);
+      if (at) related.source = at;
+      return related;
+    });
   }
   if (f.data) d.data = f.data;
-  if (f.fix) {
+  // A rendered .docx/.pdf text is not the file: no edits are offered on it.
+  if (f.fix && report?.document.editable !== false) {
     d.fix = {
       title: f.fix.title[lang],
       edits: f.fix.edits.map((e) => ({ range: toRange(lines, e), newText: e.newText })),
@@ -59,6 +74,6 @@ export function toJsonResult(file: string, { report, findings }: CheckResult, la
     formatVersion: report.formatVersion,
     sections: report.sections.map((s) => ({ number: s.number, title: s.title, line: lines.positionAt(s.heading.start).line })),
     tables: report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.reading === 'full' ? true : t.reading === 'partial' ? ('partial' as const) : false })),
-    diagnostics: findings.map((f) => toDiagnostic(lines, f, lang)),
+    diagnostics: findings.map((f) => toDiagnostic(lines, f, lang, report)),
   };
 }

@@ -70,7 +70,11 @@ export function toSarif(files: readonly SarifFile[], problems: readonly InputPro
           physicalLocation: physical(r),
         }));
       }
-      if (d.fix) {
+      // For .docx/.pdf the region is in the report text the checker read: say where it is in the
+      // original, and offer no replacement (the file itself is never edited).
+      const source = f.report.document.origin?.(d.start);
+      if (source) result.properties = { source };
+      if (d.fix && f.report.document.editable) {
         result.fixes = [
           {
             description: { text: d.fix.title[lang] },

@@ -6,6 +6,7 @@
 // window around the span, tabs are expanded, and wide (CJK) characters count two terminal columns.
 
 import type { Finding, Lang, Report, Severity } from '../../engine';
+import { describeOrigin } from '../../formats/origin';
 
 export interface Style {
   color: boolean;
@@ -102,10 +103,21 @@ export function excerpt(report: Report, f: Finding, style: Style): string[] {
 
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
+/**
+ * Where a person finds the finding: file:line:col for text; for a .docx/.pdf the place in the
+ * original (file.pdf:第4页, file.docx:表2 第5行 第8列), since the line numbers are the report text's.
+ */
+export function findingLocation(file: string, report: Report, offset: number, lang: Lang): string {
+  const origin = report.document.origin?.(offset);
+  const where = origin ? describeOrigin(origin, lang) : '';
+  if (where) return `${file}:${where}`;
+  const p = report.source.lines.positionAt(offset);
+  return `${file}:${p.line + 1}:${p.character + 1}`;
+}
+
 export function formatFinding(file: string, report: Report, f: Finding, lang: Lang, style: Style): string {
-  const p = report.source.lines.positionAt(f.start);
   const head =
-    `${paint(style, '1', `${file}:${p.line + 1}:${p.character + 1}`)} ` +
+    `${paint(style, '1', findingLocation(file, report, f.start, lang))} ` +
     `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}`;
   return [head, ...excerpt(report, f, style)].join('\n');
 }
