@@ -11,10 +11,11 @@ import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { StatsRequest, StatusNotification, type StatusParams } from './lsp/protocol';
+import { StatsRequest, StatusNotification, TablesRequest, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
+import { tables } from './lsp/tables';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
@@ -107,6 +108,7 @@ connection.onDocumentSymbol((params) => safely(ctx, 'documentSymbol', [], () => 
 connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => foldingRanges(ctx, params)));
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
+connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
 
 // Internal state sizes, for tests and the benchmark (memory must stay flat over open/edit/close cycles).
 connection.onRequest(StatsRequest.method, () => ({
