@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands, openRuleDoc, type CommandContext } from './commands';
 import { DOCUMENT_SELECTOR } from './ids';
+import { registerPreview } from './preview/panel';
 import { t } from './l10n';
 import { StatusTracker, type ReceivedStatus } from './status';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './workspaceCheck';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
 
   const commandContext: CommandContext = { extension: context, client: () => client, ready, status, workspace };
   context.subscriptions.push(...registerCommands(commandContext));
+  context.subscriptions.push(...registerPreview(commandContext));
 
   return {
     client: languageClient,

@@ -10,6 +10,9 @@ export const ClientCommands = {
   checkWorkspace: 'disclosureReport.checkWorkspace',
   showRuleDocumentation: 'disclosureReport.showRuleDocumentation',
   toggle: 'disclosureReport.toggle',
+  previewTables: 'disclosureReport.previewTables',
+  exportTablesHtml: 'disclosureReport.exportTablesHtml',
+  copyTableTsv: 'disclosureReport.copyTableTsv',
 } as const;
 
 /** Context key: the active editor holds a document the server checks as a report. */

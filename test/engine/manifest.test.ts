@@ -95,7 +95,7 @@ describe('extension manifest', () => {
 
     it('the client registers its own commands only (the server ones come from vscode-languageclient)', () => {
       const src = fs
-        .readdirSync(path.join(REPO_ROOT, 'client', 'src'))
+        .readdirSync(path.join(REPO_ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
         .filter((f) => f.endsWith('.ts'))
         .map((f) => fs.readFileSync(path.join(REPO_ROOT, 'client', 'src', f), 'utf8'))
         .join('\n');
@@ -111,6 +111,9 @@ describe('extension manifest', () => {
         [ClientCommands.checkWorkspace]: '检查工作区内所有年度报告',
         [ClientCommands.showRuleDocumentation]: '显示规则说明',
         [ClientCommands.toggle]: '开启/关闭检查',
+        [ClientCommands.previewTables]: '预览年报表格',
+        [ClientCommands.exportTablesHtml]: '导出年报表格为 HTML…',
+        [ClientCommands.copyTableTsv]: '复制年报表格为 TSV',
       };
       for (const c of contributed) {
         const key = /^%(.+)%$/.exec(c.title)?.[1];
@@ -202,7 +205,7 @@ describe('extension manifest', () => {
         /^package\.nls(\.zh-cn)?\.json$/,
         /^language-configuration\.json$/,
         /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
-        /^client\/out\/extension\.js$/,
+        /^client\/out\/(extension|preview)\.js$/,
         /^server\/out\/server\.js$/,
         /^docs\/rules\/[\w-]+\.md$/,
         /^docs\/marketplace\/README\.md$/,
