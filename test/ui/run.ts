@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, installExtension, killAll, startCodeServer, type CodeServer } from '../../scripts/vscode/code-server';
 import { check } from '../../server/src/engine';
 import { readSeed } from '../support/seeds';
+import { previewSteps } from './preview';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
@@ -256,6 +257,12 @@ async function main(): Promise<number> {
       await shot(page, 'readme-example.png');
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
+    });
+
+    await previewSteps({
+      page, step, shot, openFile, goToLine,
+      mutation: { ...mutation, file: REPORT_FILE },
+      example: EXAMPLE_FILE,
     });
     return finish();
   } finally {
