@@ -63,6 +63,8 @@ async function setTheme(page: Page, name: string): Promise<void> {
   await input.fill('>Preferences: Color Theme');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
   await page.keyboard.press('Enter');
+  // The theme list replaces the command list in the same widget: filter only once it is there.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light Modern|Dark Modern/ }).first().waitFor();
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -140,15 +142,19 @@ export async function previewSteps(c: PreviewStepContext): Promise<void> {
     expectEqual('marked cells after the fix', await frame.locator('td.sev-error').count(), 0);
     expectEqual('the cell now', (await frame.locator(`td[data-cell="${wrongId}"]`).innerText()).trim(), mutation.was);
     await c.shot(page, 'ui-8-preview-fixed.png');
+    await page.keyboard.press('Control+S'); // so closing the editors asks nothing
   });
 
   await c.step('README pictures: the preview of our own example, light and dark', async () => {
     await closeAllEditors(page);
+    // Room for the whole width of table 2 beside the text: a wider window, no side bar.
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
     await c.openFile(page, c.example);
     const f = await openPreview(page);
-    // Scroll the requests table into view with its wrong total hovered: the tooltip shows the arithmetic.
+    // Table 2 at the top of the preview, its wrong total hovered: the tooltip shows the arithmetic.
+    await f.locator('#table-requests').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const total = f.locator('td[data-cell="requests/R1/c7"]');
-    await total.scrollIntoViewIfNeeded();
     await total.hover();
     await f.locator('#tooltip').waitFor({ state: 'visible' });
     await c.shot(page, 'readme-preview-light.png');

@@ -39,6 +39,7 @@ button { font: inherit; color: var(--vscode-button-secondaryForeground); backgro
 button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 :focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: 1px; }
 td.value { cursor: pointer; }
+h2[id^="table-"] { scroll-margin-top: 40px; }
 .sec-title[data-section] { cursor: pointer; text-decoration: underline dotted; }
 #tooltip { position: fixed; z-index: 10; max-width: 34em; white-space: pre-wrap; padding: 6px 8px; pointer-events: none;
   color: var(--vscode-editorHoverWidget-foreground); background: var(--vscode-editorHoverWidget-background);

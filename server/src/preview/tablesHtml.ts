@@ -197,8 +197,8 @@ section.table { margin-top: 22px; }
 table.grid { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 table.grid th, table.grid td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #b0b0b0)); padding: 3px 6px; vertical-align: middle; }
 table.grid th { font-weight: normal; text-align: left; }
-table.grid th.label { min-width: 8em; }
-table.grid th.group { min-width: 4em; }
+table.grid th.label { min-width: 6em; }
+table.grid th.group { min-width: 3em; }
 table.grid th.header { text-align: center; background: var(--vscode-editorWidget-background, #f3f3f3); font-weight: 600; }
 table.grid th.group { text-align: center; font-weight: 600; }
 table.grid td.value { text-align: right; min-width: 3.2em; white-space: nowrap; }
