@@ -34,15 +34,17 @@ async function openPreview(page: Page): Promise<FrameLocator> {
   return frame;
 }
 
-/** Close every editor of every group (Ctrl+K Ctrl+W), and the panel below them if it is open. */
+/** View: Close All Editors, from the command palette (every group; the reports are saved). */
 async function closeAllEditors(page: Page): Promise<void> {
-  // Keys go to the workbench, not to a webview that may hold the focus.
-  await page.locator('.part.editor .monaco-editor .view-lines').first().click({ timeout: 5_000 }).catch(() => undefined);
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+W');
-  await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' }).catch(() => undefined);
-  if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>View: Close All Editors');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Close All Editors' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  await page.locator('.editor-instance').first().waitFor({ state: 'detached' }).catch(() => undefined);
 }
 
 /** The cells the engine marks on this text: what the preview must mark, no more, no less. */
@@ -149,8 +151,11 @@ export async function previewSteps(c: PreviewStepContext): Promise<void> {
     await closeAllEditors(page);
     // Room for the whole width of table 2 beside the text: a wider window, no side bar.
     await page.setViewportSize({ width: 1600, height: 1000 });
+    await c.openFile(page, c.example).catch(async (err: unknown) => {
+      await c.shot(page, 'ui-9-open-example-failed.png');
+      throw err;
+    });
     if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
-    await c.openFile(page, c.example);
     const f = await openPreview(page);
     // Table 2 at the top of the preview, its wrong total hovered: the tooltip shows the arithmetic.
     await f.locator('#table-requests').evaluate((el) => el.scrollIntoView({ block: 'start' }));
