@@ -160,7 +160,11 @@ describe('preview model: the report on the grid', () => {
     // examples/mistakes-2024.txt:47:33 (README): 0-based line 46, character 32.
     assert.deepEqual(total.range, { start: { line: 46, character: 32 }, end: { line: 46, character: 34 } });
     assert.deepEqual(total.findings.map((f) => [f.ruleId, f.severity, f.expected]), [['row-total', 'error', 16]]);
-    assert.match(total.findings[0].message.zh, /应为 16（12 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0），实为 18/);
+    // One finding, on this cell alone: the engine's localization names it and its implied value.
+    assert.match(total.findings[0].message.zh, /很可能填错：写的是 18，[^；]*应为 16/);
+    // Its details are the arithmetic of the relations it breaks.
+    assert.ok(total.findings[0].details?.some((d) => d.zh.includes('18 ≠ 12 + 3 + 0 + 0 + 1 + 0')), JSON.stringify(total.findings[0].details));
+    assert.equal(total.findings[0].alternatives, undefined);
     assert.deepEqual(total.parts, ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((c) => `requests/R1/${c}`));
     // A correct cell has no finding; the first part is the 12 of 自然人.
     assert.deepEqual([p.cells['requests/R1/c1'].raw, p.cells['requests/R1/c1'].findings], ['12', []]);
@@ -197,6 +201,23 @@ describe('preview model: the report on the grid', () => {
     assert.deepEqual(p.cells['requests/R3/c1'].findings.map((f) => f.expected), [5]);
     assert.equal(Object.values(p.cells).filter((c) => c.findings.length > 0).length, 1);
     assert.equal(p.otherFindings.error, 0);
+  });
+
+  it('a tie stays on its total with each equally likely fix listed and no one implied value', () => {
+    const { report } = check(example);
+    const fix = (zh: string, en: string) => ({ title: { zh, en }, edits: [] });
+    const tie: Finding = {
+      ruleId: 'row-total',
+      severity: 'error',
+      start: 0,
+      end: 1,
+      message: { zh: '乙', en: 'b' },
+      related: [],
+      data: { cells: ['requests/R3/c7'], expected: 5, localized: 'tie' },
+      alternatives: [fix('将甲改为 1', 'Set a to 1'), fix('将乙改为 2', 'Set b to 2')],
+    };
+    const c = tablesPreview(report, [tie]).cells['requests/R3/c7'];
+    assert.deepEqual(c.findings.map((f) => [f.expected, f.alternatives?.map((a) => a.en)]), [[undefined, ['Set a to 1', 'Set b to 2']]]);
   });
 
   it('cells the report does not give are `missing`; the rows it gives are still placed', () => {

@@ -71,7 +71,7 @@ describe('preview html', () => {
     // The wrong total keeps its mark and its explanation as a title tooltip.
     const td = cellHtml(html, 'requests/R1/c7');
     assert.match(td, /class="value state-number sev-error"/);
-    assert.match(td, /title="[^"]*应为 16（12 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0），实为 18/);
+    assert.match(td, /title="[^"]*写的是 18，[^"]*应为 16[^"]*\n  [^"]*18 ≠ 12 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0/);
   });
 
   it('a wrong cell has the error class, an icon and a tooltip with the arithmetic and the implied value (zh and en)', () => {
@@ -79,10 +79,13 @@ describe('preview html', () => {
     const zh = cellHtml(renderPreviewBody(p, 'zh', { interactive: true }), 'requests/R1/c7');
     assert.match(zh, /sev-error/);
     assert.match(zh, /<span class="mark" aria-hidden="true">✗<\/span><span class="v">18<\/span>/);
-    assert.match(zh, /data-tip="一、本年新收政府信息公开申请数量 · 总计\n值: 18\n✗ 错误 \[row-total\] [^"]*实为 18 — 应为 16"/);
+    assert.match(zh, /data-tip="一、本年新收政府信息公开申请数量 · 总计\n值: 18\n✗ 错误 \[row-total\] [^"\n]*写的是 18[^"\n]* — 应为 16\n  [^"\n]*18 ≠ 12 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0\n/);
+    // One mistyped number, one marked cell per changed cell: the engine's decision, not every total it breaks.
+    const body = renderPreviewBody(p, 'zh', { interactive: true });
+    assert.deepEqual([...body.matchAll(/data-cell="([^"]+)"[^>]*sev-error|class="[^"]*sev-error[^"]*" data-cell="([^"]+)"/g)].map((m) => m[1] ?? m[2]).sort(), ['appeals/A5', 'requests/R1/c7', 'requests/R17/c2', 'requests/R25/c1']);
     assert.match(zh, /data-parts="requests\/R1\/c1 requests\/R1\/c2 requests\/R1\/c3 requests\/R1\/c4 requests\/R1\/c5 requests\/R1\/c6"/);
     const en = cellHtml(renderPreviewBody(p, 'en', { interactive: true }), 'requests/R1/c7');
-    assert.match(en, /\[row-total\] total of row R1 [^"]* — should be 16"/);
+    assert.match(en, /\[row-total\] [^"\n]*it says 18[^"\n]* — should be 16\n  R1 total: 18 ≠ 12 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0\n/);
     // A right cell: no mark, no severity class.
     const ok = cellHtml(renderPreviewBody(p, 'zh', { interactive: true }), 'requests/R1/c1');
     assert.doesNotMatch(ok, /sev-|class="mark"/);

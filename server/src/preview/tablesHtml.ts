@@ -27,6 +27,7 @@ const UI = {
     missing: '未能读出此格',
     invalid: '不是有效数字',
     shouldBe: (v: string) => `应为 ${v}`,
+    or: '或：',
     severity: { error: '错误', warning: '警告', information: '提示', hint: '提示' } as Record<Severity, string>,
     others: (e: number, w: number, i: number) => `表格以外的问题：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个（见“问题”面板）。`,
     legend: '图例',
@@ -59,6 +60,7 @@ const UI = {
     missing: 'this cell could not be read',
     invalid: 'not a valid number',
     shouldBe: (v: string) => `should be ${v}`,
+    or: 'or:',
     severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as Record<Severity, string>,
     others: (e: number, w: number, i: number) => `Outside the tables: ${e} errors, ${w} warnings, ${i} information (see the Problems panel).`,
     legend: 'Legend',
@@ -98,6 +100,8 @@ export function cellTip(cell: PreviewCell, lang: Lang): string {
   for (const f of cell.findings) {
     const implied = f.expected !== undefined && f.expected !== null ? ` — ${t.shouldBe(String(f.expected))}` : '';
     lines.push(`${ICON[f.severity]} ${t.severity[f.severity]} [${f.ruleId}] ${f.message[lang]}${implied}`);
+    for (const d of f.details ?? []) lines.push(`  ${d[lang]}`);
+    for (const a of f.alternatives ?? []) lines.push(`  ${t.or} ${a[lang]}`);
   }
   return lines.join('\n');
 }

@@ -155,6 +155,10 @@ export interface CellFinding {
   message: Localized;
   /** What the cell should hold, when the rule knows (the implied value of an arithmetic finding). */
   expected?: number | string | null;
+  /** The finding's related lines: for a localized wrong cell, the arithmetic of each relation it breaks. */
+  details?: Localized[];
+  /** Equally likely fixes when the engine cannot tell which cell is wrong (a tie): their titles. */
+  alternatives?: Localized[];
 }
 
 export interface PreviewCell {
@@ -298,8 +302,12 @@ export function tablesPreview(report: Report, findings: readonly Finding[]): Tab
       continue;
     }
     const onCell: CellFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message };
-    const expected = f.data?.expected ?? expectedFromFix(f);
+    const alternatives = (f.alternatives ?? []).map((a) => a.title);
+    // A tie has no one implied value for this cell: its alternatives say what would fix it.
+    const expected = alternatives.length > 0 ? undefined : (f.data?.expected ?? expectedFromFix(f));
     if (expected !== undefined) onCell.expected = expected;
+    if (f.data?.localized === 'unique' && f.related.length > 0) onCell.details = f.related.map((r) => r.message);
+    if (alternatives.length > 0) onCell.alternatives = alternatives;
     for (const t of targets) t.findings.push(onCell);
   }
 
