@@ -190,7 +190,7 @@ async function main(): Promise<number> {
       await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' }).catch(() => undefined);
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!text.includes(expected)) throw new Error(`hover text: ${text}\nexpected to contain: ${expected}`);
-      if (!/应为\s*\d+（\d+( \+ \d+)+），实为 \d+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
+      if (!/应为\s*\d+（\d+( \+ \d+)+），实为 \d+|\d+ ≠ \d+( \+ \d+)+/.test(text)) throw new Error(`no arithmetic in: ${text}`);
       if (!text.includes('row-total')) throw new Error(`no rule id in: ${text}`);
       await shot(page, 'ui-2-hover.png');
       await page.mouse.move(5, 5);
