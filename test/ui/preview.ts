@@ -78,7 +78,7 @@ async function setTheme(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
+  await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: 'Preferences: Color Theme' }).waitFor();
   await page.keyboard.press('Enter');
   // The theme list replaces the command list in the same widget: filter only once it is there.
   await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light Modern|Dark Modern/ }).first().waitFor();
@@ -99,7 +99,7 @@ export async function previewSteps(c: PreviewStepContext): Promise<void> {
 
   const opened = await c.step('the preview button opens the tables beside the editor, laid out as the official template', async () => {
     await closeAllEditors(page);
-    await c.openFile(page, mutation.file);
+    await openFirstMatch(page, mutation.file);
     frame = await openPreview(page);
     // Beside: two editor groups, the text on the left, the preview on the right.
     expectEqual('editor groups', await page.locator('.editor-group-container').count(), 2);
