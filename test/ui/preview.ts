@@ -78,7 +78,7 @@ async function setTheme(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: 'Preferences: Color Theme' }).waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
   await page.keyboard.press('Enter');
   // The theme list replaces the command list in the same widget: filter only once it is there.
   await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light Modern|Dark Modern/ }).first().waitFor();
