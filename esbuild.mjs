@@ -13,6 +13,8 @@ const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', outfile: 'client/out/extension.js', external: ['vscode'] },
   { name: 'server', entry: 'server/src/server.ts', outfile: 'server/out/server.js', external: [] },
   { name: 'cli', entry: 'server/src/cli.ts', outfile: 'server/out/cli.js', external: [] },
+  // The tables preview's webview script: runs in the browser, loaded under the webview's CSP.
+  { name: 'preview', entry: 'client/src/preview/webview/main.ts', outfile: 'client/out/preview.js', external: [], platform: 'browser', format: 'iife' },
 ];
 
 for (const b of bundles) {
@@ -22,9 +24,9 @@ for (const b of bundles) {
     entryPoints: [b.entry],
     outfile: b.outfile,
     bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    platform: b.platform ?? 'node',
+    format: b.format ?? 'cjs',
+    target: b.platform === 'browser' ? 'chrome114' : 'node20',
     external: b.external,
     minify: production,
     sourcemap: !production,

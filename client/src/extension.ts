@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { REPORT_TEXT_SCHEME, SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands, openRuleDoc, type CommandContext } from './commands';
 import { ClientCommands, DOCUMENT_SELECTOR, REPORT_FILE_EDITOR } from './ids';
+import { registerPreview } from './preview/panel';
 import { t } from './l10n';
 import { PlainTextOffer } from './plainText';
 import { openAsReport, ReportFileEditor, ReportTextProvider, saveReportText } from './reportText';
@@ -84,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
 
   const commandContext: CommandContext = { extension: context, client: () => client, ready, status, workspace };
   context.subscriptions.push(...registerCommands(commandContext));
+  context.subscriptions.push(...registerPreview(commandContext));
 
   // .docx/.pdf reports: their report text as read-only documents, opened from the explorer, the
   // editor title or the custom editor those files open in, and saved as an editable .txt.

@@ -14,6 +14,9 @@ export const ClientCommands = {
   toggle: 'disclosureReport.toggle',
   openAsReport: 'disclosureReport.openAsReport',
   saveReportText: 'disclosureReport.saveReportText',
+  previewTables: 'disclosureReport.previewTables',
+  exportTablesHtml: 'disclosureReport.exportTablesHtml',
+  copyTableTsv: 'disclosureReport.copyTableTsv',
 } as const;
 
 /** The custom editor .docx/.pdf files open in: it shows their report text (package.json contributes.customEditors). */

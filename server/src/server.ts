@@ -12,10 +12,11 @@ import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { ReportTextRequest, StatsRequest, StatusNotification, type ReportTextResult, type StatusParams } from './lsp/protocol';
+import { ReportTextRequest, StatsRequest, StatusNotification, TablesRequest, type ReportTextResult, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
+import { tables } from './lsp/tables';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
@@ -108,6 +109,7 @@ connection.onDocumentSymbol((params) => safely(ctx, 'documentSymbol', [], () => 
 connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => foldingRanges(ctx, params)));
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
+connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
 
 // The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
 // of the read-only document the client opens under the returned URI.

@@ -95,7 +95,7 @@ describe('extension manifest', () => {
 
     it('the client registers its own commands only (the server ones come from vscode-languageclient)', () => {
       const src = fs
-        .readdirSync(path.join(REPO_ROOT, 'client', 'src'))
+        .readdirSync(path.join(REPO_ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
         .filter((f) => f.endsWith('.ts'))
         .map((f) => fs.readFileSync(path.join(REPO_ROOT, 'client', 'src', f), 'utf8'))
         .join('\n');
@@ -113,6 +113,9 @@ describe('extension manifest', () => {
         [ClientCommands.toggle]: '开启/关闭检查',
         [ClientCommands.openAsReport]: '以年报方式打开',
         [ClientCommands.saveReportText]: '另存为可编辑文本',
+        [ClientCommands.previewTables]: '预览年报表格',
+        [ClientCommands.exportTablesHtml]: '导出年报表格为 HTML…',
+        [ClientCommands.copyTableTsv]: '复制年报表格为 TSV',
       };
       for (const c of contributed) {
         const key = /^%(.+)%$/.exec(c.title)?.[1];
@@ -219,7 +222,7 @@ describe('extension manifest', () => {
         /^package\.nls(\.zh-cn)?\.json$/,
         /^language-configuration\.json$/,
         /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
-        /^client\/out\/extension\.js$/,
+        /^client\/out\/(extension|preview)\.js$/,
         /^server\/out\/server\.js$/,
         /^docs\/rules\/(en\/)?[\w-]+\.md$/,
         /^docs\/marketplace\/README\.md$/,

@@ -21,6 +21,7 @@ import { renderSkeleton } from '../../server/src/engine/templates';
 import { readDocumentFile } from '../../server/src/formats';
 import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
+import { previewSteps } from './preview';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
@@ -442,6 +443,12 @@ async function main(): Promise<number> {
       if (!hover.includes(`（原文：${where}）`)) throw new Error(`the diagnostic in the hover does not say where in Word: ${hover}`);
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
+    });
+
+    await previewSteps({
+      page, step, shot, openFile, goToLine,
+      mutation: { ...mutation, file: REPORT_FILE },
+      example: EXAMPLE_FILE,
     });
     return finish();
   } finally {

@@ -136,3 +136,17 @@ export interface DiagnosticData {
     edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string; expected?: string }[];
   };
 }
+
+/**
+ * Client → server request: the document's three tables laid out on the official grids of its
+ * format, every cell with its value, range and findings (server/src/engine/ide/tableGrid.ts
+ * describes the shape). null when the document is not served as a report.
+ */
+export const TablesRequest = { method: 'disclosureReport/tables' } as const;
+
+export interface TablesParams {
+  textDocument: { uri: string };
+}
+
+/** The answer to TablesRequest: the preview model of the document's current version. */
+export type TablesResult = { uri: string; version: number } & import('../engine/ide/tableGrid').TablesPreview;
