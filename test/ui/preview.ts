@@ -2,7 +2,7 @@
 //   a report with ONE wrong total → the editor title button opens the preview beside the editor →
 //   the grids have the official rows and merged cells → only that cell is marked, its tooltip has
 //   the arithmetic → clicking it selects its text in the editor → typing the right number there
-//   removes the mark. Then the README pictures of our own example, light and dark
+//   removes the mark. Then the README picture of our own example (light theme)
 //   (test-output/screenshots/readme-preview-*.png; copied to docs/images/ by hand after a look).
 import type { FrameLocator, Page } from 'playwright-core';
 import { check } from '../../server/src/engine';
@@ -162,7 +162,7 @@ export async function previewSteps(c: PreviewStepContext): Promise<void> {
     await page.keyboard.press('Control+S'); // so closing the editors asks nothing
   });
 
-  await c.step('README pictures: the preview of our own example, light and dark', async () => {
+  await c.step('README picture: the preview of our own example', async () => {
     await closeAllEditors(page);
     // Room for the whole width of table 2 beside the text: a wider window, no side bar.
     await page.setViewportSize({ width: 1600, height: 1000 });
@@ -178,13 +178,6 @@ export async function previewSteps(c: PreviewStepContext): Promise<void> {
     await total.hover();
     await f.locator('#tooltip').waitFor({ state: 'visible' });
     await c.shot(page, 'readme-preview-light.png');
-    await setTheme(page, 'Dark Modern');
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'attached', timeout: 20_000 });
-    await page.waitForTimeout(800);
-    await total.hover({ force: true });
-    await f.locator('#tooltip').waitFor({ state: 'visible' });
-    await c.shot(page, 'readme-preview-dark.png');
     await page.mouse.move(5, 5);
-    await setTheme(page, 'Light Modern');
   });
 }
