@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { benchEngine, inputs, packageVersion, wholeReports } from './engine';
 import type { Figure } from './figures';
 import { growthCheck, GROWTH_LIMIT } from './growth';
+import { benchLocalize } from './localize';
 import { benchProcesses } from './process';
 import { TestClient } from '../test/protocol/harness';
 import { coldStart, editLatency, memory, nodeBaselineRss } from './lsp';
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
 
   figures.push(...(await benchEngine(QUICK ? all.filter((i) => i.bytes < 200_000) : all, log, QUICK)));
+  // Error localization with 0, 1, 2 and 3 mistyped cells in each seed.
+  figures.push(...benchLocalize(all.filter((i) => i.kind === 'seed'), log));
   const growth = growthCheck(REPO_ROOT, wholeReports(REPO_ROOT, SEEDS_DIR), log, QUICK);
   figures.push(...growth.figures);
   const firstSeed = all.find((i) => i.kind === 'seed') ?? all[0];
