@@ -52,8 +52,14 @@ describe('vscode: quick fixes', function () {
       const fixable = check(text).findings.filter((f: Finding) => f.fix);
       let applied = 0;
       for (const f of fixable) {
-        // A fresh untitled copy for each fix.
-        const { doc, diagnostics } = await openAndSettle({ content: text, language: t.language });
+        // A fresh untitled copy for each fix. VS Code may hand back an untitled document that a
+        // previous fix edited while it was being closed: close and open again until it is fresh.
+        let opened = await openAndSettle({ content: text, language: t.language });
+        for (let attempt = 0; attempt < 3 && opened.doc.getText() !== text; attempt++) {
+          await closeAllEditors();
+          opened = await openAndSettle({ content: text, language: t.language });
+        }
+        const { doc, diagnostics } = opened;
         assert.equal(doc.getText(), text, 'untitled copy holds the text unchanged');
         const start = doc.positionAt(f.start);
         const d = diagnostics.find((x) => codeOf(x) === f.ruleId && x.range.start.isEqual(start));
