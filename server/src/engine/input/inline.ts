@@ -83,8 +83,8 @@ const TABLE_STARTS: { table: keyof typeof TABLE_LABELS; keys: string[] }[] = [
   { table: 'appeals', keys: [labelKey('行政复议')] },
 ];
 
-/** Blocks of one long line cut at the format's anchors; null when the line holds none. */
-export function inlineBlocks(source: Source, start: number, end: number, firstIndex: number): Block[] | null {
+/** Blocks of one long line cut at the format's anchors (indexed from 0; the caller renumbers); null when the line holds none. */
+export function inlineBlocks(source: Source, start: number, end: number): Block[] | null {
   if (end - start < MIN_INLINE_LENGTH) return null;
   const c = compact(source.view, start, end);
   const headings = sectionHeadings(c.text);
@@ -109,7 +109,7 @@ export function inlineBlocks(source: Source, start: number, end: number, firstIn
   const sorted = [...cuts].filter((x) => x >= start && x <= end).sort((a, b) => a - b);
   const blocks: Block[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
-    if (sorted[i + 1] > sorted[i]) blocks.push(makeBlock(source.view, firstIndex + blocks.length, sorted[i], sorted[i + 1]));
+    if (sorted[i + 1] > sorted[i]) blocks.push(makeBlock(source.view, blocks.length, sorted[i], sorted[i + 1]));
   }
   return blocks.length > 1 ? blocks : null;
 }

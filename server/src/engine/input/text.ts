@@ -17,7 +17,7 @@ export function textDocument(text: string, options: DocumentOptions = {}): Docum
   // An adapter that knows the structure (HTML) has already broken its lines where blocks end.
   const inline = options.structure === undefined;
   for (let i = 0; inline && i < lines.length; i++) {
-    const pieces = inlineBlocks(source, lines[i].start, lines[i].end, 0);
+    const pieces = inlineBlocks(source, lines[i].start, lines[i].end);
     if (!pieces) {
       if (cut) blocks.push(lines[i]);
       continue;

@@ -8,7 +8,7 @@ import { arithmetic, type Evaluation } from '../relations';
 import { localizeReport, type CellChange, type Decision, type Explanation } from '../fixes/localize';
 import { requestRowSpec, type Relation } from '../schema/tables';
 import type { RuleContext } from './types';
-import { cellTitle, columnTitle, rowTitle } from '../schema/labels';
+import { REQUEST_COLUMN_EN, cellTitle, columnTitle, rowTitle } from '../schema/labels';
 import { loc } from './util';
 
 /**
@@ -32,16 +32,7 @@ function digitsLike(n: number, raw: string): string {
   return /[０-９]/.test(raw) ? s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : s;
 }
 
-/** English names of the applicant columns and appeal groups (the ids alone mean nothing to a reader). */
-const COLUMN_EN: Record<string, string> = {
-  c1: 'natural persons',
-  c2: 'businesses',
-  c3: 'research institutions',
-  c4: 'public-interest organisations',
-  c5: 'legal-service organisations',
-  c6: 'other organisations',
-  c7: 'total',
-};
+/** English names of the appeal groups, as the arithmetic messages say them. */
 const GROUP_EN: Record<string, string> = { A: 'administrative review', B: 'lawsuits filed directly', C: 'lawsuits after review' };
 
 function relationMessage(ev: Evaluation): Localized {
@@ -58,14 +49,14 @@ function relationMessage(ev: Evaluation): Localized {
     case 'results-total':
       return loc(
         `（七）总计 · ${at.columnLabel} 应为 ${ev.expected}（各项办理结果之和：${sum.zh}），${actualZh}`,
-        `(7) total of the results for ${COLUMN_EN[at.column ?? ''] ?? at.column} (${at.column}) should be ${ev.expected} (sum of the results: ${sum.en}), ${actualEn}`,
+        `(7) total of the results for ${REQUEST_COLUMN_EN[at.column ?? ''] ?? at.column} (${at.column}) should be ${ev.expected} (sum of the results: ${sum.en}), ${actualEn}`,
       );
     case 'balance': {
       const [r1, r2, r24] = ev.terms.map((t) => t.value);
       const r25 = ev.actual ?? 0;
       return loc(
         `${at.columnLabel}列不满足「第一项加第二项之和，等于第三项加第四项之和」：${r1} + ${r2} ≠ ${r24} + ${r25}；按此关系「四、结转下年度继续办理」应为 ${ev.expected}`,
-        `column ${at.column} (${COLUMN_EN[at.column ?? ''] ?? at.column}) breaks “1 + 2 = 3 + 4” (new + carried over = results + carried forward): ${r1} + ${r2} ≠ ${r24} + ${r25}; carried forward (4) should be ${ev.expected}`,
+        `column ${at.column} (${REQUEST_COLUMN_EN[at.column ?? ''] ?? at.column}) breaks “1 + 2 = 3 + 4” (new + carried over = results + carried forward): ${r1} + ${r2} ≠ ${r24} + ${r25}; carried forward (4) should be ${ev.expected}`,
       );
     }
     case 'appeals-total':
@@ -110,7 +101,7 @@ function cellLabel(c: Cell, table: Table): Localized {
   if (c.table === 'appeals') {
     return loc(`「${row}」的${c.columnLabel}`, `${GROUP_EN[c.row[0]] ?? 'appeals'} ${APPEAL_EN[c.row.slice(1)] ?? ''} (${c.row})`);
   }
-  return loc(`「${row}」的${c.columnLabel}`, `「${row}」 ${COLUMN_EN[c.column ?? ''] ?? c.column} (${c.row} ${c.column})`);
+  return loc(`「${row}」的${c.columnLabel}`, `「${row}」 ${REQUEST_COLUMN_EN[c.column ?? ''] ?? c.column} (${c.row} ${c.column})`);
 }
 
 const APPEAL_EN: Record<string, string> = { '1': 'upheld', '2': 'corrected', '3': 'other result', '4': 'pending', '5': 'total' };
