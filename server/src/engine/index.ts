@@ -18,6 +18,7 @@ export { rules, ruleById } from './rules';
 export type { Rule } from './rules/types';
 export { applyFixes, applyEdits, chooseEdits } from './fixes/apply';
 export { LineIndex } from './text/lines';
+export * from './desk';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -55,7 +56,7 @@ export function runRules(report: Report, options: CheckOptions = {}): { findings
       });
     };
     try {
-      rule.check(report, { add, rules: options.rules });
+      rule.check(report, { add, rules: options.rules, peers: options.peers, repeatedTextThreshold: options.repeatedTextThreshold });
     } catch (err) {
       // A rule bug must not take the other rules (or the server) down with it.
       ruleFailures.push({ ruleId: rule.id, error: err });

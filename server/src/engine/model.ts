@@ -5,6 +5,8 @@
 
 import type { Document } from './input/document';
 import type { LineIndex } from './text/lines';
+import type { Place } from './desk/facts';
+import type { Peers } from './desk/peers';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Lang = 'zh' | 'en';
@@ -37,6 +39,11 @@ export interface Fix {
 
 export interface RelatedInfo extends Span {
   message: Localized;
+  /**
+   * Set when the location is in another report (last year's, a member's): its file as the
+   * caller named it, and the place there. start/end then are offsets into that file's text.
+   */
+  elsewhere?: { file: string } & Place;
 }
 
 /**
@@ -249,6 +256,10 @@ export interface CheckOptions {
    * text) is a hint or silent (templates/quiet.ts). Off for the CLI and the workspace check.
    */
   templateQuiet?: boolean;
+  /** Other reports this one is read against (desk/peers.ts); rules comparing reports need them. */
+  peers?: Peers;
+  /** repeated-text: share of last year's prose above which the report counts as copied (default 0.5). */
+  repeatedTextThreshold?: number;
 }
 
 export interface CheckResult {

@@ -1,7 +1,7 @@
 // What a rule is: data (id, severity, docs, messages) plus one check function.
 // Each rule lives in its own file under rules/ and is listed once in rules/index.ts.
 
-import type { Finding, Localized, Report, RuleSettings, Severity } from '../model';
+import type { CheckOptions, Finding, Localized, Report, RuleSettings, Severity } from '../model';
 
 /** What a rule hands to ctx.add: a finding without the bookkeeping the engine fills in. */
 export type NewFinding = Omit<Finding, 'ruleId' | 'severity' | 'related'> & {
@@ -14,6 +14,9 @@ export interface RuleContext {
   add(finding: NewFinding): void;
   /** The rule settings of this check: rules that share one decision (localization) need to know which are off. */
   rules?: RuleSettings;
+  /** The reports this one is read against (absent when checked alone: cross-report rules then say nothing). */
+  peers?: CheckOptions['peers'];
+  repeatedTextThreshold?: number;
 }
 
 export interface RuleDoc {

@@ -1,0 +1,92 @@
+// What one report contributes when it is read beside others (last year's report of the same body,
+// a region's member reports): a small, serialisable summary of the Report. The CLI computes it in
+// a worker and sends it across threads; the language server keeps it per workspace file. Rules
+// that compare reports (cross-year, repeated-text, aggregate) read only this, never the other
+// report's text, so a peer never needs to be parsed twice.
+
+import type { FormatVersion, Report, Span, TableId } from '../model';
+import { organOf } from './organ';
+
+/** A span of the peer's report text with its line/character, so a face can point into that file. */
+export interface Place extends Span {
+  /** 0-based line and UTF-16 character of start and end (LSP positions). */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface CellFact extends Place {
+  table: TableId;
+  /** Spec §9.1 cell id: `requests/R1/c7`, `appeals/A1`, `proactive/<item>/<row>/<column>`. */
+  id: string;
+  rowLabel: string;
+  columnLabel: string | null;
+  value: number | null;
+}
+
+/** One paragraph of prose (outside the tables), with the section it stands in (1..6, 0 = before any). */
+export interface ParagraphFact extends Place {
+  section: number;
+  text: string;
+}
+
+export interface ReportFacts {
+  /** The body's name as the title gives it (「某市工业和信息化局」), or null. */
+  organ: string | null;
+  /** The name normalised for pairing (organ.ts): same body, same key. */
+  organKey: string | null;
+  year: number | null;
+  formatVersion: FormatVersion | null;
+  title: Place | null;
+  cells: CellFact[];
+  paragraphs: ParagraphFact[];
+}
+
+/** Spec §9.1 cell id of a read cell. */
+export function cellId(c: { table: TableId; row: string; column: string | null; item?: string }): string {
+  if (c.table === 'proactive') return `proactive/${c.item ?? ''}/${c.row}/${c.column ?? ''}`;
+  return c.column ? `${c.table}/${c.row}/${c.column}` : `${c.table}/${c.row}`;
+}
+
+export function factsOf(report: Report): ReportFacts {
+  const place = (s: Span): Place => {
+    const a = report.source.lines.positionAt(s.start);
+    const b = report.source.lines.positionAt(s.end);
+    return { start: s.start, end: s.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
+  };
+  const organ = report.title ? organOf(report.title.text) : null;
+  const cells: CellFact[] = [];
+  for (const t of report.tables) {
+    for (const c of t.cells) {
+      cells.push({ ...place(c), table: c.table, id: cellId(c), rowLabel: c.rowLabel, columnLabel: c.columnLabel, value: c.value });
+    }
+  }
+  return {
+    organ: organ?.name ?? null,
+    organKey: organ?.key ?? null,
+    year: report.year,
+    formatVersion: report.formatVersion,
+    title: report.title ? place(report.title) : null,
+    cells,
+    paragraphs: paragraphsOf(report).map((p) => ({ ...place(p), section: p.section, text: report.source.text.slice(p.start, p.end) })),
+  };
+}
+
+/** Non-blank lines outside the tables, each with its section number. */
+function paragraphsOf(report: Report): (Span & { section: number })[] {
+  const { text } = report.source;
+  const tables = report.tables.map((t) => ({ start: t.start, end: t.end }));
+  const out: (Span & { section: number })[] = [];
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].trim().length === 0) continue;
+    if (tables.some((t) => start < t.end && end > t.start)) continue;
+    const section = report.sections.filter((s) => s.lineStart <= start).reduce((n, s) => s.number, 0);
+    out.push({ start, end, section });
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+export * from './facts';
+export * from './organ';
+export * from './peers';
+export * from './config';
