@@ -103,7 +103,8 @@ export class SidecarConfigs {
     this.connection.console.warn(lines.join('\n'));
     if (!loaded.ok) {
       const note = lang === 'zh' ? `配置文件有错误，未使用：${lines[0]}` : `The config has errors and is not used: ${lines[0]}`;
-      this.connection.window.showWarningMessage(note);
+      // A notification (window/showMessage), not a request: nothing waits for the user to answer.
+      void this.connection.sendNotification('window/showMessage', { type: 2, message: note }).catch(() => undefined);
     }
   }
 }
