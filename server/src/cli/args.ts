@@ -42,6 +42,10 @@ export interface CheckCommand extends Common, PipelineOptions {
   format: CheckFormat;
   fix: boolean;
   rules: RuleSettings;
+  /** --config <file>: the sidecar config for every input (else discovered per report). */
+  config?: string;
+  /** --no-config: no sidecar config at all. */
+  noConfig: boolean;
 }
 
 export interface ExtractCommand extends Common, PipelineOptions {
@@ -75,6 +79,8 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   'file-timeout': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -175,6 +181,8 @@ interface Parsed {
     jobs?: string;
     'file-timeout'?: string;
     quiet?: boolean;
+    config?: string;
+    'no-config'?: boolean;
     help?: boolean;
     version?: boolean;
   };
@@ -231,6 +239,9 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   if (topic === 'check') {
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules);
+    if (values.config !== undefined && values['no-config']) {
+      throw new UsageError({ zh: '--config 与 --no-config 不能同时使用', en: '--config and --no-config cannot be used together' }, topic);
+    }
     return {
       command: topic,
       lang,
@@ -240,16 +251,24 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       fix: values.fix === true,
       rules,
       ...pipeline(),
+      ...(values.config !== undefined ? { config: values.config } : {}),
+      noConfig: values['no-config'] === true,
     };
   }
   if (topic === 'extract') {
     if (values.fix) throw new UsageError({ zh: 'extract：--fix 只用于 check', en: 'extract: --fix is only for check' }, topic);
     if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
+    if (values.config !== undefined || values['no-config']) {
+      throw new UsageError({ zh: 'extract：--config、--no-config 只用于 check', en: 'extract: --config and --no-config are only for check' }, topic);
+    }
     return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic), ...pipeline() };
   }
   if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
-  if (values.fix || values.rule || values.format || values.jobs || values['file-timeout']) {
-    throw new UsageError({ zh: 'text：不接受 --fix、--rule、--format、--jobs 或 --file-timeout', en: 'text: takes no --fix, --rule, --format, --jobs or --file-timeout' }, topic);
+  if (values.fix || values.rule || values.format || values.config !== undefined || values['no-config'] || values.jobs || values['file-timeout']) {
+    throw new UsageError(
+      { zh: 'text：不接受 --fix、--rule、--format、--config、--jobs 或 --file-timeout', en: 'text: takes no --fix, --rule, --format, --config, --jobs or --file-timeout' },
+      topic,
+    );
   }
   return { command: topic, lang, maxSize, paths };
 }

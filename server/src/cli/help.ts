@@ -51,6 +51,9 @@ function check(lang: Lang): string {
   -j, --jobs <N>              同时使用的 CPU 核数（默认为可用核数；1 为不启用工作线程）
   --file-timeout <时长>       单个文件的读取和检查时限（默认 60s；如 500ms、2m；0 为不限），超时的文件停止并报告
   -q, --quiet                 不显示进度条（进度条只在 stderr 为终端时显示）
+  --config <文件>             使用此配置文件（规则级别、忽略的问题）；未给出时从每份报告所在文件夹
+                              向上查找最近的 .disclosure-report.json 或 .disclosure-report.jsonc
+  --no-config                 不使用任何配置文件
   -h, --help                  显示本说明
 
 示例：
@@ -59,7 +62,7 @@ function check(lang: Lang): string {
   disclosure-report check --fix --rule summary-length=off 2024年度报告.txt
 
 文件夹会递归查找 ${extensions(lang)} 文件；命令行上直接给出的文件不论扩展名都会检查。
-退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有）；2 用法错误、没有找到年度报告文件、有输入无法读取，或修复后的文件无法写入。
+退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有；配置文件忽略的不计）；2 用法错误、没有找到年度报告文件、有输入无法读取、修复后的文件无法写入，或配置文件有错误。
 JSON、SARIF 格式见 docs/cli.md。`;
   }
   return `Usage: disclosure-report check [options] <files or folders...>
@@ -78,6 +81,10 @@ Options:
   --file-timeout <duration>   limit for reading and checking one file (default 60s; e.g. 500ms,
                               2m; 0 for none): a file over it is stopped and reported
   -q, --quiet                 no progress bar (it is only drawn when stderr is a terminal)
+  --config <file>             use this config (rule severities, ignored findings); without it,
+                              the nearest .disclosure-report.json or .disclosure-report.jsonc in
+                              each report's folder or above is used
+  --no-config                 use no config file
   -h, --help                  this help
 
 Examples:
@@ -87,8 +94,9 @@ Examples:
 
 Folders are searched recursively for ${extensions(lang)} files; a file named on the command line
 is checked whatever its extension.
-Exit code: 0 no error found; 1 at least one error (after --fix: one that remains); 2 bad usage,
-no report file found, an input that could not be read, or a fixed file that could not be written.
+Exit code: 0 no error found; 1 at least one error (after --fix: one that remains; those the
+config ignores do not count); 2 bad usage, no report file found, an input that could not be
+read, a fixed file that could not be written, or a config with errors.
 The JSON and SARIF formats: docs/cli.md.`;
 }
 

@@ -3,7 +3,9 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import type { Lang } from '../engine';
+import type { DeskConfig, Lang } from '../engine';
+import { CliConfigs } from '../config/cli';
+import type { LoadedConfig } from '../config/discover';
 import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type TextCommand, UsageError } from './args';
 import type { ExtractedCell } from './formats/extract';
 import type { JsonFileResult } from './formats/json';
@@ -70,8 +72,9 @@ function reportProblem(p: InputProblem, lang: Lang, io: Io, problems: InputProbl
 }
 
 /** The settings every worker gets for a run. */
-function workSettings(cmd: CheckCommand | ExtractCommand, io: Io): WorkSettings {
+function workSettings(cmd: CheckCommand | ExtractCommand, io: Io, configs: LoadedConfig[]): WorkSettings {
   return {
+    configs,
     output: cmd.command === 'extract' ? 'extract' : cmd.format,
     lang: cmd.lang,
     rules: cmd.command === 'check' ? cmd.rules : {},
@@ -96,9 +99,11 @@ async function throughPipeline(
   io: Io,
   problems: InputProblem[],
   onFile: (o: FileOutcome, out: (s: string) => void) => void,
+  configs: CliConfigs | null = null,
 ): Promise<void> {
   const { files, problems: walkProblems } = collectFiles(cmd.paths);
   for (const p of walkProblems) reportProblem(p, cmd.lang, io, problems);
+  const desk = configs ? configsOf(files, configs) : { list: [], index: new Map<string, number>(), refused: new Map<string, InputProblem>(), pairing: {} };
   const progress = progressOf(cmd.quiet, cmd.lang, io);
   // Anything written to the terminal wipes the bar first; the next tick draws it again.
   const out = (s: string): void => {
@@ -114,7 +119,10 @@ async function throughPipeline(
   try {
     await runPipeline({
       files,
-      settings: workSettings(cmd, io),
+      settings: workSettings(cmd, io, desk.list),
+      configIndex: desk.index,
+      refused: desk.refused,
+      desk: desk.pairing,
       jobs: cmd.jobs,
       fileTimeoutMs: cmd.fileTimeoutMs,
       progress,
@@ -133,20 +141,63 @@ async function throughPipeline(
   }
 }
 
+/**
+ * The config of every file, found in the main thread before any is read (their problems printed
+ * once, in order): the distinct configs go to every worker, each file names its own by index; a
+ * file whose config has errors is not checked. Pairing reads the organ names and aggregates of
+ * every config in force.
+ */
+function configsOf(files: readonly string[], configs: CliConfigs): { list: LoadedConfig[]; index: Map<string, number>; refused: Map<string, InputProblem>; pairing: DeskConfig } {
+  const list: LoadedConfig[] = [];
+  const index = new Map<string, number>();
+  const refused = new Map<string, InputProblem>();
+  const byFile = new Map<string, number>();
+  for (const file of files) {
+    const found = configs.forReport(file);
+    if (!found.ok) {
+      refused.set(file, { file, reason: found.reason });
+      continue;
+    }
+    const loaded = found.config.loaded;
+    if (!loaded) continue;
+    let i = byFile.get(loaded.file);
+    if (i === undefined) {
+      i = list.push(loaded) - 1;
+      byFile.set(loaded.file, i);
+    }
+    index.set(file, i);
+  }
+  const pairing: DeskConfig = {
+    organs: list.flatMap((l) => l.config.organs ?? []),
+    aggregates: list.flatMap((l) => l.config.aggregates ?? []),
+  };
+  return { list, index, refused, pairing };
+}
+
 async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const problems: InputProblem[] = [];
-  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, unreadable: 0, withoutReports: 0 };
+  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, suppressed: 0, unreadable: 0, withoutReports: 0 };
+  // The sidecar config (server/src/config): severities and ignored findings, per report.
+  const configs = new CliConfigs({ configFile: cmd.config, noConfig: cmd.noConfig, cwd: io.cwd, lang: cmd.lang, err: io.err });
+  if (!configs.start()) return 2;
   const json: JsonFileResult[] = [];
   const sarifParts: SarifPart[] = [];
-  await throughPipeline(cmd, io, problems, (o, out) => {
-    totals.fixed += o.fixed;
-    if (!o.piece) return;
-    totals.files++;
-    for (const k of SEVERITIES) totals[k] += o.counts[k];
-    if (o.piece.kind === 'text') out(o.piece.text);
-    else if (o.piece.kind === 'json') json.push(o.piece.result);
-    else if (o.piece.kind === 'sarif') sarifParts.push(o.piece.part);
-  });
+  await throughPipeline(
+    cmd,
+    io,
+    problems,
+    (o, out) => {
+      totals.fixed += o.fixed;
+      totals.suppressed += o.suppressed;
+      if (!o.piece) return;
+      totals.files++;
+      for (const k of SEVERITIES) totals[k] += o.counts[k];
+      if (o.piece.kind === 'text') out(o.piece.text);
+      else if (o.piece.kind === 'json') json.push(o.piece.result);
+      else if (o.piece.kind === 'sarif') sarifParts.push(o.piece.part);
+    },
+    configs,
+  );
   totals.withoutReports = problems.filter((p) => p.noReportFile).length;
   totals.unreadable = problems.length - totals.withoutReports;
 

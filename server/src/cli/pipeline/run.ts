@@ -26,6 +26,10 @@ export interface PipelineOptions {
   /** Heap limit of each worker (MB). */
   maxHeapMb?: number;
   desk?: DeskConfig;
+  /** Each file's config, an index into settings.configs (none: no config). */
+  configIndex?: ReadonlyMap<string, number>;
+  /** Files not to check at all (their config has errors), with the reason. */
+  refused?: ReadonlyMap<string, InputProblem>;
   progress: Progress | null;
   /** Called once per file, in the order of `files`. */
   emit(outcome: FileOutcome): void;
@@ -47,11 +51,15 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
 async function inMainThread(o: PipelineOptions, pair: boolean): Promise<void> {
   const work = new FileWork(o.settings);
   let peers = new Map<string, Peers>();
-  const problems = new Map<string, InputProblem>();
+  const problems = new Map<string, InputProblem>(o.refused ?? []);
   if (pair) {
     o.progress?.start('read', o.files.length);
     const entries: PeerReport[] = [];
     for (const file of o.files) {
+      if (problems.has(file)) {
+        o.progress?.tick();
+        continue;
+      }
       const r = await work.read(file);
       if (r.ok) entries.push({ file, facts: r.facts });
       else problems.set(file, r.problem);
@@ -62,7 +70,7 @@ async function inMainThread(o: PipelineOptions, pair: boolean): Promise<void> {
   o.progress?.start(needsCheck(o.settings.output) ? 'check' : 'extract', o.files.length);
   for (const file of o.files) {
     const problem = problems.get(file);
-    const outcome = problem ? failedOutcome(file, problem) : await work.check(file, peers.get(file));
+    const outcome = problem ? failedOutcome(file, problem) : await work.check(file, peers.get(file), o.configIndex?.get(file) ?? null);
     o.progress?.tick();
     o.emit(outcome);
   }
@@ -79,7 +87,7 @@ async function inPool(o: PipelineOptions, pair: boolean): Promise<void> {
     maxHeapMb,
   });
   try {
-    const failed = new Map<string, InputProblem>();
+    const failed = new Map<string, InputProblem>(o.refused ?? []);
     const affinity = new Map<string, number>();
     const facts = new Map<string, Uint8Array>();
     let peers = new Map<string, Peers>();
@@ -88,13 +96,14 @@ async function inPool(o: PipelineOptions, pair: boolean): Promise<void> {
       const entries: PeerReport[] = [];
       const reads = await Promise.all(
         o.files.map(async (file) => {
-          const r = await pool.run<ReadReply>({ op: 'read', file });
+          const r = failed.has(file) ? null : await pool.run<ReadReply>({ op: 'read', file });
           o.progress?.tick();
           return r;
         }),
       );
       reads.forEach((r, i) => {
         const file = o.files[i];
+        if (r === null) return;
         if (!r.ok) failed.set(file, limitProblem(file, r.failure));
         else if (!r.value.ok) failed.set(file, r.value.problem);
         else {
@@ -114,7 +123,7 @@ async function inPool(o: PipelineOptions, pair: boolean): Promise<void> {
         let outcome: FileOutcome;
         if (problem) outcome = failedOutcome(file, problem);
         else {
-          const message = { op: 'check', file, peers: wirePeers(peers.get(file), (f) => facts.get(f)) };
+          const message = { op: 'check', file, peers: wirePeers(peers.get(file), (f) => facts.get(f)), config: o.configIndex?.get(file) ?? null };
           const r: TaskResult<CheckReply> = await pool.run<CheckReply>(message, { affinity: affinity.get(file) });
           outcome = r.ok ? r.value : failedOutcome(file, limitProblem(file, r.failure));
         }

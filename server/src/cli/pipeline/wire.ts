@@ -7,7 +7,7 @@
 import type { PeerReport, Peers, ReportFacts } from '../../engine';
 import type { FileOutcome, ReadOutcome } from './work';
 
-export type Request = { op: 'read'; file: string } | { op: 'check'; file: string; peers: WirePeers };
+export type Request = { op: 'read'; file: string } | { op: 'check'; file: string; peers: WirePeers; config: number | null };
 
 export type ReadReply = { ok: true; head: ReportFacts; facts: Uint8Array; cached: boolean } | Extract<ReadOutcome, { ok: false }>;
 export type CheckReply = FileOutcome;

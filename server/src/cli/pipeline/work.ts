@@ -5,6 +5,9 @@
 // instead of reading the file again (bench/folder.ts measures both ways).
 
 import { type CheckOptions, type CheckResult, checkDocument, type Document, factsOf, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, type Severity } from '../../engine';
+import * as path from 'node:path';
+import { ReportConfig } from '../../config/apply';
+import type { LoadedConfig } from '../../config/discover';
 import { readDocumentFile } from '../../formats';
 import { checkText, documentOf, fixText, writeFixed } from '../fix';
 import { type InputFile, type InputProblem, isProblem, kindOfFile, type ReadFile, readInput } from '../input';
@@ -14,6 +17,8 @@ export const PROG = 'disclosure-report';
 
 export interface WorkSettings {
   output: OutputKind;
+  /** The sidecar configs in force in this run (server/src/config); a check names its own by index. */
+  configs: LoadedConfig[];
   lang: Lang;
   rules: RuleSettings;
   fix: boolean;
@@ -36,6 +41,8 @@ export interface FileOutcome {
   piece: Piece | null;
   counts: Record<Severity, number>;
   fixed: number;
+  /** Findings the config's ignore entries took out. */
+  suppressed: number;
   /** Notes on the fixes applied (stdout for text output, stderr otherwise), one per line. */
   notes: string[];
   /** Lines for stderr: a rule that failed, a table extract left out. */
@@ -47,7 +54,7 @@ export interface FileOutcome {
 const noCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, information: 0, hint: 0 });
 
 export function failedOutcome(file: string, problem: InputProblem): FileOutcome {
-  return { file, piece: null, counts: noCounts(), fixed: 0, notes: [], warnings: [], problems: [problem] };
+  return { file, piece: null, counts: noCounts(), fixed: 0, suppressed: 0, notes: [], warnings: [], problems: [problem] };
 }
 
 /** An engine bug met on one file: reported like an unreadable input, the other files go on. */
@@ -102,7 +109,7 @@ export class FileWork {
   }
 
   /** Check pass: one file against its peers, to the command's output piece. */
-  async check(file: string, peers: Peers = {}): Promise<FileOutcome> {
+  async check(file: string, peers: Peers = {}, config: number | null = null): Promise<FileOutcome> {
     const kept = this.kept.get(file);
     if (kept) {
       this.kept.delete(file);
@@ -111,28 +118,33 @@ export class FileWork {
     const input = kept?.input ?? (await readFile(file, this.settings.maxSize));
     if (isProblem(input)) return failedOutcome(file, input);
     try {
-      return this.outcome(input, kept?.report, peers);
+      return this.outcome(input, kept?.report, peers, config === null ? null : (this.settings.configs[config] ?? null));
     } catch (err) {
       return failedOutcome(file, internalError(file, err));
     }
   }
 
-  private outcome(input: Input, report: Report | undefined, peers: Peers): FileOutcome {
+  private outcome(input: Input, report: Report | undefined, peers: Peers, loaded: LoadedConfig | null): FileOutcome {
     const { settings } = this;
-    const out: FileOutcome = { file: input.file, piece: null, counts: noCounts(), fixed: 0, notes: [], warnings: [], problems: [] };
+    const out: FileOutcome = { file: input.file, piece: null, counts: noCounts(), fixed: 0, suppressed: 0, notes: [], warnings: [], problems: [] };
     if (settings.output === 'extract') {
       const { piece, warnings } = extractPiece(input.file, report ?? readDocument(input.document), settings.lang);
       out.piece = piece;
       out.warnings = warnings.map((w) => `${PROG}: ${w}`);
       return out;
     }
-    const options: CheckOptions = { rules: settings.rules, peers };
+    // The config's severities under --rule, and its ignored findings taken out (fixes included).
+    const config = new ReportConfig(loaded, path.resolve(settings.cwd, input.file));
+    const options: CheckOptions = config.options({ rules: settings.rules, peers });
     let result: CheckResult;
     if (settings.fix && input.binary) {
       out.notes.push(notEditedNote(input.file, settings.lang));
       result = report ? { report, ...runRules(report, options) } : checkDocument(input.document, options);
-    } else if (settings.fix && !input.binary) result = fixAndWrite(input, options, settings.lang, out);
+    } else if (settings.fix && !input.binary) result = fixAndWrite(input, options, config, settings.lang, out);
     else result = report ? { report, ...runRules(report, options) } : checkDocument(input.document, options);
+    const shown = config.suppress(result);
+    out.suppressed = shown.suppressed;
+    result = { ...result, findings: shown.findings };
 
     // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
     for (const e of result.ruleFailures) {
@@ -151,8 +163,9 @@ export class FileWork {
 }
 
 /** --fix on a text file: fixes applied until none applies, the file written when its text changed. */
-function fixAndWrite(input: ReadFile, options: CheckOptions, lang: Lang, out: FileOutcome): CheckResult {
-  const outcome = fixText(input.text, options, input.kind);
+function fixAndWrite(input: ReadFile, options: CheckOptions, config: ReportConfig, lang: Lang, out: FileOutcome): CheckResult {
+  // A finding the config ignores is accepted as written: its fix is not applied either.
+  const outcome = fixText(input.text, options, input.kind, (r) => config.suppress(r).findings);
   if (outcome.text === input.text) return outcome.result;
   const failure = writeFixed(input, outcome.text);
   if (failure) {

@@ -36,5 +36,5 @@ async function handle(request: Request): Promise<[unknown, ArrayBuffer[]]> {
     const reply: ReadReply = { ok: true, head: headOf(r.facts), facts, cached: r.cached };
     return [reply, [facts.buffer as ArrayBuffer]];
   }
-  return [await work.check(request.file, peersOf(request.peers)), []];
+  return [await work.check(request.file, peersOf(request.peers), request.config), []];
 }
