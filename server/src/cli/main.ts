@@ -104,7 +104,8 @@ async function throughPipeline(
   const { files, problems: walkProblems } = collectFiles(cmd.paths);
   for (const p of walkProblems) reportProblem(p, cmd.lang, io, problems);
   const desk = configs ? configsOf(files, configs) : { list: [], index: new Map<string, number>(), refused: new Map<string, InputProblem>(), pairing: {} };
-  const progress = progressOf(cmd.quiet, cmd.lang, io);
+  // A single file is no long run: no bar (its output stays exactly as before).
+  const progress = files.length > 1 ? progressOf(cmd.quiet, cmd.lang, io) : null;
   // Anything written to the terminal wipes the bar first; the next tick draws it again.
   const out = (s: string): void => {
     progress?.clear();
