@@ -15,7 +15,7 @@ import { helpText } from './help';
 import { collectFiles, type InputProblem, isProblem } from './input';
 import { packageInfo } from './package-info';
 import { Progress } from './pipeline/progress';
-import { runPipeline } from './pipeline/run';
+import { CACHE_CHARS, DEFAULT_WORKER_HEAP_MB, runPipeline } from './pipeline/run';
 import { type FileOutcome, PROG, readFile, type WorkSettings } from './pipeline/work';
 
 export interface Io {
@@ -83,12 +83,10 @@ function workSettings(cmd: CheckCommand | ExtractCommand, io: Io, configs: Loade
     color: io.color,
     cwd: io.cwd,
     // DISCLOSURE_REPORT_KEEP=0 reads every file again in the check pass (bench/folder.ts compares).
-    cacheChars: io.env?.DISCLOSURE_REPORT_KEEP === '0' ? 0 : MAIN_THREAD_CACHE_CHARS,
+    // The main thread keeps as much as one worker would (a third of its heap limit, ~340 MB).
+    cacheChars: io.env?.DISCLOSURE_REPORT_KEEP === '0' ? 0 : CACHE_CHARS(DEFAULT_WORKER_HEAP_MB),
   };
 }
-
-/** Reports kept between the passes in the main thread (about 32 bytes of heap per character: ~1 GB). */
-const MAIN_THREAD_CACHE_CHARS = 32_000_000;
 
 /**
  * The files of the command line through the pipeline; `onFile` gets each file's outcome in the
