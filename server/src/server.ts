@@ -1,7 +1,7 @@
 // The language server: LSP glue over the pure engine. Runs with --stdio, --node-ipc or --socket=N
 // (createConnection reads the transport from the command line). Handlers live in ./lsp/.
 
-import { createConnection, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import { createConnection, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, INSERT_TABLE_KIND } from './lsp/codeActions';
 import { COMMANDS, executeCommand } from './lsp/commands';
@@ -9,18 +9,33 @@ import { completion } from './lsp/completion';
 import { COMPLETION_TRIGGERS } from './engine/ide';
 import { safely, ServerContext } from './lsp/context';
 import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
+import { ReportDesk } from './lsp/desk';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { ReportTextRequest, StatsRequest, StatusNotification, TablesRequest, type ReportTextResult, type StatusParams } from './lsp/protocol';
+import { peers, REPORT_FILES_GLOB, workspaceFoldersOf } from './lsp/peers';
+import {
+  PeersRequest,
+  ReportTextRequest,
+  StatsRequest,
+  StatusNotification,
+  TablesRequest,
+  type ReportTextResult,
+  type StatsResult,
+  type StatusParams,
+} from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
 import { tables } from './lsp/tables';
+import { WorkspaceIndex } from './lsp/workspaceIndex';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
-const store = new ReportStore();
+// The workspace's reports, read in the background, and the pairing of each open report with them.
+const index = new WorkspaceIndex();
+const desk = new ReportDesk(index);
+const store = new ReportStore(desk);
 const settings = new SettingsCache(connection);
 const ctx = new ServerContext(connection, documents, store, settings);
 
@@ -59,8 +74,14 @@ store.onChecked = (c) => {
     .catch(() => undefined);
 };
 
+let watchesFiles = false;
+let watchesFolders = false;
+
 connection.onInitialize((params) => {
   const caps = params?.capabilities;
+  index.setFolders(workspaceFoldersOf(params));
+  watchesFiles = !!caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  watchesFolders = !!caps?.workspace?.workspaceFolders;
   settings.supportsConfiguration = !!caps?.workspace?.configuration;
   ctx.supportsShowDocument = !!caps?.window?.showDocument?.support;
   ctx.clientLocale = typeof params?.locale === 'string' ? params.locale : undefined;
@@ -74,6 +95,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      ...(watchesFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'disclosure-report', version: '0.1.0' },
   };
@@ -87,7 +109,32 @@ connection.onInitialized(() => {
       { section: 'disclosureReport' } as never,
     ).catch(() => undefined);
   }
+  // Last year's report may be any file of the workspace: hear of every report file created,
+  // changed or deleted, and of deleted folders (whose reports go with them).
+  if (watchesFiles) {
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_FILES_GLOB }, { globPattern: '**/*', kind: 4 }] })
+      .catch(() => undefined);
+  }
+  if (watchesFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(() => {
+      void safely(ctx, 'didChangeWorkspaceFolders', undefined, async () => {
+        const folders = await connection.workspace.getWorkspaceFolders();
+        index.setFolders((folders ?? []).map((f) => f.uri));
+      });
+    });
+  }
 });
+
+connection.onDidChangeWatchedFiles((params) => {
+  void safely(ctx, 'didChangeWatchedFiles', undefined, () => index.fileEvents(Array.isArray(params?.changes) ? params.changes : []));
+});
+
+// Open reports read against peers that changed since (last year's report edited, saved, found by
+// the index): the client pulls their diagnostics again.
+desk.onStale = () => {
+  void connection.languages.diagnostics.refresh().catch(() => undefined);
+};
 
 connection.onDidChangeConfiguration((change) => {
   void safely(ctx, 'didChangeConfiguration', undefined, () => {
@@ -97,9 +144,28 @@ connection.onDidChangeConfiguration((change) => {
   });
 });
 
+// An edited report is checked soon even if the client does not ask (it may be last year's report,
+// in a tab the client does not pull for): the reports paired with it see the new text.
+const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+const CHECK_AFTER_CHANGE_MS = 300;
+documents.onDidChangeContent((e) => {
+  const uri = e.document.uri;
+  clearTimeout(pendingChecks.get(uri));
+  pendingChecks.set(
+    uri,
+    setTimeout(() => {
+      pendingChecks.delete(uri);
+      void safely(ctx, 'check', null, () => ctx.served(uri));
+    }, CHECK_AFTER_CHANGE_MS),
+  );
+});
+
 documents.onDidClose((e) => {
+  clearTimeout(pendingChecks.get(e.document.uri));
+  pendingChecks.delete(e.document.uri);
   store.drop(e.document.uri);
   settings.drop(e.document.uri);
+  desk.closed(e.document.uri);
 });
 
 connection.languages.diagnostics.on((params) => safely(ctx, 'diagnostic', EMPTY_REPORT, () => diagnostics(ctx, params)));
@@ -110,6 +176,7 @@ connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => fol
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
 connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
+connection.onRequest(PeersRequest.method, (params) => safely(ctx, 'peers', null, () => peers(ctx, params)));
 
 // The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
 // of the read-only document the client opens under the returned URI.
@@ -122,13 +189,18 @@ connection.onRequest(ReportTextRequest.method, (params: { uri?: unknown } | null
 );
 
 // Internal state sizes, for tests and the benchmark (memory must stay flat over open/edit/close cycles).
-connection.onRequest(StatsRequest.method, () => ({
-  documents: documents.all().length,
-  checks: store.size,
-  cachedChecks: store.cachedChecks,
-  settings: settings.size,
-  heapUsed: process.memoryUsage().heapUsed,
-}));
+connection.onRequest(
+  StatsRequest.method,
+  (): StatsResult & { cachedChecks: number } => ({
+    documents: documents.all().length,
+    checks: store.size + desk.openReports,
+    cachedChecks: store.cachedChecks,
+    settings: settings.size,
+    heapUsed: process.memoryUsage().heapUsed,
+    workspaceReports: index.reports().length,
+    indexing: index.indexing,
+  }),
+);
 
 documents.listen(guardedSync(connection));
 connection.listen();

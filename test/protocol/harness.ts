@@ -31,13 +31,24 @@ export interface ClientOptions {
   locale?: string;
   /** Answer workspace/configuration (section disclosureReport) with this; undefined → no configuration capability. */
   settings?: Record<string, unknown>;
+  /** Workspace folders (file: URIs): sent in initialize, with the capabilities to watch their files. */
+  workspaceFolders?: string[];
+  /** On workspace/diagnostic/refresh, pull the diagnostics of every open document again, as an editor does. */
+  pullOnRefresh?: boolean;
 }
 
 export class TestClient {
   readonly docs = new Map<string, TextDocument>();
   readonly statuses: { uri: string; version: number; year: number | null; formatVersion: string | null; durationMs: number }[] = [];
   readonly errors: string[] = [];
+  /** Every window/logMessage, of any type. */
+  readonly logs: { type: number; message: string }[] = [];
+  /** What the server registered dynamically (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Refreshes seen (with pullOnRefresh: counted once the open documents were pulled again). */
   refreshes = 0;
+  /** With pullOnRefresh: the diagnostics each open document was last pulled with after a refresh. */
+  readonly pulled = new Map<string, Diagnostic[]>();
   private refreshWaiters: (() => void)[] = [];
   /** Whether to accept workspace/applyEdit requests. */
   acceptEdits = true;
@@ -59,18 +70,40 @@ export class TestClient {
       client.statuses.push(p);
     });
     conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      client.logs.push(p);
       if (p.type === 1) client.errors.push(p.message);
     });
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((it) => (it.section === 'disclosureReport' ? (client.settings ?? {}) : null)),
     );
-    conn.onRequest('workspace/diagnostic/refresh', () => {
+    const refreshed = (): void => {
       client.refreshes++;
       const w = client.refreshWaiters.splice(0);
       w.forEach((f) => f());
+    };
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      if (!opts.pullOnRefresh) {
+        refreshed();
+        return null;
+      }
+      void (async () => {
+        for (const uri of [...client.docs.keys()]) {
+          try {
+            client.pulled.set(uri, await client.diagnostics(uri));
+          } catch {
+            /* closed meanwhile */
+          }
+        }
+        refreshed();
+      })();
       return null;
     });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...(p?.registrations ?? []));
+      return null;
+    });
+    const folders = opts.workspaceFolders ?? [];
+    conn.onRequest('workspace/workspaceFolders', () => folders.map((uri) => ({ uri, name: path.basename(uri) })));
     conn.onRequest('window/showDocument', () => ({ success: true }));
     conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }): { applied: boolean; failureReason?: string } => {
       if (!client.acceptEdits) return { applied: false, failureReason: 'refused by test' };
@@ -78,12 +111,19 @@ export class TestClient {
       return { applied: true };
     });
     conn.listen();
+    const watching = opts.workspaceFolders !== undefined;
     await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folders[0] ?? null,
+      ...(watching ? { workspaceFolders: folders.map((uri) => ({ uri, name: path.basename(uri) })) } : {}),
       locale: opts.locale,
       capabilities: {
-        workspace: { configuration: opts.settings !== undefined, applyEdit: true, workspaceEdit: { documentChanges: true } },
+        workspace: {
+          configuration: opts.settings !== undefined,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true },
+          ...(watching ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        },
         window: { showDocument: { support: true } },
         textDocument: { diagnostic: { dynamicRegistration: false } },
       },
@@ -109,6 +149,11 @@ export class TestClient {
     TextDocument.update(doc, changes, doc.version + 1);
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
     return doc;
+  }
+
+  /** workspace/didChangeWatchedFiles, as an editor sends it when files change on disk (type 1 created, 2 changed, 3 deleted). */
+  fileEvents(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   close(uri: string): void {

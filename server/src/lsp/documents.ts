@@ -3,9 +3,10 @@
 // State is dropped when the document closes.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, type CheckResult, type Document, type Lang, type RuleSettings, textDocument } from '../engine';
+import { factsOf, type CheckResult, type Document, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
 import { looksLikeReport } from '../engine/ide';
 import { documentFromText } from '../formats';
+import type { ReportDesk } from './desk';
 import type { DisclosureSettings } from './protocol';
 import { isReportTextUri, ReportTexts } from './reportText';
 
@@ -17,6 +18,9 @@ export interface Checked {
   key: string;
   result: CheckResult;
   durationMs: number;
+  /** The other reports the check was read against (last year's, members), and their stamp. */
+  peers: Peers;
+  peersStamp: string;
 }
 
 export { looksLikeReport };
@@ -41,10 +45,15 @@ export class ReportStore {
   private readonly cache = new Map<string, Checked>();
   /** Detection per version; an HTML page keeps the Document it was detected on until it is checked. */
   private readonly detected = new Map<string, { version: number; isReport: boolean; document?: Document }>();
+  /** The facts of each report read (what its peers see of it), computed once per report. */
+  private readonly facts = new WeakMap<Report, ReportFacts>();
   /** The report texts of .docx/.pdf files, read by the server (disclosureReport/reportText). */
   readonly reportTexts = new ReportTexts();
   /** Called after each fresh check (status notification). */
   onChecked: (c: Checked) => void = () => {};
+
+  /** The reports of the workspace a check is read against; without it, no peers. */
+  constructor(private readonly desk?: ReportDesk) {}
 
   isServed(doc: TextDocument, settings: DisclosureSettings): boolean {
     if (!settings.enable) return false;
@@ -89,35 +98,66 @@ export class ReportStore {
     return textDocument(text);
   }
 
-  /** The check of this version of the document (computed once per version and rule settings). */
+  /**
+   * The check of this version of the document, computed once per version, rule settings and
+   * peers: when only its peers changed (last year's report edited), the rules run again on the
+   * report already read.
+   */
   get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false): Checked {
     // The editor's view keeps untouched template content quiet; a whole-document check (the
     // workspace check asks for one) reports it as the CLI does.
     const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}`;
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.key === key) {
-      this.cache.delete(doc.uri);
-      this.cache.set(doc.uri, cached);
-      return cached;
-    }
     const started = performance.now();
-    const result = checkDocument(this.documentOf(doc), { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument });
+    let report: Report;
+    if (cached && cached.version === doc.version && cached.key === key) {
+      report = cached.result.report;
+      if (this.peersOf(doc.uri, report).stamp === cached.peersStamp) {
+        this.cache.delete(doc.uri);
+        this.cache.set(doc.uri, cached);
+        return cached;
+      }
+    } else {
+      report = readDocument(this.documentOf(doc));
+    }
+    const { peers, stamp, facts } = this.peersOf(doc.uri, report);
+    const options = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument, peers };
+    const result: CheckResult = { report, ...runRules(report, options) };
     const checked: Checked = {
       uri: doc.uri,
       version: doc.version,
       key,
       result,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
+      peers,
+      peersStamp: stamp,
     };
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, checked);
     while (this.cache.size > MAX_CACHED_CHECKS) this.cache.delete(this.cache.keys().next().value as string);
+    if (facts) this.desk?.checked(doc.uri, doc.version, facts);
     try {
       this.onChecked(checked);
     } catch {
       /* a status failure must not fail the check */
     }
     return checked;
+  }
+
+  /** The peers of a report read from an open document (its facts kept per report object). */
+  private peersOf(uri: string, report: Report): { peers: Peers; stamp: string; facts?: ReportFacts } {
+    if (!this.desk) return { peers: {}, stamp: '' };
+    let facts = this.facts.get(report);
+    if (!facts) {
+      facts = factsOf(report);
+      this.facts.set(report, facts);
+    }
+    return { ...this.desk.peersOf(uri, facts), facts };
+  }
+
+  /** The client now holds the diagnostics of this check (a later change of its peers makes them stale). */
+  delivered(c: Checked): void {
+    this.desk?.delivered(c.uri, c.peersStamp);
   }
 
   drop(uri: string): void {
