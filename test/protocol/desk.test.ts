@@ -13,18 +13,10 @@ import { check, factsOf, ruleById } from '../../server/src/engine';
 import type { PeerInfo, PeersResult, StatsResult } from '../../server/src/lsp/protocol';
 import { reportTextUri } from '../../server/src/lsp/reportText';
 import { writeDocx } from '../formats/wordml';
+import { lastYearOf } from '../support/lastYear';
 import { htmlPageOf } from '../support/pages';
 import { readSeed, REPO_ROOT } from '../support/seeds';
 import { TestClient } from './harness';
-
-/** The same report a year earlier: every year one less, and the 结转下年度 of the 合计… first column set to `carried`. */
-function lastYearOf(text: string, carried: number): string {
-  const year = check(text).report.year as number;
-  const shifted = text.replaceAll(String(year), String(year - 1)).replaceAll(String(year + 1), String(year));
-  const cell = factsOf(check(shifted).report).cells.find((c) => c.id === 'requests/R25/c1');
-  assert.ok(cell, 'the seed has a 结转下年度 row');
-  return shifted.slice(0, cell.start) + String(carried) + shifted.slice(cell.end);
-}
 
 /** The 0-based line of a cell in a text. */
 function lineOfCell(text: string, id: string): number {

@@ -3,7 +3,7 @@
 // State is dropped when the document closes.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { factsOf, type CheckResult, type Document, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
+import { factsOf, organOf, type CheckResult, type Document, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
 import { looksLikeReport } from '../engine/ide';
 import { documentFromText } from '../formats';
 import type { ReportDesk } from './desk';
@@ -149,7 +149,7 @@ export class ReportStore {
     if (!this.desk) return { peers: {}, stamp: '' };
     let facts = this.facts.get(report);
     if (!facts) {
-      facts = factsOf(report);
+      facts = lazyFactsOf(report);
       this.facts.set(report, facts);
     }
     return { ...this.desk.peersOf(uri, facts), facts };
@@ -179,6 +179,32 @@ export class ReportStore {
   get cachedChecks(): number {
     return this.cache.size;
   }
+}
+
+/**
+ * The facts of an open report, its cells and paragraphs read only when a rule of another report
+ * asks for them: pairing needs only the organ and the year, and most open reports are nobody's
+ * peer (listing every cell of a 5 MB paste takes longer than checking it).
+ */
+function lazyFactsOf(report: Report): ReportFacts {
+  let full: ReportFacts | undefined;
+  const all = (): ReportFacts => (full ??= factsOf(report));
+  const organ = report.title ? organOf(report.title.text) : null;
+  return {
+    organ: organ?.name ?? null,
+    organKey: organ?.key ?? null,
+    year: report.year,
+    formatVersion: report.formatVersion,
+    get title() {
+      return all().title;
+    },
+    get cells() {
+      return all().cells;
+    },
+    get paragraphs() {
+      return all().paragraphs;
+    },
+  };
 }
 
 /** An HTML page as the HTML adapter reads it (documentFromText never fails for text it is given). */
