@@ -25,6 +25,8 @@ import {
   type StatusParams,
 } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
+import { CONFIG_FILE_NAMES } from './config';
+import { CONFIG_WATCH_PATTERNS, filePathOf, SidecarConfigs } from './lsp/sidecar';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
 import { tables } from './lsp/tables';
@@ -37,7 +39,9 @@ const index = new WorkspaceIndex();
 const desk = new ReportDesk(index);
 const store = new ReportStore(desk);
 const settings = new SettingsCache(connection);
-const ctx = new ServerContext(connection, documents, store, settings);
+const sidecars = new SidecarConfigs(connection);
+const ctx = new ServerContext(connection, documents, store, settings, sidecars);
+let watchesConfigFiles = false;
 
 process.on('unhandledRejection', (reason) => {
   try {
@@ -79,12 +83,17 @@ let watchesFolders = false;
 
 connection.onInitialize((params) => {
   const caps = params?.capabilities;
-  index.setFolders(workspaceFoldersOf(params));
+  const folders = workspaceFoldersOf(params);
+  index.setFolders(folders);
   watchesFiles = !!caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   watchesFolders = !!caps?.workspace?.workspaceFolders;
   settings.supportsConfiguration = !!caps?.workspace?.configuration;
   ctx.supportsShowDocument = !!caps?.window?.showDocument?.support;
   ctx.clientLocale = typeof params?.locale === 'string' ? params.locale : undefined;
+  // The sidecar config: new ones are created in the workspace folder; changes come as watched-file events.
+  sidecars.workspaceFolders = folders.map(filePathOf).filter((p): p is string => p !== null);
+  sidecars.canCreateFiles = !!caps?.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+  watchesConfigFiles = !!caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -109,6 +118,12 @@ connection.onInitialized(() => {
       { section: 'disclosureReport' } as never,
     ).catch(() => undefined);
   }
+  // One handler only: a second onInitialized would replace this one.
+  if (watchesConfigFiles) {
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_WATCH_PATTERNS.map((globPattern) => ({ globPattern })) })
+      .catch(() => undefined);
+  }
   // Last year's report may be any file of the workspace: hear of every report file created,
   // changed or deleted, and of deleted folders (whose reports go with them).
   if (watchesFiles) {
@@ -126,9 +141,27 @@ connection.onInitialized(() => {
   }
 });
 
+// Watched files: sidecar configs (read again, every check redone) and report files (the index
+// reads them again; the reports paired with them are refreshed by the desk).
 connection.onDidChangeWatchedFiles((params) => {
-  void safely(ctx, 'didChangeWatchedFiles', undefined, () => index.fileEvents(Array.isArray(params?.changes) ? params.changes : []));
+  void safely(ctx, 'didChangeWatchedFiles', undefined, async () => {
+    const changes = Array.isArray(params?.changes) ? params.changes : [];
+    if (changes.some(mayChangeConfig)) {
+      sidecars.changed();
+      store.clear();
+      void connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
+    await index.fileEvents(changes);
+  });
 });
+
+/** A config file itself, or a deleted folder (one may have held a config). */
+function mayChangeConfig(change: { uri?: unknown; type?: unknown }): boolean {
+  if (typeof change?.uri !== 'string') return false;
+  const name = change.uri.slice(change.uri.lastIndexOf('/') + 1);
+  if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) return true;
+  return change.type === 3 && !name.includes('.');
+}
 
 // Open reports read against peers that changed since (last year's report edited, saved, found by
 // the index): the client pulls their diagnostics again.

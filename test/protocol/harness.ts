@@ -31,8 +31,10 @@ export interface ClientOptions {
   locale?: string;
   /** Answer workspace/configuration (section disclosureReport) with this; undefined → no configuration capability. */
   settings?: Record<string, unknown>;
-  /** Workspace folders (file: URIs): sent in initialize, with the capabilities to watch their files. */
-  workspaceFolders?: string[];
+  /** More workspace client capabilities (merged over the defaults). */
+  workspace?: Record<string, unknown>;
+  /** The workspace folders sent with initialize (and answered to workspace/workspaceFolders). */
+  workspaceFolders?: { uri: string; name: string }[];
   /** On workspace/diagnostic/refresh, pull the diagnostics of every open document again, as an editor does. */
   pullOnRefresh?: boolean;
 }
@@ -43,12 +45,12 @@ export class TestClient {
   readonly errors: string[] = [];
   /** Every window/logMessage, of any type. */
   readonly logs: { type: number; message: string }[] = [];
-  /** What the server registered dynamically (client/registerCapability). */
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** Refreshes seen (with pullOnRefresh: counted once the open documents were pulled again). */
   refreshes = 0;
   /** With pullOnRefresh: the diagnostics each open document was last pulled with after a refresh. */
   readonly pulled = new Map<string, Diagnostic[]>();
+  /** client/registerCapability registrations received. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private refreshWaiters: (() => void)[] = [];
   /** Whether to accept workspace/applyEdit requests. */
   acceptEdits = true;
@@ -98,12 +100,11 @@ export class TestClient {
       })();
       return null;
     });
-    conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
       client.registrations.push(...(p?.registrations ?? []));
       return null;
     });
-    const folders = opts.workspaceFolders ?? [];
-    conn.onRequest('workspace/workspaceFolders', () => folders.map((uri) => ({ uri, name: path.basename(uri) })));
+    conn.onRequest('workspace/workspaceFolders', () => opts.workspaceFolders ?? null);
     conn.onRequest('window/showDocument', () => ({ success: true }));
     conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }): { applied: boolean; failureReason?: string } => {
       if (!client.acceptEdits) return { applied: false, failureReason: 'refused by test' };
@@ -111,19 +112,13 @@ export class TestClient {
       return { applied: true };
     });
     conn.listen();
-    const watching = opts.workspaceFolders !== undefined;
     await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: folders[0] ?? null,
-      ...(watching ? { workspaceFolders: folders.map((uri) => ({ uri, name: path.basename(uri) })) } : {}),
+      rootUri: null,
+      workspaceFolders: opts.workspaceFolders ?? null,
       locale: opts.locale,
       capabilities: {
-        workspace: {
-          configuration: opts.settings !== undefined,
-          applyEdit: true,
-          workspaceEdit: { documentChanges: true },
-          ...(watching ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
-        },
+        workspace: { configuration: opts.settings !== undefined, applyEdit: true, workspaceEdit: { documentChanges: true }, ...opts.workspace },
         window: { showDocument: { support: true } },
         textDocument: { diagnostic: { dynamicRegistration: false } },
       },

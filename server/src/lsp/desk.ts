@@ -20,6 +20,8 @@ interface OpenReport {
   uri: string;
   version: number;
   facts: ReportFacts;
+  /** Its sidecar config's pairing (organ aliases, aggregates), if any. */
+  config?: DeskConfig;
   /** The stamp of the peers its diagnostics, as the client last pulled them, were read against. */
   delivered?: string;
 }
@@ -32,8 +34,6 @@ export function fileKeyOf(uri: string): string {
 export class ReportDesk {
   private readonly open = new Map<string, OpenReport>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The sidecar config's pairing (organ aliases, aggregates); none by default. */
-  config: DeskConfig = {};
   /** Called (debounced) when open reports were checked against peers that have changed since. */
   onStale: (uris: string[]) => void = () => {};
 
@@ -44,8 +44,8 @@ export class ReportDesk {
     index.onChanged = () => this.changed();
   }
 
-  /** The peers of a report with these facts, now. Starts the workspace index on first use. */
-  peersOf(uri: string, facts: ReportFacts): PeerSet {
+  /** The peers of a report with these facts, now, under its sidecar config. Starts the workspace index on first use. */
+  peersOf(uri: string, facts: ReportFacts, config: DeskConfig = {}): PeerSet {
     void this.index.ensureBuilt();
     const self = fileKeyOf(uri);
     const entries: PeerReport[] = [];
@@ -62,17 +62,17 @@ export class ReportDesk {
       stamps.set(o.uri, `${o.uri}#v${o.version}`);
     }
     entries.push({ file: uri, facts });
-    const peers = pairReports(entries, this.config).get(uri) ?? {};
+    const peers = pairReports(entries, config).get(uri) ?? {};
     const used = [peers.previous, ...(peers.members ?? [])].filter((p): p is PeerReport => p !== undefined);
     const stamp = used.map((p) => stamps.get(p.file) ?? p.file).join('|') + (peers.tolerance !== undefined ? `~${peers.tolerance}` : '');
     return { peers, stamp };
   }
 
   /** A check of an open report has read these facts (its peers now see this version). */
-  checked(uri: string, version: number, facts: ReportFacts): void {
+  checked(uri: string, version: number, facts: ReportFacts, config?: DeskConfig): void {
     const key = fileKeyOf(uri);
     const known = this.open.get(key);
-    this.open.set(key, { uri, version, facts, delivered: known?.uri === uri ? known.delivered : undefined });
+    this.open.set(key, { uri, version, facts, config, delivered: known?.uri === uri ? known.delivered : undefined });
     this.changed();
   }
 
@@ -96,7 +96,7 @@ export class ReportDesk {
   stale(): string[] {
     const out: string[] = [];
     for (const o of this.open.values()) {
-      if (o.delivered !== undefined && this.peersOf(o.uri, o.facts).stamp !== o.delivered) out.push(o.uri);
+      if (o.delivered !== undefined && this.peersOf(o.uri, o.facts, o.config).stamp !== o.delivered) out.push(o.uri);
     }
     return out;
   }

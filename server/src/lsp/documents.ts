@@ -2,8 +2,11 @@
 // settings, so the diagnostics, code action, hover… requests on one version share one check).
 // State is dropped when the document closes.
 
+import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { factsOf, organOf, type CheckResult, type Document, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
+import { factsOf, organOf, type CheckResult, type DeskConfig, type Document, type Finding, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
+import { ReportConfig } from '../config';
+import type { DocumentConfig } from './sidecar';
 import { looksLikeReport } from '../engine/ide';
 import { documentFromText } from '../formats';
 import type { ReportDesk } from './desk';
@@ -21,6 +24,12 @@ export interface Checked {
   /** The other reports the check was read against (last year's, members), and their stamp. */
   peers: Peers;
   peersStamp: string;
+  /** Each finding's fingerprint for "Ignore in config" (relative to the config it would be written to). */
+  fingerprints?: Map<Finding, string>;
+  /** The sidecar config of the check (null: the document is no file). */
+  desk: DocumentConfig | null;
+  /** Findings the config's ignore entries took out of `result`. */
+  suppressed: number;
 }
 
 export { looksLikeReport };
@@ -53,7 +62,7 @@ export class ReportStore {
   onChecked: (c: Checked) => void = () => {};
 
   /** The reports of the workspace a check is read against; without it, no peers. */
-  constructor(private readonly desk?: ReportDesk) {}
+  constructor(private readonly peerDesk?: ReportDesk) {}
 
   isServed(doc: TextDocument, settings: DisclosureSettings): boolean {
     if (!settings.enable) return false;
@@ -99,20 +108,21 @@ export class ReportStore {
   }
 
   /**
-   * The check of this version of the document, computed once per version, rule settings and
-   * peers: when only its peers changed (last year's report edited), the rules run again on the
+   * The check of this version of the document, computed once per version, rule settings, config
+   * and peers: when only its peers changed (last year's report edited), the rules run again on the
    * report already read.
    */
-  get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false): Checked {
+  get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false, desk: DocumentConfig | null = null): Checked {
     // The editor's view keeps untouched template content quiet; a whole-document check (the
     // workspace check asks for one) reports it as the CLI does.
-    const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}`;
+    const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}:${desk?.key ?? ''}`;
     const cached = this.cache.get(doc.uri);
     const started = performance.now();
+    const pairing = desk?.config.loaded?.config;
     let report: Report;
     if (cached && cached.version === doc.version && cached.key === key) {
       report = cached.result.report;
-      if (this.peersOf(doc.uri, report).stamp === cached.peersStamp) {
+      if (this.peersOf(doc.uri, report, pairing).stamp === cached.peersStamp) {
         this.cache.delete(doc.uri);
         this.cache.set(doc.uri, cached);
         return cached;
@@ -120,9 +130,11 @@ export class ReportStore {
     } else {
       report = readDocument(this.documentOf(doc));
     }
-    const { peers, stamp, facts } = this.peersOf(doc.uri, report);
-    const options = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument, peers };
-    const result: CheckResult = { report, ...runRules(report, options) };
+    const { peers, stamp, facts } = this.peersOf(doc.uri, report, pairing);
+    // The sidecar config's severities sit under the editor's own settings (as under the CLI's --rule).
+    const base = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument, peers };
+    const full: CheckResult = { report, ...runRules(report, desk ? desk.config.options(base) : base) };
+    const { result, fingerprints, suppressed } = withSidecar(full, desk);
     const checked: Checked = {
       uri: doc.uri,
       version: doc.version,
@@ -131,11 +143,14 @@ export class ReportStore {
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       peers,
       peersStamp: stamp,
+      fingerprints,
+      desk,
+      suppressed,
     };
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, checked);
     while (this.cache.size > MAX_CACHED_CHECKS) this.cache.delete(this.cache.keys().next().value as string);
-    if (facts) this.desk?.checked(doc.uri, doc.version, facts);
+    if (facts) this.peerDesk?.checked(doc.uri, doc.version, facts, pairing);
     try {
       this.onChecked(checked);
     } catch {
@@ -145,19 +160,19 @@ export class ReportStore {
   }
 
   /** The peers of a report read from an open document (its facts kept per report object). */
-  private peersOf(uri: string, report: Report): { peers: Peers; stamp: string; facts?: ReportFacts } {
-    if (!this.desk) return { peers: {}, stamp: '' };
+  private peersOf(uri: string, report: Report, config: DeskConfig | undefined): { peers: Peers; stamp: string; facts?: ReportFacts } {
+    if (!this.peerDesk) return { peers: {}, stamp: '' };
     let facts = this.facts.get(report);
     if (!facts) {
       facts = lazyFactsOf(report);
       this.facts.set(report, facts);
     }
-    return { ...this.desk.peersOf(uri, facts), facts };
+    return { ...this.peerDesk.peersOf(uri, facts, config), facts };
   }
 
   /** The client now holds the diagnostics of this check (a later change of its peers makes them stale). */
   delivered(c: Checked): void {
-    this.desk?.delivered(c.uri, c.peersStamp);
+    this.peerDesk?.delivered(c.uri, c.peersStamp);
   }
 
   drop(uri: string): void {
@@ -205,6 +220,16 @@ function lazyFactsOf(report: Report): ReportFacts {
       return all().paragraphs;
     },
   };
+}
+
+/** The findings the config ignores taken out; every finding's fingerprint kept for the quick fix. */
+function withSidecar(full: CheckResult, desk: DocumentConfig | null): { result: CheckResult; fingerprints?: Map<Finding, string>; suppressed: number } {
+  if (!desk) return { result: full, suppressed: 0 };
+  // Fingerprints are taken over all findings, before any is suppressed (their occurrence index counts them all).
+  const prints = ReportConfig.fingerprintsIn(path.dirname(desk.target.file), desk.reportPath, full);
+  const fingerprints = new Map(full.findings.map((f, i) => [f, prints[i]]));
+  const shown = desk.config.suppress(full);
+  return { result: { ...full, findings: shown.findings }, fingerprints, suppressed: shown.suppressed };
 }
 
 /** An HTML page as the HTML adapter reads it (documentFromText never fails for text it is given). */
