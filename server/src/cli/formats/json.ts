@@ -19,10 +19,18 @@ export interface JsonDiagnostic {
   range: JsonRange;
   /** .docx/.pdf: where the range's start stands in the original file (the range is in the report text). */
   source?: Origin;
-  relatedInformation?: { message: string; range: JsonRange; source?: Origin }[];
+  relatedInformation?: JsonRelated[];
   /** What the finding found (cell ids, expected, actual, relation, rows…): the rule's own data. */
   data?: Record<string, unknown>;
   fix?: { title: string; edits: { range: JsonRange; newText: string }[] };
+}
+
+export interface JsonRelated {
+  message: string;
+  /** In `file` when given (another report: last year's, a member's), else in this file. */
+  range: JsonRange;
+  file?: string;
+  source?: Origin;
 }
 
 export interface JsonFileResult {
@@ -48,8 +56,12 @@ export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang, report?: 
   const source = sourceOf(report, f.start);
   if (source) d.source = source;
   if (f.related.length > 0) {
-    d.relatedInformation = f.related.map((r) => {
-      const related: { message: string; range: JsonRange; source?: Origin } = { message: r.message[lang], range: toRange(lines, r) };
+    d.relatedInformation = f.related.map((r): JsonRelated => {
+      if (r.elsewhere) {
+        const e = r.elsewhere;
+        return { message: r.message[lang], file: e.file, range: { start: { line: e.line, character: e.character }, end: { line: e.endLine, character: e.endCharacter } } };
+      }
+      const related: JsonRelated = { message: r.message[lang], range: toRange(lines, r) };
       const at = sourceOf(report, r.start);
       if (at) related.source = at;
       return related;

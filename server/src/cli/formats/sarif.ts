@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import type { Finding, Lang, LineIndex, Report, Severity, Span } from '../../engine';
+import type { Finding, Lang, LineIndex, Place, Report, Severity, Span } from '../../engine';
 import { ruleDocPath, rules } from '../../engine';
 import type { InputProblem } from '../input';
 import { packageInfo } from '../package-info';
@@ -30,6 +30,14 @@ function region(lines: LineIndex, span: Span): sarif.Region {
   const s = lines.positionAt(span.start);
   const e = lines.positionAt(span.end);
   return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** A place in another report (last year's, a member's): that file's artifact and its own region. */
+function elsewhere(e: Place & { file: string }, cwd: string): sarif.PhysicalLocation {
+  return {
+    artifactLocation: artifactUri(e.file, cwd),
+    region: { startLine: e.line + 1, startColumn: e.character + 1, endLine: e.endLine + 1, endColumn: e.endCharacter + 1 },
+  };
 }
 
 function artifactUri(file: string, cwd: string): sarif.ArtifactLocation {
@@ -67,7 +75,7 @@ export function toSarif(files: readonly SarifFile[], problems: readonly InputPro
         result.relatedLocations = d.related.map((r, id) => ({
           id,
           message: { text: r.message[lang] },
-          physicalLocation: physical(r),
+          physicalLocation: r.elsewhere ? elsewhere(r.elsewhere, cwd) : physical(r),
         }));
       }
       // For .docx/.pdf the region is in the report text the checker read: say where it is in the
