@@ -1,7 +1,7 @@
 // cross-year (spec X1–X3): figures that carry over from last year's report of the same body.
 // Needs `peers.previous` (desk/peers.ts); checked alone, a report gets nothing from this rule.
 
-import type { Cell, Report, Table } from '../model';
+import type { Cell, FormatVersion, Report, Table } from '../model';
 import { cellId, factsOf, type CellFact } from '../desk/facts';
 import { relatedElsewhere, type PeerReport } from '../desk/peers';
 import { cellTitle, REQUEST_COLUMN_EN } from '../schema/labels';
@@ -9,11 +9,18 @@ import { REQUEST_COLUMN_IDS, REQUEST_COLUMNS } from '../schema/tables';
 import { defineRule, type RuleContext } from './types';
 import { loc, table } from './util';
 
-/** Table 1 （一） in each format: the stock of documents, what came in this year, what went out. */
-const DOCUMENT_STOCK = {
-  '2021': { rows: ['规章', '行政规范性文件'], stock: '现行有效件数', added: '本年制发件数', removed: '本年废止件数' as string | null },
-  '2019': { rows: ['规章', '规范性文件'], stock: '对外公开总数量', added: '本年新公开数量', removed: null as string | null },
-} as const;
+/** Table 1 （一） in one format: its rows, the stock of documents, what came in this year, what went out. */
+interface DocumentColumns {
+  rows: readonly [string, string];
+  stock: string;
+  added: string;
+  /** The 2019 format counts no repealed documents. */
+  removed: string | null;
+}
+const DOCUMENT_STOCK: Record<FormatVersion, DocumentColumns> = {
+  '2021': { rows: ['规章', '行政规范性文件'], stock: '现行有效件数', added: '本年制发件数', removed: '本年废止件数' },
+  '2019': { rows: ['规章', '规范性文件'], stock: '对外公开总数量', added: '本年新公开数量', removed: null },
+};
 const ITEM_ONE = '第二十条第（一）项';
 /** Old-format items whose 上一年项目数量 is last year's 上一年项目数量 + 本年增/减. */
 const CARRIED_ITEMS = ['第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'];

@@ -9,6 +9,7 @@ import type { Report, Span } from '../model';
 import { factsOf, type ParagraphFact } from '../desk/facts';
 import { relatedElsewhere, type PeerReport } from '../desk/peers';
 import { partOf, proseOf, sharedPassages, type Passage } from '../desk/similarity';
+import { CN_SECTION_NUMERALS, SECTIONS } from '../schema/sections';
 import { defineRule } from './types';
 import { loc } from './util';
 
@@ -17,8 +18,8 @@ export const DEFAULT_THRESHOLD = 0.5;
 const MIN_CHARS = 60;
 /** Shared passages shown per finding (the longest, in text order). */
 const MAX_PASSAGES = 5;
-const SECTION_NAMES = ['', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
-const SECTION_NAMES_EN = ['', 'section 一 (overview)', 'section 二', 'section 三', 'section 四', 'section 五 (problems and improvements)', 'section 六 (other matters)'];
+/** 「五、存在的主要问题及改进情况」: the section as the template heads it. */
+const sectionName = (n: number): string => `${CN_SECTION_NUMERALS[n]}、${SECTIONS.find((s) => s.number === n)?.title ?? ''}`;
 
 export default defineRule({
   id: 'repeated-text',
@@ -74,8 +75,8 @@ export default defineRule({
       ctx.add({
         ...s.heading,
         message: loc(
-          `「${SECTION_NAMES[s.number]}」与上年报告同一部分雷同：${pct} 的文字相同（阈值 ${percent(threshold)}）`,
-          `${SECTION_NAMES_EN[s.number]} repeats the same section of last year’s report: ${pct} of its prose is the same (threshold ${percent(threshold)})`,
+          `「${sectionName(s.number)}」与上年报告同一部分雷同：${pct} 的文字相同（阈值 ${percent(threshold)}）`,
+          `section ${CN_SECTION_NUMERALS[s.number]} (${sectionName(s.number)}) repeats the same section of last year’s report: ${pct} of its prose is the same (threshold ${percent(threshold)})`,
         ),
         related: passagesRelated(r.passages, previous),
         data: { similarity: round(r.similarity), threshold, section: s.number, previousFile: previous.file, sharedChars: r.shared, chars: r.size },
