@@ -52,7 +52,8 @@ function onReadOnly(s: Served, f: Finding, d: Diagnostic): Diagnostic {
   if (place) d.message += originSuffix(place, s.lang);
   f.related.forEach((r, i) => {
     const related = d.relatedInformation?.[i];
-    const relatedPlace = related ? originOf(document, r.start, s.lang) : null;
+    // A place in another report is not in this document's original.
+    const relatedPlace = related && !r.elsewhere ? originOf(document, r.start, s.lang) : null;
     if (related && relatedPlace) related.message += originSuffix(relatedPlace, s.lang);
   });
   return d;
