@@ -19,6 +19,7 @@ export class UsageError extends Error {
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export type ExtractFormat = 'json' | 'csv';
+export type SummaryFormat = 'csv' | 'json' | 'html';
 
 interface Common {
   lang: Lang;
@@ -38,6 +39,13 @@ export interface ExtractCommand extends Common {
   format: ExtractFormat;
 }
 
+/** `summary <folder>`: one row per report with its key figures and findings per rule. */
+export interface SummaryCommand extends Common {
+  command: 'summary';
+  format: SummaryFormat;
+  rules: RuleSettings;
+}
+
 /** `text <file>`: print the report text the checker reads (for .docx/.pdf, the rendered text). */
 export interface TextCommand extends Common {
   command: 'text';
@@ -46,6 +54,7 @@ export interface TextCommand extends Common {
 export type Command =
   | CheckCommand
   | ExtractCommand
+  | SummaryCommand
   | TextCommand
   | { command: 'help'; lang: Lang; topic: HelpTopic }
   | { command: 'version' };
@@ -94,21 +103,21 @@ function parseSize(s: string, topic: HelpTopic): number {
   return Number(m[1]) * unit;
 }
 
-function parseRule(spec: string, into: RuleSettings): void {
+function parseRule(spec: string, into: RuleSettings, topic: HelpTopic): void {
   const eq = spec.indexOf('=');
   if (eq <= 0) {
-    throw new UsageError({ zh: `--rule：应为 <规则>=<级别|off>，实为 ${quote(spec)}`, en: `--rule: expected <id>=<severity|off>, got ${quote(spec)}` }, 'check');
+    throw new UsageError({ zh: `--rule：应为 <规则>=<级别|off>，实为 ${quote(spec)}`, en: `--rule: expected <id>=<severity|off>, got ${quote(spec)}` }, topic);
   }
   const id = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  if (!ruleById(id)) throw new UsageError({ zh: `--rule：未知规则 ${quote(id)}`, en: `--rule: unknown rule id ${quote(id)}` }, 'check');
+  if (!ruleById(id)) throw new UsageError({ zh: `--rule：未知规则 ${quote(id)}`, en: `--rule: unknown rule id ${quote(id)}` }, topic);
   if (value !== 'off' && !SEVERITIES.includes(value)) {
     throw new UsageError(
       {
         zh: `--rule ${id}：级别应为 ${SEVERITIES.join('、')} 或 off，实为 ${quote(value)}`,
         en: `--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} or off, got ${quote(value)}`,
       },
-      'check',
+      topic,
     );
   }
   into[id] = value as Severity | 'off';
@@ -160,7 +169,7 @@ function readArgs(argv: string[]): Parsed {
 export function parseCommandLine(argv: string[], env: Environment = {}): Command {
   const { values, positionals, problems } = readArgs(argv);
   const [command, ...paths] = positionals;
-  const topic: HelpTopic = command === 'check' || command === 'extract' || command === 'text' ? command : null;
+  const topic = helpTopicOf(command);
   const lang = oneOf('--lang', typeof values.lang === 'string' ? values.lang : undefined, ['zh', 'en'] as const, localeLang(env), topic);
   if (problems.length > 0) throw new UsageError(problems[0], topic);
   if (values.help) return { command: 'help', lang, topic };
@@ -168,16 +177,19 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   if (command === undefined) throw new UsageError({ zh: '缺少命令：check 或 extract', en: 'missing command: check or extract' });
   if (command === 'help') {
     const [about] = paths;
-    return { command: 'help', lang, topic: about === 'check' || about === 'extract' || about === 'text' ? about : null };
+    return { command: 'help', lang, topic: helpTopicOf(about) };
   }
   if (topic === null) {
-    throw new UsageError({ zh: `未知命令 ${quote(command)}：应为 check、extract 或 text`, en: `unknown command ${quote(command)}: expected check, extract or text` });
+    throw new UsageError({
+      zh: `未知命令 ${quote(command)}：应为 check、extract、summary 或 text`,
+      en: `unknown command ${quote(command)}: expected check, extract, summary or text`,
+    });
   }
   const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size'], topic);
   if (paths.length === 0 && topic !== 'text') throw new UsageError({ zh: `${command}：没有给出文件或文件夹`, en: `${command}: no files or folders given` }, topic);
   if (topic === 'check') {
     const rules: RuleSettings = {};
-    for (const r of values.rule ?? []) parseRule(r, rules);
+    for (const r of values.rule ?? []) parseRule(r, rules, topic);
     return {
       command: topic,
       lang,
@@ -193,11 +205,21 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
     if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
     return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
   }
+  if (topic === 'summary') {
+    if (values.fix) throw new UsageError({ zh: 'summary：--fix 只用于 check', en: 'summary: --fix is only for check' }, topic);
+    const rules: RuleSettings = {};
+    for (const r of values.rule ?? []) parseRule(r, rules, topic);
+    return { command: topic, lang, maxSize, paths, rules, format: oneOf('--format', values.format, ['csv', 'json', 'html'] as const, 'csv', topic) };
+  }
   if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
   if (values.fix || values.rule || values.format) {
     throw new UsageError({ zh: 'text：不接受 --fix、--rule 或 --format', en: 'text: takes no --fix, --rule or --format' }, topic);
   }
   return { command: topic, lang, maxSize, paths };
+}
+
+function helpTopicOf(command: string | undefined): HelpTopic {
+  return command === 'check' || command === 'extract' || command === 'summary' || command === 'text' ? command : null;
 }
 
 /**

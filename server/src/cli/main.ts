@@ -2,9 +2,11 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checkDocument, type CheckResult, type Document, type Lang, readDocument } from '../engine';
 import { readDocumentFile } from '../formats';
-import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type TextCommand, UsageError } from './args';
+import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type SummaryCommand, type TextCommand, UsageError } from './args';
 import { checkText, documentOf, fixText, writeFixed } from './fix';
 import type { ExtractedCell } from './formats/extract';
 import { type JsonFileResult, toJsonResult } from './formats/json';
@@ -29,6 +31,7 @@ const PROG = 'disclosure-report';
 // does not pay for them at start-up.
 const sarifWriter = (): typeof import('./formats/sarif') => require('./formats/sarif');
 const extractWriter = (): typeof import('./formats/extract') => require('./formats/extract');
+const summaryWriters = (): typeof import('../summary') => require('../summary');
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let cmd;
@@ -52,6 +55,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return runCheck(cmd, io);
     case 'extract':
       return runExtract(cmd, io);
+    case 'summary':
+      return runSummary(cmd, io);
     case 'text':
       return runText(cmd, io);
   }
@@ -213,5 +218,26 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
     }
   }
   io.out(cmd.format === 'csv' ? toCsv(cells) : JSON.stringify(cells, null, 2) + '\n');
+  return problems.length > 0 ? 2 : 0;
+}
+
+/**
+ * `summary`: one row per report (summary/row.ts), each computed from that file's check alone, then
+ * the whole table as CSV, JSON or one HTML file. Exit code 0 unless an input could not be read.
+ */
+async function runSummary(cmd: SummaryCommand, io: Io): Promise<number> {
+  const problems: InputProblem[] = [];
+  const { summaryRow, summaryCsv, summaryJson, renderSummaryHtml } = summaryWriters();
+  const rows: ReturnType<typeof summaryRow>[] = [];
+  for await (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
+    try {
+      rows.push(summaryRow(input.file, checkDocument(input.document, { rules: cmd.rules }), cmd.lang));
+    } catch (err) {
+      reportProblem(internalError(input.file, err), cmd.lang, io, problems);
+    }
+  }
+  if (cmd.format === 'csv') io.out(summaryCsv(rows, cmd.lang));
+  else if (cmd.format === 'json') io.out(summaryJson(rows));
+  else io.out(renderSummaryHtml(rows, cmd.lang, { href: (file) => pathToFileURL(path.resolve(io.cwd, file)).href }));
   return problems.length > 0 ? 2 : 0;
 }
