@@ -36,8 +36,8 @@ const UI = {
     noFindings: '没有发现问题。',
     unknownOrgan: '（未识别机关）',
     unknownYear: '（未识别年度）',
-    format2019: '2019 试行格式',
-    format2021: '2021 格式',
+    format2019: '2019 试行',
+    format2021: '2021',
     findingsOf: (n: number) => `${n} 个问题`,
     reportsCount: (n: number) => `${n} 份`,
   },
@@ -58,8 +58,8 @@ const UI = {
     noFindings: 'Nothing found.',
     unknownOrgan: '(body not recognised)',
     unknownYear: '(year not recognised)',
-    format2019: '2019 trial format',
-    format2021: '2021 format',
+    format2019: '2019 trial',
+    format2021: '2021',
     findingsOf: (n: number) => `${n} findings`,
     reportsCount: (n: number) => `${n} reports`,
   },
@@ -274,6 +274,7 @@ table.summary th button { font: inherit; font-weight: 600; color: inherit; backg
 table.summary th[aria-sort="ascending"] button::after { content: " ▲"; }
 table.summary th[aria-sort="descending"] button::after { content: " ▼"; }
 table.summary tbody th { font-weight: normal; text-align: left; white-space: nowrap; }
+table.summary td.text { white-space: nowrap; }
 .number { text-align: right; }
 a { color: var(--vscode-textLink-foreground, #0066bf); }
 :focus-visible { outline: 2px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }
