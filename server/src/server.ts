@@ -12,8 +12,9 @@ import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { ReportTextRequest, StatsRequest, StatusNotification, TablesRequest, type ReportTextResult, type StatusParams } from './lsp/protocol';
+import { ReportTextRequest, StatsRequest, StatusNotification, SummaryRequest, TablesRequest, type ReportTextResult, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
+import { summaryRows } from './lsp/summary';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
 import { tables } from './lsp/tables';
@@ -110,6 +111,7 @@ connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => fol
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
 connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
+connection.onRequest(SummaryRequest.method, (params) => safely(ctx, 'summary', [], () => summaryRows(ctx, params)));
 
 // The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
 // of the read-only document the client opens under the returned URI.

@@ -1,0 +1,47 @@
+// disclosureReport/summary: the folder summary's rows of a list of documents, for a summary
+// panel in any editor (the VS Code workspace check opens one). Open documents use their cached
+// whole-document check; the others are read from disk and checked as the CLI checks them.
+
+import { promises as fsp } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkDocument } from '../engine';
+import { looksLikeReport } from '../engine/ide';
+import { readDocumentFile } from '../formats';
+import { summaryRow, type SummaryRow } from '../summary/row';
+import type { ServerContext } from './context';
+import type { SummaryParams, SummaryResult } from './protocol';
+import { MAX_REPORT_FILE_BYTES } from './reportText';
+
+export async function summaryRows(ctx: ServerContext, params: SummaryParams | null): Promise<SummaryResult> {
+  const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
+  const rows: SummaryRow[] = [];
+  for (const uri of uris) {
+    const served = await ctx.served(uri, true);
+    if (served) {
+      rows.push(summaryRow(uri, served.checked.result, served.lang));
+      continue;
+    }
+    // Open but not served: not a report (or checking is off there).
+    if (ctx.documents.get(uri)) continue;
+    const row = await rowFromFile(ctx, uri);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** The row of a file that is not open (the client may have let it go since it was checked). */
+async function rowFromFile(ctx: ServerContext, uri: string): Promise<SummaryRow | null> {
+  if (!uri.startsWith('file:')) return null;
+  const settings = await ctx.settings.get(uri);
+  if (!settings.enable) return null;
+  try {
+    const file = fileURLToPath(uri);
+    const stat = await fsp.stat(file);
+    if (!stat.isFile() || stat.size > MAX_REPORT_FILE_BYTES) return null;
+    const read = await readDocumentFile(await fsp.readFile(file), file);
+    if (!read.ok || !looksLikeReport(read.document.source.view)) return null;
+    return summaryRow(uri, checkDocument(read.document, { rules: settings.rules }), ctx.lang(settings));
+  } catch {
+    return null;
+  }
+}
