@@ -14,6 +14,7 @@ import { decode } from '../../server/src/cli/encoding';
 import type { StatusTracker } from './status';
 import { WHOLE_DOCUMENT_DIAGNOSTICS } from '../../server/src/lsp/protocol';
 import { t } from './l10n';
+import { SummaryPanel } from './summaryPanel';
 
 const DEFAULT_INCLUDE = '**/*.{txt,md}';
 const DEFAULT_EXCLUDE = '**/{node_modules,.git,out,dist}/**';
@@ -31,6 +32,8 @@ export interface WorkspaceCheckResult {
   /** URIs (strings) of the reports, with their number of diagnostics. */
   checked: { uri: string; diagnostics: number }[];
   cancelled: boolean;
+  /** Rows of the summary panel opened after the check (one per report the server summed up). */
+  summaryRows: number;
 }
 
 /** A glob from the settings, refused when it could point outside the workspace folders. */
@@ -54,7 +57,9 @@ function inTab(uri: string): boolean {
 
 export class WorkspaceChecker implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('disclosure-report-workspace');
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** The summary of the reports checked, opened after each check. */
+  private readonly summary = new SummaryPanel();
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.summary];
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -79,7 +84,7 @@ export class WorkspaceChecker implements vscode.Disposable {
   }
 
   async run(): Promise<WorkspaceCheckResult> {
-    const result: WorkspaceCheckResult = { files: 0, reports: 0, errors: 0, warnings: 0, information: 0, checked: [], cancelled: false };
+    const result: WorkspaceCheckResult = { files: 0, reports: 0, errors: 0, warnings: 0, information: 0, checked: [], cancelled: false, summaryRows: 0 };
     const client = this.client();
     if (!client || !client.isRunning()) {
       void vscode.window.showWarningMessage(t('notReady'));
@@ -127,6 +132,13 @@ export class WorkspaceChecker implements vscode.Disposable {
         }
       },
     );
+    if (result.checked.length > 0) {
+      try {
+        result.summaryRows = (await this.summary.show(client, result.checked.map((c) => c.uri))).length;
+      } catch {
+        /* no summary: the Problems panel still lists every finding */
+      }
+    }
     void vscode.window
       .showInformationMessage(t('checkDone', result.files, result.reports, result.errors, result.warnings, result.information), t('showProblems'))
       .then((choice) => {

@@ -111,7 +111,7 @@ connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => fol
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
 connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
-connection.onRequest(SummaryRequest.method, (params) => safely(ctx, 'summary', [], () => summaryRows(ctx, params)));
+connection.onRequest(SummaryRequest.method, (params) => safely(ctx, 'summary', { rows: [], rules: {} }, () => summaryRows(ctx, params)));
 
 // The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
 // of the read-only document the client opens under the returned URI.

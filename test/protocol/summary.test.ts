@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { check } from '../../server/src/engine';
+import { check, ruleById } from '../../server/src/engine';
 import type { SummaryResult } from '../../server/src/lsp/protocol';
 import { summaryRow } from '../../server/src/summary/row';
 import { readSeed, REPO_ROOT } from '../support/seeds';
@@ -23,7 +23,7 @@ describe('protocol: disclosureReport/summary', function () {
   });
   afterEach(() => assert.deepEqual(c.errors, []));
 
-  const summary = (uris: unknown) => c.request<SummaryResult>('disclosureReport/summary', { uris });
+  const summary = async (uris: unknown) => (await c.request<SummaryResult>('disclosureReport/summary', { uris })).rows;
 
   it('a row per report in the order asked: an open document (its current version), a file on disk; plain text and nonsense left out', async () => {
     const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8');
@@ -40,6 +40,10 @@ describe('protocol: disclosureReport/summary', function () {
     assert.deepEqual(rows[0], summaryRow(onDisk, check(seed.text), 'zh'));
     assert.deepEqual(rows[1], summaryRow(open, check(example), 'zh'));
     assert.equal(rows[1].counts.error > 0, true, 'the example has errors');
+    // The chart's rule summaries come with the rows: every rule that found something, in both languages.
+    const { rules } = await c.request<SummaryResult>('disclosureReport/summary', { uris: [open] });
+    assert.deepEqual(Object.keys(rules).sort(), Object.keys(rows[1].byRule).sort());
+    assert.deepEqual(rules['row-total'], ruleById('row-total')!.doc.summary);
 
     // An edit is seen: the row follows the open document's version, not the file.
     const r1 = check(example).report.tables.find((t) => t.id === 'requests')!.cells.find((x) => x.row === 'R1' && x.column === 'c7')!;
@@ -49,7 +53,7 @@ describe('protocol: disclosureReport/summary', function () {
     assert.equal(edited.figures.received, 16);
     assert.equal(edited.byRule['row-total']?.error ?? 0, check(example.slice(0, r1.start) + '16' + example.slice(r1.end)).findings.filter((f) => f.ruleId === 'row-total').length);
 
-    assert.deepEqual(await c.request('disclosureReport/summary', { nonsense: 1 }), []);
+    assert.deepEqual(await c.request('disclosureReport/summary', { nonsense: 1 }), { rows: [], rules: {} });
     c.close(open);
     c.close(notes);
   });

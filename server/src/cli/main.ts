@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkDocument, type CheckResult, type Document, type Lang, readDocument } from '../engine';
+import { checkDocument, type CheckResult, type Document, type Lang, readDocument, ruleById } from '../engine';
 import { readDocumentFile } from '../formats';
 import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type SummaryCommand, type TextCommand, UsageError } from './args';
 import { checkText, documentOf, fixText, writeFixed } from './fix';
@@ -238,6 +238,13 @@ async function runSummary(cmd: SummaryCommand, io: Io): Promise<number> {
   }
   if (cmd.format === 'csv') io.out(summaryCsv(rows, cmd.lang));
   else if (cmd.format === 'json') io.out(summaryJson(rows));
-  else io.out(renderSummaryHtml(rows, cmd.lang, { href: (file) => pathToFileURL(path.resolve(io.cwd, file)).href }));
+  else {
+    io.out(
+      renderSummaryHtml(rows, cmd.lang, {
+        href: (file) => pathToFileURL(path.resolve(io.cwd, file)).href,
+        ruleSummary: (id) => ruleById(id)?.doc.summary[cmd.lang] ?? null,
+      }),
+    );
+  }
   return problems.length > 0 ? 2 : 0;
 }

@@ -165,4 +165,8 @@ export interface SummaryParams {
 }
 
 /** The answer to SummaryRequest: a row's `file` is the document's URI as sent. */
-export type SummaryResult = import('../summary/row').SummaryRow[];
+export interface SummaryResult {
+  rows: import('../summary/row').SummaryRow[];
+  /** The one-line summary of each rule that found something in these rows, for the error chart. */
+  rules: Record<string, { zh: string; en: string }>;
+}

@@ -4,7 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkDocument } from '../engine';
+import { checkDocument, type Localized, ruleById } from '../engine';
 import { looksLikeReport } from '../engine/ide';
 import { readDocumentFile } from '../formats';
 import { summaryRow, type SummaryRow } from '../summary/row';
@@ -26,7 +26,14 @@ export async function summaryRows(ctx: ServerContext, params: SummaryParams | nu
     const row = await rowFromFile(ctx, uri);
     if (row) rows.push(row);
   }
-  return rows;
+  const rules: Record<string, Localized> = {};
+  for (const r of rows) {
+    for (const id of Object.keys(r.byRule)) {
+      const rule = ruleById(id);
+      if (rule) rules[id] = rule.doc.summary;
+    }
+  }
+  return { rows, rules };
 }
 
 /** The row of a file that is not open (the client may have let it go since it was checked). */

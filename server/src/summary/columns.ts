@@ -2,7 +2,6 @@
 // languages, and how each value is taken from a row.
 
 import type { Lang, Localized, Severity } from '../engine/model';
-import { ruleById } from '../engine/rules';
 import type { SummaryFigures, SummaryRow } from './row';
 
 export interface Column {
@@ -80,9 +79,4 @@ export function ruleColumns(rows: readonly SummaryRow[]): Column[] {
     }
   }
   return out;
-}
-
-/** A rule's one-line summary in the language asked for (the id alone for a rule this build lacks). */
-export function ruleSummary(ruleId: string, lang: Lang): string | null {
-  return ruleById(ruleId)?.doc.summary[lang] ?? null;
 }

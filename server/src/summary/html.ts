@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { Lang, Severity } from '../engine/model';
 import { escapeHtml } from '../preview/tablesHtml';
-import { type Column, COUNT_COLUMNS, FIGURE_COLUMNS, IDENTITY_COLUMNS, ruleSummary, severityWord } from './columns';
+import { type Column, COUNT_COLUMNS, FIGURE_COLUMNS, IDENTITY_COLUMNS, severityWord } from './columns';
 import type { SummaryRow } from './row';
 
 export interface SummaryHtmlOptions {
+  /** A rule's one-line summary in the page's language, beside its id in the error chart. */
+  ruleSummary(ruleId: string): string | null;
   /** The link of a report's file (a file: URL). Default: none, the file name is plain text. */
   href?(file: string): string | null;
   /** How a file is shown (default: as the row names it). */
@@ -67,7 +69,7 @@ const UI = {
 
 const TOP_ERRORS = 10;
 
-export function renderSummaryHtml(rows: readonly SummaryRow[], lang: Lang, options: SummaryHtmlOptions = {}): string {
+export function renderSummaryHtml(rows: readonly SummaryRow[], lang: Lang, options: SummaryHtmlOptions): string {
   const t = UI[lang];
   const nonceAttr = options.nonce ? ` nonce="${escapeHtml(options.nonce)}"` : '';
   const policy = options.nonce
@@ -90,7 +92,7 @@ export function renderSummaryHtml(rows: readonly SummaryRow[], lang: Lang, optio
     `<p class="overview">${escapeHtml(t.overview(rows.length, organs, total('error'), total('warning')))}</p>`,
     renderTable(rows, lang, options),
     renderMultiples(rows, lang),
-    renderTopErrors(rows, lang),
+    renderTopErrors(rows, lang, options),
     renderFindings(rows, lang, options),
     `<script${nonceAttr}>${SORT_SCRIPT}</script>`,
     '</body>',
@@ -215,7 +217,7 @@ function organChart(group: SummaryRow[], lang: Lang): string {
 
 // ---------------------------------------------------------------- most frequent errors
 
-function renderTopErrors(rows: readonly SummaryRow[], lang: Lang): string {
+function renderTopErrors(rows: readonly SummaryRow[], lang: Lang, options: SummaryHtmlOptions): string {
   const t = UI[lang];
   const counts = new Map<string, number>();
   for (const r of rows) for (const [id, c] of Object.entries(r.byRule)) if (c.error > 0) counts.set(id, (counts.get(id) ?? 0) + c.error);
@@ -225,7 +227,7 @@ function renderTopErrors(rows: readonly SummaryRow[], lang: Lang): string {
   const BAR = 240;
   const items = top.map(([id, n]) => {
     const w = Math.max(2, Math.round((n / max) * BAR));
-    const summary = ruleSummary(id, lang);
+    const summary = options.ruleSummary(id);
     return (
       `<tr><th scope="row"><code>${escapeHtml(id)}</code>${summary ? `<br><span class="rule-summary">${escapeHtml(summary)}</span>` : ''}</th>` +
       `<td class="number">${n}</td>` +
