@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { type DefaultTreeAdapterMap, parse as parseHtml } from 'parse5';
 import type { ExtractedCell } from '../../server/src/cli/formats/extract';
 import { check } from '../../server/src/engine';
+import { renderSummaryHtml } from '../../server/src/summary/html';
 import { summaryRow } from '../../server/src/summary/row';
 import { readSeed } from '../support/seeds';
 import { withRequestTotal, writeSummaryFolder } from '../support/summaryFolder';
@@ -216,6 +217,15 @@ describe('cli summary', () => {
     const links = elements.filter((e) => e.attrs.some((a) => a.name === 'class' && a.value === 'finding-link'));
     assert.ok(links.length > 10, `${links.length} finding links`);
     for (const l of links) assert.ok(fs.existsSync(new URL(l.attrs.find((a) => a.name === 'href')!.value)), 'the link is a file on disk');
+  });
+
+  it('HTML for a webview: the policy allows only the nonce, and both the style and the script carry it', () => {
+    const rows = [summaryRow('file:///r/a.txt', check(readSeed('004').text), 'zh')];
+    const html = renderSummaryHtml(rows, 'zh', { nonce: 'abc123', href: (f) => f, ruleSummary: () => null });
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123'"/);
+    assert.match(html, /<style nonce="abc123">/);
+    assert.match(html, /<script nonce="abc123">/);
+    assert.doesNotMatch(html, /sha256-|unsafe-inline| style="/, 'no hash, no inline style attribute (a nonce policy would block it)');
   });
 
   it('HTML --lang en: English headings; the bar chart names each rule with its English summary', () => {

@@ -23,7 +23,7 @@ import { readDocumentFile } from '../../server/src/formats';
 import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
 import { previewSteps } from './preview';
-import { summarySteps } from './summary';
+import { summaryPanelSteps, summarySteps } from './summary';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
@@ -455,6 +455,8 @@ async function main(): Promise<number> {
       mutation: { ...mutation, file: REPORT_FILE },
       example: EXAMPLE_FILE,
     });
+    const n = nls();
+    await summaryPanelSteps({ page, step, shot, checkWorkspaceTitle: `${n['command.category']}: ${n['command.checkWorkspace.title']}` });
     // The folder summary as one HTML file, in a page of its own (no workbench needed).
     if (browser) await summarySteps({ browser, step, shot });
     return finish();

@@ -117,6 +117,49 @@ export async function summarySteps(ctx: SummaryStepContext): Promise<void> {
   }
 }
 
+export interface SummaryPanelContext {
+  page: Page;
+  step(name: string, fn: () => Promise<void>): Promise<boolean>;
+  shot(page: Page, name: string): Promise<void>;
+  /** The palette title of the workspace check (category: title, from package.nls.json). */
+  checkWorkspaceTitle: string;
+}
+
+/**
+ * In code-server: the workspace check opens the summary panel; its nonce'd script runs under the
+ * webview's policy (a header sorts) and a finding's link opens the file in an editor.
+ */
+export async function summaryPanelSteps(ctx: SummaryPanelContext): Promise<void> {
+  const { page, step, shot } = ctx;
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  const opened = await step('“Check All Reports in the Workspace” opens the summary panel with its rows', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${ctx.checkWorkspaceTitle}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: ctx.checkWorkspaceTitle.split(': ').pop()! }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: /年度报告汇总|Reports summary/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await frame.locator('#summary-table tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = await frame.locator('#summary-table tbody tr').count();
+    if (rows < 2) throw new Error(`${rows} rows in the summary panel`);
+  });
+  if (!opened) return;
+  await step('in the panel, a header click sorts (the script runs under the webview policy)', async () => {
+    await frame.locator('#summary-table thead th button', { hasText: /^错误$/ }).click();
+    await frame.locator('#summary-table thead th[aria-sort="ascending"]').waitFor({ state: 'attached', timeout: 5_000 });
+    await shot(page, 'summary-panel.png');
+  });
+  await step('a finding’s link in the panel opens its file in an editor', async () => {
+    const link = frame.locator('details[open] a.finding-link').first();
+    const where = (await link.textContent()) ?? '';
+    const name = path.basename(where.replace(/:\d+:\d+$/, ''));
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+}
+
 /** Alone: chromium only, no code-server. */
 async function main(): Promise<number> {
   const results: boolean[] = [];
