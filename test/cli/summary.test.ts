@@ -222,7 +222,7 @@ describe('cli summary', () => {
   it('HTML for a webview: the policy allows only the nonce, and both the style and the script carry it', () => {
     const rows = [summaryRow('file:///r/a.txt', check(readSeed('004').text), 'zh')];
     const html = renderSummaryHtml(rows, 'zh', { nonce: 'abc123', href: (f) => f, ruleSummary: () => null });
-    assert.match(html, /content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123'"/);
+    assert.ok(html.includes(`content="default-src &#39;none&#39;; style-src &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;"`), 'the policy');
     assert.match(html, /<style nonce="abc123">/);
     assert.match(html, /<script nonce="abc123">/);
     assert.doesNotMatch(html, /sha256-|unsafe-inline| style="/, 'no hash, no inline style attribute (a nonce policy would block it)');

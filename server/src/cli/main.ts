@@ -122,15 +122,7 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;
     }
-    // A rule that crashed was skipped by the engine: the findings of this file may be incomplete.
-    for (const e of result.ruleFailures) {
-      const detail = (e.error as Error)?.message ?? String(e.error);
-      io.err(
-        cmd.lang === 'zh'
-          ? `${PROG}: ${input.file}: 警告：规则 ${e.ruleId} 运行出错，已跳过（${detail}）\n`
-          : `${PROG}: ${input.file}: warning: rule ${e.ruleId} failed and was skipped (${detail})\n`,
-      );
-    }
+    reportRuleFailures(input.file, result, cmd.lang, io);
     totals.files++;
     for (const f of result.findings) totals[f.severity]++;
     if (cmd.format === 'text') {
@@ -150,6 +142,18 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
 
   if (problems.length > 0) return 2;
   return totals.error > 0 ? 1 : 0;
+}
+
+/** A rule that crashed was skipped by the engine: the findings of this file may be incomplete. */
+function reportRuleFailures(file: string, result: CheckResult, lang: Lang, io: Io): void {
+  for (const e of result.ruleFailures) {
+    const detail = (e.error as Error)?.message ?? String(e.error);
+    io.err(
+      lang === 'zh'
+        ? `${PROG}: ${file}: 警告：规则 ${e.ruleId} 运行出错，已跳过（${detail}）\n`
+        : `${PROG}: ${file}: warning: rule ${e.ruleId} failed and was skipped (${detail})\n`,
+    );
+  }
 }
 
 function fixAndWrite(
@@ -231,7 +235,9 @@ async function runSummary(cmd: SummaryCommand, io: Io): Promise<number> {
   const rows: ReturnType<typeof summaryRow>[] = [];
   for await (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
     try {
-      rows.push(summaryRow(input.file, checkDocument(input.document, { rules: cmd.rules }), cmd.lang));
+      const result = checkDocument(input.document, { rules: cmd.rules });
+      reportRuleFailures(input.file, result, cmd.lang, io);
+      rows.push(summaryRow(input.file, result, cmd.lang));
     } catch (err) {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
     }
