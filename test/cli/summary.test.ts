@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type DefaultTreeAdapterMap, parse as parseHtml } from 'parse5';
 import type { ExtractedCell } from '../../server/src/cli/formats/extract';
-import { check } from '../../server/src/engine';
+import { check, fingerprints } from '../../server/src/engine';
 import { renderSummaryHtml } from '../../server/src/summary/html';
 import { summaryRow } from '../../server/src/summary/row';
-import { readSeed } from '../support/seeds';
+import { readSeed, REPO_ROOT } from '../support/seeds';
 import { withRequestTotal, writeSummaryFolder } from '../support/summaryFolder';
 import { runCli, tempDir } from './helpers';
 
@@ -246,6 +246,31 @@ describe('cli summary', () => {
     assert.equal(partly.code, 2);
     assert.deepEqual((JSON.parse(partly.stdout) as { file: string }[]).map((x) => x.file), [files[0]]);
     assert.match(runCli(['summary', '--help', '--lang', 'en']).stdout, /Usage: disclosure-report summary/);
+  });
+
+  it('the sidecar config applies as in check: an ignored finding is not counted, a rule it turns off has no column', () => {
+    const root = tempDir('dr-summary-config-');
+    try {
+      const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8');
+      fs.writeFileSync(path.join(root, 'r.txt'), example);
+      const { findings } = check(example);
+      const prints = fingerprints(findings, example, 'r.txt');
+      const ignored = findings.map((f, i) => ({ f, print: prints[i] })).filter(({ f }) => f.ruleId === 'placeholder');
+      assert.ok(ignored.length > 0, 'the example has a placeholder finding');
+      fs.writeFileSync(
+        path.join(root, '.disclosure-report.json'),
+        JSON.stringify({ rules: { 'signing-date': 'off' }, ignore: ignored.map(({ f, print }) => ({ fingerprint: print, rule: f.ruleId, file: 'r.txt', reason: 'accepted' })) }),
+      );
+      const [row] = JSON.parse(runCli(['summary', '--format', 'json', 'r.txt'], { cwd: root }).stdout) as ReturnType<typeof summaryRow>[];
+      assert.equal(row.byRule.placeholder, undefined, 'ignored: not counted');
+      assert.equal(row.byRule['signing-date'], undefined, 'off in the config');
+      const others = findings.filter((f) => f.ruleId !== 'placeholder' && f.ruleId !== 'signing-date');
+      assert.equal(row.findings.length, others.length);
+      const [without] = JSON.parse(runCli(['summary', '--format', 'json', '--no-config', 'r.txt'], { cwd: root }).stdout) as ReturnType<typeof summaryRow>[];
+      assert.equal(without.findings.length, findings.length, '--no-config counts everything');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('--rule applies as in check: a rule turned off has no column and no count', () => {

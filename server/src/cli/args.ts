@@ -27,7 +27,15 @@ interface Common {
   paths: string[];
 }
 
-export interface CheckCommand extends Common {
+/** The sidecar config options of the commands that check (check, summary). */
+interface ConfigChoice {
+  /** --config <file>: the sidecar config for every input (else discovered per report). */
+  config?: string;
+  /** --no-config: no sidecar config at all. */
+  noConfig: boolean;
+}
+
+export interface CheckCommand extends Common, ConfigChoice {
   command: 'check';
   format: CheckFormat;
   fix: boolean;
@@ -40,7 +48,7 @@ export interface ExtractCommand extends Common {
 }
 
 /** `summary <folder>`: one row per report with its key figures and findings per rule. */
-export interface SummaryCommand extends Common {
+export interface SummaryCommand extends Common, ConfigChoice {
   command: 'summary';
   format: SummaryFormat;
   rules: RuleSettings;
@@ -69,6 +77,8 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   'max-size': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -138,7 +148,17 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 }
 
 interface Parsed {
-  values: { format?: string; lang?: string; fix?: boolean; rule?: string[]; 'max-size'?: string; help?: boolean; version?: boolean };
+  values: {
+    format?: string;
+    lang?: string;
+    fix?: boolean;
+    rule?: string[];
+    'max-size'?: string;
+    config?: string;
+    'no-config'?: boolean;
+    help?: boolean;
+    version?: boolean;
+  };
   positionals: string[];
   /** Problems with the options themselves (unknown, missing value), reported once the language is known. */
   problems: Localized[];
@@ -198,24 +218,43 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       format: oneOf('--format', values.format, ['text', 'json', 'sarif'] as const, 'text', topic),
       fix: values.fix === true,
       rules,
+      ...configChoice(values, topic),
     };
   }
   if (topic === 'extract') {
     if (values.fix) throw new UsageError({ zh: 'extract：--fix 只用于 check', en: 'extract: --fix is only for check' }, topic);
     if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
+    if (values.config !== undefined || values['no-config']) {
+      throw new UsageError({ zh: 'extract：--config、--no-config 只用于 check', en: 'extract: --config and --no-config are only for check' }, topic);
+    }
     return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
   }
   if (topic === 'summary') {
     if (values.fix) throw new UsageError({ zh: 'summary：--fix 只用于 check', en: 'summary: --fix is only for check' }, topic);
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules, topic);
-    return { command: topic, lang, maxSize, paths, rules, format: oneOf('--format', values.format, ['csv', 'json', 'html'] as const, 'csv', topic) };
+    return {
+      command: topic,
+      lang,
+      maxSize,
+      paths,
+      rules,
+      format: oneOf('--format', values.format, ['csv', 'json', 'html'] as const, 'csv', topic),
+      ...configChoice(values, topic),
+    };
   }
   if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
-  if (values.fix || values.rule || values.format) {
-    throw new UsageError({ zh: 'text：不接受 --fix、--rule 或 --format', en: 'text: takes no --fix, --rule or --format' }, topic);
+  if (values.fix || values.rule || values.format || values.config !== undefined || values['no-config']) {
+    throw new UsageError({ zh: 'text：不接受 --fix、--rule、--format 或 --config', en: 'text: takes no --fix, --rule, --format or --config' }, topic);
   }
   return { command: topic, lang, maxSize, paths };
+}
+
+function configChoice(values: Parsed['values'], topic: HelpTopic): ConfigChoice {
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError({ zh: '--config 与 --no-config 不能同时使用', en: '--config and --no-config cannot be used together' }, topic);
+  }
+  return { ...(values.config !== undefined ? { config: values.config } : {}), noConfig: values['no-config'] === true };
 }
 
 function helpTopicOf(command: string | undefined): HelpTopic {

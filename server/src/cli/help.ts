@@ -51,6 +51,9 @@ function check(lang: Lang): string {
   --fix                       应用规则给出的修复，并写回有改动的文件（保持原编码和换行）
   --rule <规则>=<级别|off>    调整某条规则的级别（error、warning、information、hint）或关闭（off），可重复
   --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+  --config <文件>             使用此配置文件（规则级别、忽略的问题）；未给出时从每份报告所在文件夹
+                              向上查找最近的 .disclosure-report.json 或 .disclosure-report.jsonc
+  --no-config                 不使用任何配置文件
   -h, --help                  显示本说明
 
 示例：
@@ -59,7 +62,7 @@ function check(lang: Lang): string {
   disclosure-report check --fix --rule summary-length=off 2024年度报告.txt
 
 文件夹会递归查找 ${extensions(lang)} 文件；命令行上直接给出的文件不论扩展名都会检查。
-退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有）；2 用法错误、没有找到年度报告文件、有输入无法读取，或修复后的文件无法写入。
+退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有；配置文件忽略的不计）；2 用法错误、没有找到年度报告文件、有输入无法读取、修复后的文件无法写入，或配置文件有错误。
 JSON、SARIF 格式见 docs/cli.md。`;
   }
   return `Usage: disclosure-report check [options] <files or folders...>
@@ -74,6 +77,10 @@ Options:
   --rule <id>=<severity|off>  set a rule's severity (error, warning, information, hint) or turn
                               it off; may be repeated
   --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
+  --config <file>             use this config (rule severities, ignored findings); without it,
+                              the nearest .disclosure-report.json or .disclosure-report.jsonc in
+                              each report's folder or above is used
+  --no-config                 use no config file
   -h, --help                  this help
 
 Examples:
@@ -83,8 +90,9 @@ Examples:
 
 Folders are searched recursively for ${extensions(lang)} files; a file named on the command line
 is checked whatever its extension.
-Exit code: 0 no error found; 1 at least one error (after --fix: one that remains); 2 bad usage,
-no report file found, an input that could not be read, or a fixed file that could not be written.
+Exit code: 0 no error found; 1 at least one error (after --fix: one that remains; those the
+config ignores do not count); 2 bad usage, no report file found, an input that could not be
+read, a fixed file that could not be written, or a config with errors.
 The JSON and SARIF formats: docs/cli.md.`;
 }
 
@@ -143,6 +151,7 @@ function summary(lang: Lang): string {
                               html 为一个独立文件：可排序的表格、各机关逐年图表、最常见错误、各报告的问题及文件链接）
   --lang zh|en                语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
   --rule <规则>=<级别|off>    调整某条规则的级别或关闭，同 check，可重复
+  --config <文件>、--no-config  配置文件（规则级别、忽略的问题），同 check；忽略的问题不计数
   --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
   -h, --help                  显示本说明
 
@@ -151,7 +160,7 @@ function summary(lang: Lang): string {
   disclosure-report summary --format html 年度报告/ > 汇总.html
 
 未能读出的数字留空（不推测）。
-退出码：0 所有输入均已读取（不论是否发现错误）；2 用法错误、没有找到年度报告文件，或有输入无法读取。
+退出码：0 所有输入均已读取（不论是否发现错误）；2 用法错误、没有找到年度报告文件、有输入无法读取，或配置文件有错误。
 字段说明见 docs/cli.md。`;
   }
   return `Usage: disclosure-report summary [options] <files or folders...>
@@ -167,6 +176,8 @@ Options:
                               each report's findings with links to its file)
   --lang zh|en                language (default from LC_ALL, LC_MESSAGES, LANG, else zh)
   --rule <id>=<severity|off>  set a rule's severity or turn it off, as for check; may be repeated
+  --config <file>, --no-config  the config (rule severities, ignored findings), as for check;
+                              ignored findings are not counted
   --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
   -h, --help                  this help
 
@@ -175,8 +186,8 @@ Examples:
   disclosure-report summary --format html reports/ > summary.html
 
 A figure that could not be read is left empty (never guessed).
-Exit code: 0 every input was read (errors found or not); 2 bad usage, no report file found, or an
-input that could not be read.
+Exit code: 0 every input was read (errors found or not); 2 bad usage, no report file found, an
+input that could not be read, or a config with errors.
 The fields: docs/cli.md.`;
 }
 

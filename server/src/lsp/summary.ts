@@ -47,7 +47,12 @@ async function rowFromFile(ctx: ServerContext, uri: string): Promise<SummaryRow 
     if (!stat.isFile() || stat.size > MAX_REPORT_FILE_BYTES) return null;
     const read = await readDocumentFile(await fsp.readFile(file), file);
     if (!read.ok || !looksLikeReport(read.document.source.view)) return null;
-    return summaryRow(uri, checkDocument(read.document, { rules: settings.rules }), ctx.lang(settings));
+    // The sidecar config applies as to an open document: its severities, and its ignores not counted.
+    const lang = ctx.lang(settings);
+    const desk = ctx.sidecars.forUri(uri, lang);
+    const base = { rules: settings.rules };
+    const result = checkDocument(read.document, desk ? desk.config.options(base) : base);
+    return summaryRow(uri, desk ? { ...result, findings: desk.config.suppress(result).findings } : result, lang);
   } catch {
     return null;
   }
