@@ -17,6 +17,7 @@ import type { StatusTracker } from './status';
 import { WHOLE_DOCUMENT_DIAGNOSTICS } from '../../server/src/lsp/protocol';
 import { t } from './l10n';
 import { REPORT_FILE_RE } from './reportText';
+import { SummaryPanel } from './summaryPanel';
 
 /** Every form a report is read from (the CLI searches folders for the same extensions). */
 export const DEFAULT_INCLUDE = '**/*.{txt,md,html,htm,docx,pdf}';
@@ -42,6 +43,8 @@ export interface WorkspaceCheckResult {
   /** URIs (strings) of the report files, with their number of diagnostics (those of a .docx/.pdf are listed on its report text). */
   checked: { uri: string; diagnostics: number }[];
   cancelled: boolean;
+  /** Rows of the summary panel opened after the check (one per report the server summed up). */
+  summaryRows: number;
 }
 
 /** A glob from the settings, refused when it could point outside the workspace folders. */
@@ -65,7 +68,9 @@ function inTab(uri: string): boolean {
 
 export class WorkspaceChecker implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('disclosure-report-workspace');
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** The summary of the reports checked, opened after each check. */
+  private readonly summary = new SummaryPanel();
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.summary];
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -91,7 +96,7 @@ export class WorkspaceChecker implements vscode.Disposable {
   }
 
   async run(): Promise<WorkspaceCheckResult> {
-    const result: WorkspaceCheckResult = { files: 0, reports: 0, errors: 0, warnings: 0, information: 0, checked: [], cancelled: false };
+    const result: WorkspaceCheckResult = { files: 0, reports: 0, errors: 0, warnings: 0, information: 0, checked: [], cancelled: false, summaryRows: 0 };
     const client = this.client();
     if (!client || !client.isRunning()) {
       void vscode.window.showWarningMessage(t('notReady'));
@@ -139,6 +144,13 @@ export class WorkspaceChecker implements vscode.Disposable {
         }
       },
     );
+    if (result.checked.length > 0) {
+      try {
+        result.summaryRows = (await this.summary.show(client, result.checked.map((c) => c.uri))).length;
+      } catch {
+        /* no summary: the Problems panel still lists every finding */
+      }
+    }
     void vscode.window
       .showInformationMessage(t('checkDone', result.files, result.reports, result.errors, result.warnings, result.information), t('showProblems'))
       .then((choice) => {

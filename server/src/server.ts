@@ -19,6 +19,7 @@ import {
   ReportTextRequest,
   StatsRequest,
   StatusNotification,
+  SummaryRequest,
   TablesRequest,
   type ReportTextResult,
   type StatsResult,
@@ -27,6 +28,7 @@ import {
 import { SettingsCache } from './lsp/settings';
 import { CONFIG_FILE_NAMES } from './config';
 import { CONFIG_WATCH_PATTERNS, filePathOf, SidecarConfigs } from './lsp/sidecar';
+import { summaryRows } from './lsp/summary';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
 import { tables } from './lsp/tables';
@@ -210,6 +212,7 @@ connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, param
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
 connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
 connection.onRequest(PeersRequest.method, (params) => safely(ctx, 'peers', null, () => peers(ctx, params)));
+connection.onRequest(SummaryRequest.method, (params) => safely(ctx, 'summary', { rows: [], rules: {} }, () => summaryRows(ctx, params)));
 
 // The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
 // of the read-only document the client opens under the returned URI.

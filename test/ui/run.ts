@@ -6,7 +6,8 @@
 //   4. "Insert Standard Table…" run from the command palette puts the table into the editor,
 //   5. the status bar, the outline (go to symbol), quiet templates, a duplicate insertion and completion while typing,
 //   6. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture,
-//   7. a .docx report opened from Ctrl+P shows its report text, squiggled, with a hover that says where in Word.
+//   7. a .docx report opened from Ctrl+P shows its report text, squiggled, with a hover that says where in Word,
+//   8. the tables preview (preview.ts), and the folder summary as one HTML file, sorted by its headers (summary.ts).
 // Screenshots: test-output/screenshots/ (git-ignored); readme-example.png is copied by hand to
 // docs/images/ for the README.
 // Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
@@ -22,6 +23,7 @@ import { readDocumentFile } from '../../server/src/formats';
 import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
 import { previewSteps } from './preview';
+import { summaryPanelSteps, summarySteps } from './summary';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
@@ -453,6 +455,10 @@ async function main(): Promise<number> {
       mutation: { ...mutation, file: REPORT_FILE },
       example: EXAMPLE_FILE,
     });
+    const n = nls();
+    await summaryPanelSteps({ page, step, shot, checkWorkspaceTitle: `${n['command.category']}: ${n['command.checkWorkspace.title']}` });
+    // The folder summary as one HTML file, in a page of its own (no workbench needed).
+    if (browser) await summarySteps({ browser, step, shot });
     return finish();
   } finally {
     clearTimeout(hard);

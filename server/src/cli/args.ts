@@ -20,6 +20,7 @@ export class UsageError extends Error {
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export type ExtractFormat = 'json' | 'csv';
+export type SummaryFormat = 'csv' | 'json' | 'html';
 
 interface Common {
   lang: Lang;
@@ -27,7 +28,7 @@ interface Common {
   paths: string[];
 }
 
-/** How a folder is worked through (check and extract): cores, the per-file limit, progress. */
+/** How a folder is worked through (check, extract, summary): cores, the per-file limit, progress. */
 export interface PipelineOptions {
   /** Worker threads; 1 = everything in the main thread. */
   jobs: number;
@@ -37,20 +38,31 @@ export interface PipelineOptions {
   quiet: boolean;
 }
 
-export interface CheckCommand extends Common, PipelineOptions {
-  command: 'check';
-  format: CheckFormat;
-  fix: boolean;
-  rules: RuleSettings;
+/** The sidecar config options of the commands that check (check, summary). */
+interface ConfigChoice {
   /** --config <file>: the sidecar config for every input (else discovered per report). */
   config?: string;
   /** --no-config: no sidecar config at all. */
   noConfig: boolean;
 }
 
+export interface CheckCommand extends Common, PipelineOptions, ConfigChoice {
+  command: 'check';
+  format: CheckFormat;
+  fix: boolean;
+  rules: RuleSettings;
+}
+
 export interface ExtractCommand extends Common, PipelineOptions {
   command: 'extract';
   format: ExtractFormat;
+}
+
+/** `summary <folder>`: one row per report with its key figures and findings per rule. */
+export interface SummaryCommand extends Common, PipelineOptions, ConfigChoice {
+  command: 'summary';
+  format: SummaryFormat;
+  rules: RuleSettings;
 }
 
 /** `text <file>`: print the report text the checker reads (for .docx/.pdf, the rendered text). */
@@ -61,6 +73,7 @@ export interface TextCommand extends Common {
 export type Command =
   | CheckCommand
   | ExtractCommand
+  | SummaryCommand
   | TextCommand
   | { command: 'help'; lang: Lang; topic: HelpTopic }
   | { command: 'version' };
@@ -137,21 +150,21 @@ function parseDuration(s: string | undefined, topic: HelpTopic): number {
   return Math.round(Number(m[1]) * unit);
 }
 
-function parseRule(spec: string, into: RuleSettings): void {
+function parseRule(spec: string, into: RuleSettings, topic: HelpTopic): void {
   const eq = spec.indexOf('=');
   if (eq <= 0) {
-    throw new UsageError({ zh: `--rule：应为 <规则>=<级别|off>，实为 ${quote(spec)}`, en: `--rule: expected <id>=<severity|off>, got ${quote(spec)}` }, 'check');
+    throw new UsageError({ zh: `--rule：应为 <规则>=<级别|off>，实为 ${quote(spec)}`, en: `--rule: expected <id>=<severity|off>, got ${quote(spec)}` }, topic);
   }
   const id = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  if (!ruleById(id)) throw new UsageError({ zh: `--rule：未知规则 ${quote(id)}`, en: `--rule: unknown rule id ${quote(id)}` }, 'check');
+  if (!ruleById(id)) throw new UsageError({ zh: `--rule：未知规则 ${quote(id)}`, en: `--rule: unknown rule id ${quote(id)}` }, topic);
   if (value !== 'off' && !SEVERITIES.includes(value)) {
     throw new UsageError(
       {
         zh: `--rule ${id}：级别应为 ${SEVERITIES.join('、')} 或 off，实为 ${quote(value)}`,
         en: `--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} or off, got ${quote(value)}`,
       },
-      'check',
+      topic,
     );
   }
   into[id] = value as Severity | 'off';
@@ -216,7 +229,7 @@ function readArgs(argv: string[]): Parsed {
 export function parseCommandLine(argv: string[], env: Environment = {}): Command {
   const { values, positionals, problems } = readArgs(argv);
   const [command, ...paths] = positionals;
-  const topic: HelpTopic = command === 'check' || command === 'extract' || command === 'text' ? command : null;
+  const topic = helpTopicOf(command);
   const lang = oneOf('--lang', typeof values.lang === 'string' ? values.lang : undefined, ['zh', 'en'] as const, localeLang(env), topic);
   if (problems.length > 0) throw new UsageError(problems[0], topic);
   if (values.help) return { command: 'help', lang, topic };
@@ -224,10 +237,13 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   if (command === undefined) throw new UsageError({ zh: '缺少命令：check 或 extract', en: 'missing command: check or extract' });
   if (command === 'help') {
     const [about] = paths;
-    return { command: 'help', lang, topic: about === 'check' || about === 'extract' || about === 'text' ? about : null };
+    return { command: 'help', lang, topic: helpTopicOf(about) };
   }
   if (topic === null) {
-    throw new UsageError({ zh: `未知命令 ${quote(command)}：应为 check、extract 或 text`, en: `unknown command ${quote(command)}: expected check, extract or text` });
+    throw new UsageError({
+      zh: `未知命令 ${quote(command)}：应为 check、extract、summary 或 text`,
+      en: `unknown command ${quote(command)}: expected check, extract, summary or text`,
+    });
   }
   const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size'], topic);
   if (paths.length === 0 && topic !== 'text') throw new UsageError({ zh: `${command}：没有给出文件或文件夹`, en: `${command}: no files or folders given` }, topic);
@@ -238,10 +254,7 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   });
   if (topic === 'check') {
     const rules: RuleSettings = {};
-    for (const r of values.rule ?? []) parseRule(r, rules);
-    if (values.config !== undefined && values['no-config']) {
-      throw new UsageError({ zh: '--config 与 --no-config 不能同时使用', en: '--config and --no-config cannot be used together' }, topic);
-    }
+    for (const r of values.rule ?? []) parseRule(r, rules, topic);
     return {
       command: topic,
       lang,
@@ -251,8 +264,7 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       fix: values.fix === true,
       rules,
       ...pipeline(),
-      ...(values.config !== undefined ? { config: values.config } : {}),
-      noConfig: values['no-config'] === true,
+      ...configChoice(values, topic),
     };
   }
   if (topic === 'extract') {
@@ -263,6 +275,21 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
     }
     return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic), ...pipeline() };
   }
+  if (topic === 'summary') {
+    if (values.fix) throw new UsageError({ zh: 'summary：--fix 只用于 check', en: 'summary: --fix is only for check' }, topic);
+    const rules: RuleSettings = {};
+    for (const r of values.rule ?? []) parseRule(r, rules, topic);
+    return {
+      command: topic,
+      lang,
+      maxSize,
+      paths,
+      rules,
+      format: oneOf('--format', values.format, ['csv', 'json', 'html'] as const, 'csv', topic),
+      ...pipeline(),
+      ...configChoice(values, topic),
+    };
+  }
   if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
   if (values.fix || values.rule || values.format || values.config !== undefined || values['no-config'] || values.jobs || values['file-timeout']) {
     throw new UsageError(
@@ -271,6 +298,17 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
     );
   }
   return { command: topic, lang, maxSize, paths };
+}
+
+function configChoice(values: Parsed['values'], topic: HelpTopic): ConfigChoice {
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError({ zh: '--config 与 --no-config 不能同时使用', en: '--config and --no-config cannot be used together' }, topic);
+  }
+  return { ...(values.config !== undefined ? { config: values.config } : {}), noConfig: values['no-config'] === true };
+}
+
+function helpTopicOf(command: string | undefined): HelpTopic {
+  return command === 'check' || command === 'extract' || command === 'summary' || command === 'text' ? command : null;
 }
 
 /**

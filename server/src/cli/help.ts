@@ -4,7 +4,7 @@
 import type { Lang } from '../engine';
 import { REPORT_EXTENSIONS } from '../formats';
 
-export type HelpTopic = 'check' | 'extract' | 'text' | null;
+export type HelpTopic = 'check' | 'extract' | 'summary' | 'text' | null;
 
 const extensions = (lang: Lang): string => REPORT_EXTENSIONS.join(lang === 'zh' ? '、' : ', ');
 
@@ -13,6 +13,7 @@ function general(lang: Lang): string {
     return `用法：
   disclosure-report check [选项] <文件或文件夹...>     检查年度报告，列出问题
   disclosure-report extract [选项] <文件或文件夹...>   导出各统计表的每个单元格（JSON 或 CSV）
+  disclosure-report summary [选项] <文件或文件夹...>   每份报告一行的汇总：主要数字和各规则的问题数（CSV、JSON 或 HTML）
   disclosure-report text <文件>                        输出检查所读的报告文本（.docx/.pdf 为转换后的文本）
   disclosure-report <命令> --help                      某个命令的选项、示例和退出码
   disclosure-report --help | --version
@@ -25,6 +26,8 @@ function general(lang: Lang): string {
   return `Usage:
   disclosure-report check [options] <files or folders...>     check reports and list what is wrong
   disclosure-report extract [options] <files or folders...>   every cell of the standard tables, as JSON or CSV
+  disclosure-report summary [options] <files or folders...>   one row per report: key figures and findings per
+                                                              rule, as CSV, JSON or HTML
   disclosure-report text <file>                               the report text the checker reads (.docx/.pdf rendered)
   disclosure-report <command> --help                          the options, examples and exit codes of a command
   disclosure-report --help | --version
@@ -149,6 +152,59 @@ be read.
 The fields: docs/cli.md.`;
 }
 
+function summary(lang: Lang): string {
+  if (lang === 'zh') {
+    return `用法：disclosure-report summary [选项] <文件或文件夹...>
+
+每份报告一行：机关、年度、格式、文件，主要数字（本年新收、上年结转、办结、结转下年度、
+予以公开+部分公开占办结的比例、行政复议和行政诉讼总数及纠正数、行政事业性收费），
+以及按级别和规则统计的问题数。
+
+选项：
+  --format csv|json|html      输出格式（默认 csv，带 BOM，Excel 可直接打开；json 含每个问题的位置；
+                              html 为一个独立文件：可排序的表格、各机关逐年图表、最常见错误、各报告的问题及文件链接）
+  --lang zh|en                语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
+  --rule <规则>=<级别|off>    调整某条规则的级别或关闭，同 check，可重复
+  --config <文件>、--no-config  配置文件（规则级别、忽略的问题），同 check；忽略的问题不计数
+  --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+  -h, --help                  显示本说明
+
+示例：
+  disclosure-report summary 年度报告/ > 汇总.csv
+  disclosure-report summary --format html 年度报告/ > 汇总.html
+
+未能读出的数字留空（不推测）。
+退出码：0 所有输入均已读取（不论是否发现错误）；2 用法错误、没有找到年度报告文件、有输入无法读取，或配置文件有错误。
+字段说明见 docs/cli.md。`;
+  }
+  return `Usage: disclosure-report summary [options] <files or folders...>
+
+One row per report: body, year, format, file, the key figures (requests received, carried in,
+closed, carried over, the share disclosed in full or in part of those closed, reviews and
+lawsuits with the corrected ones, fees) and the findings counted per severity and rule.
+
+Options:
+  --format csv|json|html      output format (default csv, with a BOM for Excel; json adds every
+                              finding's place; html is one self-contained file: a sortable
+                              table, year-over-year charts per body, the most frequent errors and
+                              each report's findings with links to its file)
+  --lang zh|en                language (default from LC_ALL, LC_MESSAGES, LANG, else zh)
+  --rule <id>=<severity|off>  set a rule's severity or turn it off, as for check; may be repeated
+  --config <file>, --no-config  the config (rule severities, ignored findings), as for check;
+                              ignored findings are not counted
+  --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
+  -h, --help                  this help
+
+Examples:
+  disclosure-report summary reports/ > summary.csv
+  disclosure-report summary --format html reports/ > summary.html
+
+A figure that could not be read is left empty (never guessed).
+Exit code: 0 every input was read (errors found or not); 2 bad usage, no report file found, an
+input that could not be read, or a config with errors.
+The fields: docs/cli.md.`;
+}
+
 function text(lang: Lang): string {
   if (lang === 'zh') {
     return `用法：disclosure-report text [选项] <文件>
@@ -188,6 +244,7 @@ export function helpText(topic: HelpTopic, lang: Lang): string {
   if (topic === 'check') return check(lang);
   if (topic === 'text') return text(lang);
   if (topic === 'extract') return extract(lang);
+  if (topic === 'summary') return summary(lang);
   return general(lang);
 }
 

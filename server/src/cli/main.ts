@@ -3,10 +3,12 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import type { DeskConfig, Lang } from '../engine';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type DeskConfig, type Lang, ruleById } from '../engine';
 import { CliConfigs } from '../config/cli';
 import type { LoadedConfig } from '../config/discover';
-import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type TextCommand, UsageError } from './args';
+import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type SummaryCommand, type TextCommand, UsageError } from './args';
 import type { ExtractedCell } from './formats/extract';
 import type { JsonFileResult } from './formats/json';
 import type { SarifPart } from './formats/sarif';
@@ -17,6 +19,7 @@ import { packageInfo } from './package-info';
 import { Progress } from './pipeline/progress';
 import { CACHE_CHARS, DEFAULT_WORKER_HEAP_MB, runPipeline } from './pipeline/run';
 import { type FileOutcome, PROG, readFile, type WorkSettings } from './pipeline/work';
+import type { SummaryRow } from '../summary/row';
 
 export interface Io {
   out(s: string): void;
@@ -33,6 +36,7 @@ export interface Io {
 // does not pay for them at start-up.
 const sarifWriter = (): typeof import('./formats/sarif') => require('./formats/sarif');
 const extractWriter = (): typeof import('./formats/extract') => require('./formats/extract');
+const summaryWriters = (): typeof import('../summary') => require('../summary');
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let cmd;
@@ -56,6 +60,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return runCheck(cmd, io);
     case 'extract':
       return runExtract(cmd, io);
+    case 'summary':
+      return runSummary(cmd, io);
     case 'text':
       return runText(cmd, io);
   }
@@ -71,13 +77,16 @@ function reportProblem(p: InputProblem, lang: Lang, io: Io, problems: InputProbl
   io.err(`${PROG}: ${p.file}: ${p.reason[lang]}\n`);
 }
 
+/** The commands that work through a folder in the pipeline. */
+type PipelineCommand = CheckCommand | ExtractCommand | SummaryCommand;
+
 /** The settings every worker gets for a run. */
-function workSettings(cmd: CheckCommand | ExtractCommand, io: Io, configs: LoadedConfig[]): WorkSettings {
+function workSettings(cmd: PipelineCommand, io: Io, configs: LoadedConfig[]): WorkSettings {
   return {
     configs,
-    output: cmd.command === 'extract' ? 'extract' : cmd.format,
+    output: cmd.command === 'check' ? cmd.format : cmd.command,
     lang: cmd.lang,
-    rules: cmd.command === 'check' ? cmd.rules : {},
+    rules: cmd.command === 'extract' ? {} : cmd.rules,
     fix: cmd.command === 'check' && cmd.fix,
     maxSize: cmd.maxSize,
     color: io.color,
@@ -93,7 +102,7 @@ function workSettings(cmd: CheckCommand | ExtractCommand, io: Io, configs: Loade
  * order of the files, after its notes, warnings and problems went to their streams.
  */
 async function throughPipeline(
-  cmd: CheckCommand | ExtractCommand,
+  cmd: PipelineCommand,
   io: Io,
   problems: InputProblem[],
   onFile: (o: FileOutcome, out: (s: string) => void) => void,
@@ -235,5 +244,35 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   });
   const { toCsv } = extractWriter();
   io.out(cmd.format === 'csv' ? toCsv(cells) : JSON.stringify(cells, null, 2) + '\n');
+  return problems.length > 0 ? 2 : 0;
+}
+
+/** `summary`: one row per report (figures, counts per rule), as CSV, JSON or one HTML page. */
+async function runSummary(cmd: SummaryCommand, io: Io): Promise<number> {
+  const problems: InputProblem[] = [];
+  // The sidecar config applies as for check: its severities, and its ignored findings are not counted.
+  const configs = new CliConfigs({ configFile: cmd.config, noConfig: cmd.noConfig, cwd: io.cwd, lang: cmd.lang, err: io.err });
+  if (!configs.start()) return 2;
+  const rows: SummaryRow[] = [];
+  await throughPipeline(
+    cmd,
+    io,
+    problems,
+    (o) => {
+      if (o.piece?.kind === 'summary') rows.push(o.piece.row);
+    },
+    configs,
+  );
+  const { summaryCsv, summaryJson, renderSummaryHtml } = summaryWriters();
+  if (cmd.format === 'csv') io.out(summaryCsv(rows, cmd.lang));
+  else if (cmd.format === 'json') io.out(summaryJson(rows));
+  else {
+    io.out(
+      renderSummaryHtml(rows, cmd.lang, {
+        href: (file) => pathToFileURL(path.resolve(io.cwd, file)).href,
+        ruleSummary: (id) => ruleById(id)?.doc.summary[cmd.lang] ?? null,
+      }),
+    );
+  }
   return problems.length > 0 ? 2 : 0;
 }

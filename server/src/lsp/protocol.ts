@@ -174,3 +174,23 @@ export interface TablesParams {
 
 /** The answer to TablesRequest: the preview model of the document's current version. */
 export type TablesResult = { uri: string; version: number } & import('../engine/ide/tableGrid').TablesPreview;
+
+/**
+ * Client → server request: the folder summary's rows (server/src/summary/row.ts) of the given
+ * documents, in the order given, each from the whole-document check (as the CLI's `summary`).
+ * A document that is not open is read from its file (file: URIs); one that is not served as a
+ * report is left out. The VS Code workspace check sends it for the reports it checked and shows
+ * the rows in a panel (server/src/summary/html.ts draws them).
+ */
+export const SummaryRequest = { method: 'disclosureReport/summary' } as const;
+
+export interface SummaryParams {
+  uris: string[];
+}
+
+/** The answer to SummaryRequest: a row's `file` is the document's URI as sent. */
+export interface SummaryResult {
+  rows: import('../summary/row').SummaryRow[];
+  /** The one-line summary of each rule that found something in these rows, for the error chart. */
+  rules: Record<string, { zh: string; en: string }>;
+}

@@ -8,13 +8,15 @@ import type { ExtractedCell } from '../formats/extract';
 import { type JsonFileResult, toJsonResult } from '../formats/json';
 import type { SarifPart } from '../formats/sarif';
 import { formatFinding } from '../formats/text';
+import type { SummaryRow } from '../../summary/row';
 
-export type OutputKind = 'text' | 'json' | 'sarif' | 'extract';
+export type OutputKind = 'text' | 'json' | 'sarif' | 'summary' | 'extract';
 
 export type Piece =
   | { kind: 'text'; text: string }
   | { kind: 'json'; result: JsonFileResult }
   | { kind: 'sarif'; part: SarifPart }
+  | { kind: 'summary'; row: SummaryRow }
   | { kind: 'extract'; cells: ExtractedCell[] };
 
 /** Output kinds that need the rules run (and so the peers); the others need only the Report. */
@@ -34,6 +36,7 @@ export interface PieceContext {
 // does not pay for them at start-up.
 const sarifWriter = (): typeof import('../formats/sarif') => require('../formats/sarif');
 const extractWriter = (): typeof import('../formats/extract') => require('../formats/extract');
+const summaryWriter = (): typeof import('../../summary/row') => require('../../summary/row');
 
 /** The piece of a checked file. */
 export function pieceOf(kind: Exclude<OutputKind, 'extract'>, file: string, result: CheckResult, ctx: PieceContext): Piece {
@@ -44,6 +47,8 @@ export function pieceOf(kind: Exclude<OutputKind, 'extract'>, file: string, resu
       return { kind, result: toJsonResult(file, result, ctx.lang, ctx.peers) };
     case 'sarif':
       return { kind, part: sarifWriter().sarifPart({ file, report: result.report, findings: result.findings, encoding: ctx.encoding }, ctx.lang, ctx.cwd) };
+    case 'summary':
+      return { kind, row: summaryWriter().summaryRow(file, result, ctx.lang) };
   }
 }
 
