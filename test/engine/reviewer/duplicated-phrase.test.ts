@@ -3,7 +3,11 @@
 // the tables; the seeds and examples hold exactly the one duplicate the audit found (003 L121).
 import * as assert from 'node:assert/strict';
 import { applyFixes, check } from '../../../server/src/engine';
-import { readSeed } from '../../support/seeds';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkDocument } from '../../../server/src/engine';
+import { htmlDocument } from '../../../server/src/formats/html';
+import { readSeed, REPO_ROOT } from '../../support/seeds';
 import { applyAndRecheck, corpus, findings, mutate, OPENING, ownReport, where } from './helpers';
 
 const RULE = 'duplicated-phrase';
@@ -18,6 +22,15 @@ describe('duplicated-phrase', () => {
   it('the seeds and examples: exactly the audited duplicate of seed 003 line 121', () => {
     const got = corpus().flatMap(([name, text]) => where(text, findings(text, RULE)).map((w) => `${name.slice(0, 3)} ${w}`));
     assert.deepEqual(got, ['003 121:能源利用状况报告审查']);
+  });
+
+  it('the real HTML sample (pingtan-2022): exactly its 「统一的的网站界面」, and the fix removes one 的 from the page', () => {
+    const html = fs.readFileSync(path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'pingtan-2022.html'), 'utf8');
+    const fs1 = checkDocument(htmlDocument(html)).findings.filter((f) => f.ruleId === RULE);
+    assert.deepEqual(fs1.map((f) => html.slice(f.start - 3, f.end + 2)), ['统一的的网站']);
+    const fixed = applyFixes(html, [fs1[0].fix!]).text;
+    assert.equal(fixed, html.replace('统一的的网站', '统一的网站'));
+    assert.deepEqual(checkDocument(htmlDocument(fixed)).findings.filter((f) => f.ruleId === RULE), []);
   });
 
   it('seed 003: the finding is the second copy, the first is related, and the fix deletes 「、」 and the copy only', () => {

@@ -47,6 +47,7 @@ describe('stray-year', () => {
       '2023年，本局在“2022年度优秀政务新媒体”评选中获奖。',
       '2022年度市政府信息公开工作年度报告已于2023年1月发布。',
       '2022年度部门决算已按时公开。',
+      '2023年共收到政府信息公开申请3件，2022年共收到2件。',
       '2023年，本局办结2022年受理的申请1件，2022年结转的申请已全部办结。',
     ]) {
       assert.deepEqual(where(withOpening(sentence), findings(withOpening(sentence), RULE)), [], sentence);

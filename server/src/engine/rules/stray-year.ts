@@ -18,6 +18,7 @@ import { loc, statedYear } from './util';
 // comparisons (「与2022年相比」「较2022年」「2022年同期」), spans of time (「2019年以来」「自2022年起」),
 // documents named after their year (「2022年度部门决算」), requests carried over (「2022年受理的」「…结转」),
 // 「于2021年印发」, the title, the statistics period and the signing date (their rules own them),
+// a year in a sentence that also names the reporting year (a comparison: 「2023年共收到10件，2022年共收到8件」),
 // and a later year in a plan (「2024年，我局将…」, or anywhere in section 五).
 
 type Context = 'as-of' | 'opening' | 'statistic';
@@ -59,7 +60,7 @@ export default defineRule({
         '- 数据截止时间：「截至YYYY年12月31日」「截至YYYY年底」；\n' +
         '- 句首的年份后接逗号或主语：「YYYY年，我局…」「YYYY年我局…」；\n' +
         '- 年份后直接接本年数据：「YYYY年共收到…」「YYYY年新收…」「YYYY年主动公开…」。\n\n' +
-        '以下不报告：书名号、引号、括号、〔〕中的年份（文件名称、文号、「2019年修订」），比较（「与2022年相比」「较2022年」「2022年同期」），时间段（「2019年以来」「自2022年起」），以年份命名的文件（「2022年度部门决算」「2022年市政府工作报告」），上年受理、结转的申请（「2022年受理的申请」），「于2021年印发」，标题、统计期限和落款日期（由各自的规则检查），以及工作计划中的下一年（「2024年，我局将…」，第五部分中的下一年）。\n\n' +
+        '以下不报告：书名号、引号、括号、〔〕中的年份（文件名称、文号、「2019年修订」），比较（「与2022年相比」「较2022年」「2022年同期」），时间段（「2019年以来」「自2022年起」），以年份命名的文件（「2022年度部门决算」「2022年市政府工作报告」），上年受理、结转的申请（「2022年受理的申请」），「于2021年印发」，同一句中也写了报告年度的年份（比较：「2023年共收到10件，2022年共收到8件」），标题、统计期限和落款日期（由各自的规则检查），以及工作计划中的下一年（「2024年，我局将…」，第五部分中的下一年）。\n\n' +
         '不提供自动修复：照搬的句子里，数字往往也是上年的，需要起草人核对整句。',
       en:
         'A report copied from last year with only the title’s year changed is a common finding of evaluations and notices: a 2023 report saying 「2022年，我局…」, 「2022年共收到政府信息公开申请…」 or 「截至2022年12月31日」.\n\n' +
@@ -67,7 +68,7 @@ export default defineRule({
         '- the date the data are as of: 「截至YYYY年12月31日」, 「截至YYYY年底」;\n' +
         '- a year opening a sentence, followed by a comma or the subject: 「YYYY年，我局…」, 「YYYY年我局…」;\n' +
         '- a year followed by the year’s figures: 「YYYY年共收到…」, 「YYYY年新收…」, 「YYYY年主动公开…」.\n\n' +
-        'Not reported: years inside 《》, quotes, parentheses or 〔〕 (document titles and numbers, 「2019年修订」), comparisons (「与2022年相比」, 「较2022年」, 「2022年同期」), spans of time (「2019年以来」, 「自2022年起」), documents named after their year (「2022年度部门决算」, 「2022年市政府工作报告」), requests received or carried over from that year (「2022年受理的申请」), 「于2021年印发」, the title, the statistics period and the signing date (their own rules check them), and next year in a plan (「2024年，我局将…」, or next year in section 五).\n\n' +
+        'Not reported: years inside 《》, quotes, parentheses or 〔〕 (document titles and numbers, 「2019年修订」), comparisons (「与2022年相比」, 「较2022年」, 「2022年同期」), spans of time (「2019年以来」, 「自2022年起」), documents named after their year (「2022年度部门决算」, 「2022年市政府工作报告」), requests received or carried over from that year (「2022年受理的申请」), 「于2021年印发」, a year in a sentence that also names the reporting year (a comparison: 「2023年共收到10件，2022年共收到8件」), the title, the statistics period and the signing date (their own rules check them), and next year in a plan (「2024年，我局将…」, or next year in section 五).\n\n' +
         'There is no automatic fix: in a copied sentence the figures are usually last year’s too, and the author has to check the whole sentence.',
     },
     examples: [
@@ -81,6 +82,7 @@ export default defineRule({
     const skip: Span[] = [report.title, report.statisticsPeriod, report.signingDate].filter((s): s is NonNullable<typeof s> => s !== null);
     const plans = report.sections.filter((s) => s.number === 5).map((s) => s.body);
     const { view } = report.source;
+    const reportYear = new RegExp(`(?<!\\d)${year}[ \\t]*年`);
     for (const p of proseSpans(report)) {
       YEAR.lastIndex = 0;
       const region = view.slice(p.start, p.end);
@@ -92,9 +94,11 @@ export default defineRule({
         if (skip.some((s) => s.start <= span.start && span.end <= s.end)) continue;
         const context = contextOf(report, span);
         if (!context) continue;
-        const later = found > year;
-        const sentence = sentenceAround(report, span);
-        if (later && (PLAN.test(view.slice(sentence.start, sentence.end)) || plans.some((b) => b.start <= span.start && span.start < b.end))) continue;
+        const around = sentenceAround(report, span);
+        const sentence = view.slice(around.start, around.end);
+        // The reporting year in the same sentence: the other year is compared with it (「2023年共收到10件，2022年共收到8件」).
+        if (reportYear.test(sentence)) continue;
+        if (found > year && (PLAN.test(sentence) || plans.some((b) => b.start <= span.start && span.start < b.end))) continue;
         const written = report.source.text.slice(span.start, span.end);
         ctx.add({
           ...span,
