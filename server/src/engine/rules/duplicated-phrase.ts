@@ -117,18 +117,23 @@ export function findRepeats(report: Report): Repeat[] {
   return out;
 }
 
+/** Per UTF-16 unit, its last offset seen while nextSame runs; -1 between runs (reset unit by unit, not refilled). */
+const LAST_SEEN = new Int32Array(0x10000).fill(-1);
+
 /** next[k]: the next offset after k holding the same UTF-16 unit, or -1 (one pass, from the end). */
 function nextSame(view: string): Int32Array {
   const next = new Int32Array(view.length);
-  const last = new Int32Array(0x10000).fill(-1);
   for (let k = view.length - 1; k >= 0; k--) {
     const c = view.charCodeAt(k);
-    next[k] = last[c];
-    last[c] = k;
+    next[k] = LAST_SEEN[c];
+    LAST_SEEN[c] = k;
   }
+  for (let k = 0; k < view.length; k++) LAST_SEEN[view.charCodeAt(k)] = -1;
   return next;
 }
 
+/** Scratch for repeatAt's candidate lengths (at most two per offset within MAX_PHRASE + 1). */
+const LENGTHS = new Int32Array(2 * (MAX_PHRASE + 2));
 const COMMA = 44; // ， in the view
 const DUN = 0x3001; // 、
 
@@ -142,14 +147,16 @@ function repeatAt(view: string, next: Int32Array, i: number, runEnd: number, lim
   // Inside a run of one character (「三三三」, junk or reduplication): no phrase starts here.
   if (view.charCodeAt(i + 1) === c0 && view.charCodeAt(i + 2) === c0) return null;
   const longest = Math.min(MAX_PHRASE, runEnd - i);
-  const lengths: number[] = [];
+  if (next[i] === -1 || next[i] > i + longest + 1) return null; // the common case: no second copy can start
+  // Candidate lengths in increasing order (the chain of next[] increases), tried longest first.
+  let count = 0;
   for (let j = next[i]; j !== -1 && j <= i + longest + 1; j = next[j]) {
-    if (j - i <= longest) lengths.push(j - i); // written together
     const s = view.charCodeAt(j - 1);
-    if ((s === DUN || s === COMMA) && j - i - 1 >= 1 && j - i - 1 <= longest) lengths.push(j - i - 1); // one separator between
+    if ((s === DUN || s === COMMA) && j - i - 1 >= 1) LENGTHS[count++] = j - i - 1; // one separator between
+    if (j - i <= longest) LENGTHS[count++] = j - i; // written together
   }
-  lengths.sort((a, b) => b - a);
-  for (const len of lengths) {
+  for (let k = count - 1; k >= 0; k--) {
+    const len = LENGTHS[k];
     const end = i + len;
     const e = view.charCodeAt(end);
     const sepLength = e === DUN || e === COMMA ? 1 : 0;
