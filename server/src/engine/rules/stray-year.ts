@@ -92,9 +92,9 @@ export default defineRule({
         if (found === year) continue;
         const span = { start: p.start + m.index, end: p.start + m.index + m[0].length };
         if (skip.some((s) => s.start <= span.start && span.end <= s.end)) continue;
-        const context = contextOf(report, span);
-        if (!context) continue;
         const around = sentenceAround(report, span);
+        const context = contextOf(view, span, around);
+        if (!context) continue;
         const sentence = view.slice(around.start, around.end);
         // The reporting year in the same sentence: the other year is compared with it (「2023年共收到10件，2022年共收到8件」).
         if (reportYear.test(sentence)) continue;
@@ -119,10 +119,8 @@ export default defineRule({
   },
 });
 
-/** Which context demands the reporting year at this year mention, or null when none does. */
-function contextOf(report: Report, span: Span): Context | null {
-  const { view } = report.source;
-  const sentence = sentenceAround(report, span);
+/** Which context demands the reporting year at this year mention (in this sentence), or null when none does. */
+function contextOf(view: string, span: Span, sentence: Span): Context | null {
   const before = view.slice(sentence.start, span.start);
   if (inReference(before)) return null;
   const after = view.slice(span.end, Math.min(sentence.end, span.end + 20));
@@ -153,7 +151,7 @@ function sentenceAround(report: Report, span: Span): Span {
   return { start, end };
 }
 
-/** Whether the text before the year on its line leaves it inside 《》, quotes, parentheses or [] (〔〕). */
+/** Whether the text before the year in its sentence leaves it inside 《》, quotes, parentheses or [] (〔〕). */
 function inReference(before: string): boolean {
   let depth = 0;
   let quotes = 0;
