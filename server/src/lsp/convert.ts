@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { ruleDocPath, type Finding, type Lang, type LineIndex, type Severity, type Span, type TextEdit as EngineEdit } from '../engine';
+import { ruleDocPath, type Finding, type Place, type Lang, type LineIndex, type Severity, type Span, type TextEdit as EngineEdit } from '../engine';
 import type { DiagnosticData } from './protocol';
 
 export const SOURCE = 'disclosure-report';
@@ -22,6 +22,11 @@ export function ruleDocUri(ruleId: string, lang: Lang = 'zh'): string {
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/** The range of a place in another file (its positions were computed in that file). */
+export function placeRange(p: Place): Range {
+  return { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } };
 }
 
 export function toTextEdit(lines: LineIndex, edit: EngineEdit): TextEdit {
@@ -47,7 +52,8 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, lang: La
   };
   if (f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => ({
-      location: { uri, range: toRange(lines, r) },
+      // A place in another report (last year's, a member's): the URI its caller gave, and its own line/character.
+      location: r.elsewhere ? { uri: r.elsewhere.file, range: placeRange(r.elsewhere) } : { uri, range: toRange(lines, r) },
       message: r.message[lang] || r.message.zh || r.message.en,
     }));
   }

@@ -119,7 +119,20 @@ export function formatFinding(file: string, report: Report, f: Finding, lang: La
   const head =
     `${paint(style, '1', findingLocation(file, report, f.start, lang))} ` +
     `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}`;
-  return [head, ...excerpt(report, f, style)].join('\n');
+  return [head, ...excerpt(report, f, style), ...elsewhereLines(f, lang, style)].join('\n');
+}
+
+/**
+ * Related places in another report (last year's, a member's), one line each under the excerpt:
+ * `   = prev/2022.txt:40:12 上年报告「四、结转下年度继续办理 · 自然人」：2`. Places in the same file
+ * are in the message already and are not repeated.
+ */
+export function elsewhereLines(f: Finding, lang: Lang, style: Style): string[] {
+  return f.related.flatMap((r) => {
+    const e = r.elsewhere;
+    if (!e) return [];
+    return [`   = ${paint(style, '1', `${e.file}:${e.line + 1}:${e.character + 1}`)} ${r.message[lang]}`];
+  });
 }
 
 export interface Totals {

@@ -5,7 +5,7 @@
 // report's text, so a peer never needs to be parsed twice.
 
 import type { FormatVersion, Report, Span, TableId } from '../model';
-import { organOf } from './organ';
+import { organKey, organOf, type Organ } from './organ';
 
 /** A span of the peer's report text with its line/character, so a face can point into that file. */
 export interface Place extends Span {
@@ -20,14 +20,21 @@ export interface CellFact extends Place {
   table: TableId;
   /** Spec §9.1 cell id: `requests/R1/c7`, `appeals/A1`, `proactive/<item>/<row>/<column>`. */
   id: string;
+  /** The parts of the id, as the Cell has them. */
+  row: string;
+  column: string | null;
+  item?: string;
   rowLabel: string;
   columnLabel: string | null;
+  /** The number read; null when the cell is empty or holds no number. */
   value: number | null;
 }
 
 /** One paragraph of prose (outside the tables), with the section it stands in (1..6, 0 = before any). */
 export interface ParagraphFact extends Place {
   section: number;
+  /** True for the line of a section heading (「五、存在的主要问题及改进情况」) and the title's lines. */
+  heading?: boolean;
   text: string;
 }
 
@@ -49,17 +56,46 @@ export function cellId(c: { table: TableId; row: string; column: string | null; 
   return c.column ? `${c.table}/${c.row}/${c.column}` : `${c.table}/${c.row}`;
 }
 
+const memo = new WeakMap<Report, ReportFacts>();
+
+/** The facts of a report, computed once per Report (the cross-report rules share them). */
 export function factsOf(report: Report): ReportFacts {
+  let facts = memo.get(report);
+  if (!facts) {
+    facts = computeFacts(report);
+    memo.set(report, facts);
+  }
+  return facts;
+}
+
+function computeFacts(report: Report): ReportFacts {
   const place = (s: Span): Place => {
     const a = report.source.lines.positionAt(s.start);
     const b = report.source.lines.positionAt(s.end);
     return { start: s.start, end: s.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
   };
-  const organ = report.title ? organOf(report.title.text) : null;
+  const organ = organOfReport(report);
   const cells: CellFact[] = [];
   for (const t of report.tables) {
     for (const c of t.cells) {
-      cells.push({ ...place(c), table: c.table, id: cellId(c), rowLabel: c.rowLabel, columnLabel: c.columnLabel, value: c.value });
+      // Fields written out, not spread from place(): the spread made factsOf cost more than all rules.
+      const p = place(c);
+      cells.push({
+        start: p.start,
+        end: p.end,
+        line: p.line,
+        character: p.character,
+        endLine: p.endLine,
+        endCharacter: p.endCharacter,
+        table: c.table,
+        id: cellId(c),
+        row: c.row,
+        column: c.column,
+        ...(c.item !== undefined ? { item: c.item } : {}),
+        rowLabel: c.rowLabel,
+        columnLabel: c.columnLabel,
+        value: c.state === 'number' ? c.value : null,
+      });
     }
   }
   return {
@@ -69,24 +105,78 @@ export function factsOf(report: Report): ReportFacts {
     formatVersion: report.formatVersion,
     title: report.title ? place(report.title) : null,
     cells,
-    paragraphs: paragraphsOf(report).map((p) => ({ ...place(p), section: p.section, text: report.source.text.slice(p.start, p.end) })),
+    paragraphs: paragraphsOf(report).map((s) => {
+      const p = place(s);
+      const text = report.source.text.slice(s.start, s.end);
+      const fact: ParagraphFact = { start: p.start, end: p.end, line: p.line, character: p.character, endLine: p.endLine, endCharacter: p.endCharacter, section: s.section, text };
+      if (s.heading) fact.heading = true;
+      return fact;
+    }),
   };
 }
 
-/** Non-blank lines outside the tables, each with its section number. */
-function paragraphsOf(report: Report): (Span & { section: number })[] {
+/** 「现发布《某局2023年政府信息公开工作年度报告》」 in the preamble. */
+const QUOTED_TITLE = /《([^《》\r\n]{2,60}?(?:年度报告|年报))》/;
+
+/**
+ * The body, from the title; when the title names none (「2023年政府信息公开工作年度报告」 alone),
+ * from the report's name quoted in the preamble, then from the signature line above the date.
+ */
+function organOfReport(report: Report): Organ | null {
+  const fromTitle = report.title ? organOf(report.title.text) : null;
+  if (fromTitle) return fromTitle;
   const { text } = report.source;
-  const tables = report.tables.map((t) => ({ start: t.start, end: t.end }));
-  const out: (Span & { section: number })[] = [];
+  const head = text.slice(report.title?.end ?? 0, report.sections[0]?.lineStart ?? Math.min(text.length, 2000));
+  const quoted = QUOTED_TITLE.exec(head);
+  const fromQuote = quoted ? organOf(quoted[1]) : null;
+  if (fromQuote) return fromQuote;
+  if (report.signingDate) {
+    const lines = report.source.lines;
+    for (let i = lines.lineAt(report.signingDate.start) - 1, seen = 0; i >= 0 && seen < 2; i--) {
+      const line = lines.lineText(i).trim();
+      if (!line) continue;
+      seen++;
+      if (line.length <= 30 && !/[。，,；;：:]/.test(line)) return { name: line, key: organKey(line) };
+    }
+  }
+  return null;
+}
+
+/**
+ * Non-blank lines outside the tables, each with its section number and whether it is a heading
+ * (the title's or a section's). One sweep over the lines with cursors into the tables, sections and
+ * headings (all in document order), so a long document with thousands of tables costs no more
+ * than a short one per line.
+ */
+function paragraphsOf(report: Report): (Span & { section: number; heading: boolean })[] {
+  const { text } = report.source;
+  const tables = report.tables.map((t) => ({ start: t.start, end: t.end })).sort((a, b) => a.start - b.start);
+  const sections = report.sections;
+  const headings = [...(report.title?.parts ?? []), ...report.sections.map((s) => s.heading)].sort((a, b) => a.start - b.start);
+  const out: (Span & { section: number; heading: boolean })[] = [];
   const re = /[^\r\n]+/g;
   let m: RegExpExecArray | null;
+  let table = 0;
+  let next = 0;
+  let section = 0;
+  let heading = 0;
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
     if (m[0].trim().length === 0) continue;
-    if (tables.some((t) => start < t.end && end > t.start)) continue;
-    const section = report.sections.filter((s) => s.lineStart <= start).reduce((n, s) => s.number, 0);
-    out.push({ start, end, section });
+    while (table < tables.length && tables[table].end <= start) table++;
+    let inTable = false;
+    for (let t = table; t < tables.length && tables[t].start < end; t++) {
+      if (tables[t].end > start) {
+        inTable = true;
+        break;
+      }
+    }
+    if (inTable) continue;
+    while (next < sections.length && sections[next].lineStart <= start) section = sections[next++].number;
+    while (heading < headings.length && headings[heading].end <= start) heading++;
+    const isHeading = heading < headings.length && headings[heading].start < end;
+    out.push({ start, end, section, heading: isHeading });
   }
   return out;
 }

@@ -28,6 +28,9 @@ import deadline from './deadline';
 import feeStatement from './fee-statement';
 import feeConsistency from './fee-consistency';
 import otherHandlingShare from './other-handling-share';
+import crossYear from './cross-year';
+import repeatedText from './repeated-text';
+import aggregate from './aggregate';
 import summaryLength from './summary-length';
 import problemsAndMeasures from './problems-and-measures';
 import enumeration from './enumeration';
@@ -63,6 +66,9 @@ export const rules: readonly Rule[] = [
   feeStatement,
   feeConsistency,
   otherHandlingShare,
+  crossYear,
+  repeatedText,
+  aggregate,
   summaryLength,
   problemsAndMeasures,
   enumeration,

@@ -1,0 +1,117 @@
+// repeated-text (X4): a copy of last year's report with one paragraph changed against an unrelated
+// report; the measure itself; shared passages as related locations in both files.
+import * as assert from 'node:assert/strict';
+import { check, factsOf, type Finding } from '../../../server/src/engine';
+import { proseOf, sharedPassages, SHINGLE } from '../../../server/src/engine/desk/similarity';
+import { readSeed } from '../../support/seeds';
+import { findingsOf, peerOf, yearEarlier } from './helpers';
+
+const RULE = ['repeated-text'];
+const OWN_PARAGRAPH = '本年度我们把重点放在公开目录的梳理上，逐条核对栏目归属，删去了过时的链接，并为每一栏目指定了专门的维护人员。';
+
+/** Section 五's first paragraph of a report, replaced by our own sentence. */
+function withOneParagraphChanged(text: string): string {
+  const at = text.indexOf('五、存在的主要问题及改进情况');
+  const start = text.indexOf('\n\n', at) + 2;
+  const end = text.indexOf('\n', start);
+  assert.ok(at > 0 && end > start);
+  return text.slice(0, start) + OWN_PARAGRAPH + text.slice(end);
+}
+
+const bySection = (fs: Finding[]): (number | null)[] => fs.map((f) => f.data?.section as number | null);
+
+describe('repeated-text: prose repeated from last year’s report', () => {
+  const seed000 = readSeed('000').text;
+  const copy = withOneParagraphChanged(yearEarlier(seed000, 2023));
+
+  it('says nothing without last year’s report', () => {
+    assert.deepEqual(findingsOf(seed000, RULE), []);
+  });
+
+  it('a copy with one paragraph changed: the whole report on its title, and the copied sections', () => {
+    const previous = peerOf('wuzhong-2022.txt', copy);
+    const got = findingsOf(seed000, RULE, { peers: { previous } });
+    const report = check(seed000).report;
+    const whole = got.find((f) => f.data?.section === null)!;
+    assert.ok(whole, 'the whole report');
+    assert.deepEqual({ start: whole.start, end: whole.end }, { start: report.title!.start, end: report.title!.end });
+    assert.ok((whole.data!.similarity as number) > 0.8 && (whole.data!.similarity as number) < 1, `high, not total: ${whole.data!.similarity}`);
+    assert.match(whole.message.zh, /^全文与上年报告（2022年）雷同：\d+% 的文字与上年相同（阈值 50%）$/);
+    // Section 一 is copied word for word; 五 lost one paragraph of four and still counts as copied.
+    const sections = bySection(got).filter((s) => s !== null);
+    assert.ok(sections.includes(1) && sections.includes(5), String(sections));
+    const five = got.find((f) => f.data?.section === 5)!;
+    const one = got.find((f) => f.data?.section === 1)!;
+    assert.ok((five.data!.similarity as number) < (one.data!.similarity as number), 'the changed section is less similar');
+    assert.equal(one.data!.similarity, 1);
+    const heading5 = report.sections.find((s) => s.number === 5)!.heading;
+    assert.deepEqual({ start: five.start, end: five.end }, heading5);
+  });
+
+  it('shared passages are related locations in both files, capped, the same words in each', () => {
+    const previous = peerOf('wuzhong-2022.txt', copy);
+    const got = findingsOf(seed000, RULE, { peers: { previous } });
+    const lastText = check(copy).report.source;
+    const words = (s: string): string => s.replace(/[\s\p{P}\p{S}\p{N}]/gu, '');
+    for (const f of got) {
+      assert.ok(f.related.length > 0 && f.related.length <= 10, `${f.related.length} related`);
+      for (let i = 0; i < f.related.length; i += 2) {
+        const here = f.related[i];
+        const there = f.related[i + 1].elsewhere!;
+        assert.equal(here.elsewhere, undefined);
+        assert.equal(there.file, 'wuzhong-2022.txt');
+        const hereText = words(seed000.slice(here.start, here.end));
+        const thereText = words(copy.slice(there.start, there.end));
+        assert.ok(hereText.length >= SHINGLE, hereText);
+        assert.equal(hereText, thereText, 'the passage reads the same in both reports');
+        assert.deepEqual({ line: there.line, character: there.character }, lastText.lines.positionAt(there.start));
+      }
+    }
+  });
+
+  it('an unrelated report of the same kind (another 工信局, the same year’s boilerplate) is low and silent', () => {
+    const other = readSeed('002').text.replace(/汶上县工业和信息化局/g, '吴忠市工业和信息化局');
+    const previous = peerOf('other-2022.txt', yearEarlier(other, 2023));
+    assert.deepEqual(findingsOf(seed000, RULE, { peers: { previous } }), []);
+    const mine = factsOf(check(seed000).report).paragraphs.filter((p) => !p.heading && p.section > 0);
+    const theirs = previous.facts.paragraphs.filter((p) => !p.heading && p.section > 0);
+    const s = sharedPassages(proseOf(mine, ['吴忠市工业和信息化局']), proseOf(theirs, ['吴忠市工业和信息化局']));
+    assert.ok(s.similarity < 0.1, `low: ${s.similarity}`);
+    const near = sharedPassages(proseOf(mine), proseOf(factsOf(check(yearEarlier(seed000, 2023)).report).paragraphs.filter((p) => !p.heading && p.section > 0)));
+    assert.equal(near.similarity, 1, 'a copy with only the years changed is 100 %');
+  });
+
+  it('a copied section 五 in an otherwise new report: the section fires, the whole does not', () => {
+    const other = readSeed('002').text;
+    const five = (t: string): [number, number] => [t.indexOf('五、存在的主要问题及改进情况'), t.indexOf('六、其他需要报告的事项')];
+    const [a, b] = five(seed000);
+    const [c, d] = five(other);
+    // Last year's report: seed 002's text as 吴忠市's 2022 report, with this year's section 五 in it.
+    const last = (other.slice(0, c) + seed000.slice(a, b) + other.slice(d)).replace(/汶上县工业和信息化局/g, '吴忠市工业和信息化局');
+    const previous = peerOf('last.txt', yearEarlier(last, 2023));
+    assert.deepEqual(bySection(findingsOf(seed000, RULE, { peers: { previous } })), [5]);
+  });
+
+  it('the threshold is a setting: above the copy’s similarity, only the verbatim sections remain', () => {
+    const previous = peerOf('wuzhong-2022.txt', copy);
+    const loose = findingsOf(seed000, RULE, { peers: { previous }, repeatedTextThreshold: 0.999 });
+    assert.ok(!bySection(loose).includes(null), 'the whole report is below 99.9 %');
+    assert.ok(bySection(loose).includes(1), 'section 一 is 100 %');
+    // A nonsense threshold falls back to the default.
+    assert.deepEqual(bySection(findingsOf(seed000, RULE, { peers: { previous }, repeatedTextThreshold: -3 })), bySection(findingsOf(seed000, RULE, { peers: { previous } })));
+  });
+
+  it('a long report (about 60,000 words) against itself: 100 %, in milliseconds (a pairwise comparison would take minutes)', () => {
+    const paragraphs = factsOf(check(seed000).report).paragraphs.filter((p) => !p.heading && p.section > 0);
+    // 40 copies, each made distinct by its own two-character mark, so no window repeats across copies by accident.
+    const marks = '甲乙丙丁戊己庚辛壬癸';
+    const long = Array.from({ length: 40 }, (_, k) => paragraphs.map((p) => ({ ...p, text: `${marks[k % 10]}${marks[Math.floor(k / 10)]}${p.text}` }))).flat();
+    const prose = proseOf(long);
+    assert.ok(prose.words.length > 50_000, String(prose.words.length));
+    const t0 = Date.now();
+    const s = sharedPassages(prose, prose);
+    // A pairwise comparison would take minutes here; the hash table takes milliseconds (the bound allows a loaded machine).
+    assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
+    assert.equal(s.similarity, 1);
+  });
+});
