@@ -15,15 +15,18 @@ describe('rule registry and docs', () => {
       assert.ok(r.doc.summary.zh && r.doc.summary.en && r.doc.details.zh && r.doc.details.en, `${r.id} documented`);
     }
   });
-  it('covers every rule id of spec §9.2, and adds only not-a-report and aggregate', () => {
+  it('covers every rule id of spec §9.2, and adds only not-a-report, aggregate and the reviewers’ rules', () => {
     const spec = fs.readFileSync(path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'format.md'), 'utf8');
     const section = spec.slice(spec.indexOf('### 9.2'));
     const specIds = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
     // Whether there is a report at all is the product's question, not a rule of the format; a
     // region's report against its members' (config `aggregates`) is the reviewer's, not the format's.
     const beyondSpec = ['not-a-report', 'aggregate'];
-    assert.deepEqual(rules.map((r) => r.id).sort(), [...specIds, ...beyondSpec].sort());
+    // What reviewers' notices find (issue 14); §9.2 does not list them yet. duplicated-phrase is spec Q5.
+    const reviewers: Record<string, string[]> = { 'cover-letter': [], 'stray-year': [], 'duplicated-phrase': ['Q5'] };
+    assert.deepEqual(rules.map((r) => r.id).sort(), [...specIds, ...beyondSpec, ...Object.keys(reviewers)].sort());
     for (const id of beyondSpec) assert.deepEqual(rules.find((r) => r.id === id)?.spec, [], `${id} cites no spec rule`);
+    for (const [id, cites] of Object.entries(reviewers)) assert.deepEqual(rules.find((r) => r.id === id)?.spec, cites, `${id} cites ${cites.join(', ') || 'no spec rule'}`);
   });
   it('a rule gives only its default severity or one it lists by case, and the index says which', () => {
     const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).map((n) => path.join(REPO_ROOT, 'examples', n));

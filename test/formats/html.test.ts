@@ -237,9 +237,10 @@ describe('HTML: the real page of a government portal', () => {
     for (const c of requests.cells) assert.equal(html.slice(c.start, c.end), String(c.value));
   });
 
-  it('real findings only: the prose counts 本年新收 + 上年结转, the heading has 行政法复议; no table-shape', () => {
+  it('real findings only: the prose counts 本年新收 + 上年结转, the heading has 行政法复议, 「统一的的网站界面」; no table-shape', () => {
     const found = r.findings.filter((f) => f.ruleId !== 'missing-table').map((f) => `${f.ruleId}:${html.slice(f.start, f.end)}`);
     assert.deepEqual(found.sort(), [
+      'duplicated-phrase:的',
       'label-mismatch:政府信息公开行政法复议、行政诉讼情况',
       'summary-length:一、总体情况',
       'text-table-mismatch:72',

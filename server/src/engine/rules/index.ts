@@ -1,5 +1,5 @@
 // The rule registry: every rule, in the order of spec §9.2 (after not-a-report, which decides
-// whether there is a report to check at all).
+// whether there is a report to check at all), then the reviewers' rules that §9.2 does not list yet.
 // Settings schema (package.json), docs/rules/*.md and the CLI's SARIF rules all derive from this list.
 
 import notAReport from './not-a-report';
@@ -34,6 +34,9 @@ import aggregate from './aggregate';
 import summaryLength from './summary-length';
 import problemsAndMeasures from './problems-and-measures';
 import enumeration from './enumeration';
+import coverLetter from './cover-letter';
+import strayYear from './stray-year';
+import duplicatedPhrase from './duplicated-phrase';
 import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
@@ -69,6 +72,10 @@ export const rules: readonly Rule[] = [
   summaryLength,
   problemsAndMeasures,
   enumeration,
+  // Reviewers' rules (issue 14): what provincial 政务公开办 notices and evaluators find.
+  coverLetter,
+  strayYear,
+  duplicatedPhrase,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

@@ -47,6 +47,24 @@ export function wholeLineSpan(report: Report, offset: number): Span {
   return { start, end };
 }
 
+/**
+ * The written lines before the first section heading (the title, the preamble, an addressee) —
+ * or the first `fallback` lines when there is no section — without surrounding blanks and
+ * markdown marks (# and *). Empty lines are skipped.
+ */
+export function* linesBeforeSections(report: Report, fallback: number): Generator<Span> {
+  const { view, lines } = report.source;
+  const first = report.sections.length > 0 ? lines.lineAt(report.sections[0].heading.start) : Math.min(lines.count, fallback);
+  for (let i = 0; i < first; i++) {
+    const l = lines.line(i);
+    let s = l.start;
+    let e = l.end;
+    while (s < e && /[ \t#*]/.test(view[s])) s++;
+    while (e > s && /[ \t*]/.test(view[e - 1])) e--;
+    if (s < e) yield { start: s, end: e };
+  }
+}
+
 /** Iterate regex matches over the view within a span; offsets are document offsets. */
 export function* matchesIn(report: Report, span: Span, re: RegExp): Generator<{ start: number; end: number; m: RegExpExecArray }> {
   const flags = re.flags.includes('g') ? re.flags : re.flags + 'g';
