@@ -88,31 +88,37 @@ export async function wordsSteps(ctx: WordsStepContext): Promise<void> {
     await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor();
     const editor = page.locator('.editor-instance .monaco-editor textarea').first();
     await editor.waitFor({ state: 'attached' });
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    // Auto-closing brackets and quotes: type the key, then stand inside a fresh pair of quotes.
-    await page.keyboard.type('"disclosureReport.rules": {');
-    await page.keyboard.type('"');
-    await page.keyboard.press('Control+Space');
-    const suggest = page.locator('.editor-widget.suggest-widget');
-    const focused = suggest.locator('.monaco-list-row.focused').first();
-    await focused.waitFor({ state: 'visible' });
-    // The focused row: a rule id with its summary (the completion detail) beside it.
-    let row = '';
-    for (let i = 0; i < 20; i++) {
-      row = (await focused.innerText()).replace(/\s+/g, ' ');
-      if (HAN.test(row)) break;
-      await page.waitForTimeout(250);
+    try {
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      // Inserted at once (typed keys would race the settings completion on a loaded machine), then
+      // the cursor stands inside the empty key of the rules object.
+      const entry = '"disclosureReport.rules": {"": "error"},';
+      await page.keyboard.insertText(entry);
+      for (let i = 0; i < entry.length - entry.indexOf('""') - 1; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+Space');
+      const suggest = page.locator('.editor-widget.suggest-widget');
+      const focused = suggest.locator('.monaco-list-row.focused').first();
+      await focused.waitFor({ state: 'visible' });
+      // The focused row: a rule id with its summary (the completion detail) beside it.
+      let row = '';
+      for (let i = 0; i < 20; i++) {
+        row = (await focused.innerText()).replace(/\s+/g, ' ');
+        if (HAN.test(row)) break;
+        await page.waitForTimeout(250);
+      }
+      const id = rules.map((r) => r.id).find((x) => row.includes(x));
+      if (!id) throw new Error(`the focused completion names no rule: ${row}`);
+      if (!row.includes(summaryZh(id))) throw new Error(`the completion of ${id} does not show its summary: ${row}`);
+      await shot(page, 'ui-words-2-settings-json.png');
+    } finally {
+      // The user settings stay as they were, whatever happened.
+      await page.keyboard.press('Escape');
+      await palette(page, 'File: Revert File');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+W');
     }
-    const id = rules.map((r) => r.id).find((x) => row.includes(x));
-    if (!id) throw new Error(`the focused completion names no rule: ${row}`);
-    if (!row.includes(summaryZh(id))) throw new Error(`the completion of ${id} does not show its summary: ${row}`);
-    await shot(page, 'ui-words-2-settings-json.png');
-    await page.keyboard.press('Escape');
-    await palette(page, 'File: Revert File');
-    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
-    await page.keyboard.press('Control+W');
   });
 
   await step('the rule picker of “show rule documentation” has a Chinese title and names each rule by its Chinese summary', async () => {
@@ -151,7 +157,11 @@ export async function wordsSteps(ctx: WordsStepContext): Promise<void> {
     await shot(page, 'ui-words-5-plaintext-switched.png');
     await page.keyboard.press('Control+W');
     await page.locator('.tabs-container .tab', { hasText: PLAIN_REPORT_FILE }).waitFor({ state: 'detached' });
-    await openFile(page, PLAIN_REPORT_FILE);
+    // Reopened from Quick Open, by its row (Enter would take whichever row is first).
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(PLAIN_REPORT_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PLAIN_REPORT_FILE.replace(/\.txt$/, '') }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: PLAIN_REPORT_FILE }).waitFor({ state: 'visible' });
     await mode.filter({ hasText: '政府信息公开年度报告' }).waitFor({ state: 'visible' });
     await page.waitForTimeout(2000);
     const again = await page.locator('.notification-toast', { hasText: '像一份政府信息公开年度报告' }).count();
