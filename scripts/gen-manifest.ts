@@ -33,7 +33,10 @@ export function configurationContribution(): Record<string, unknown> {
       enum: [...SEVERITIES],
       enumDescriptions: severityEnumDescriptions,
       default: r.defaultSeverity,
+      // The Settings editor lists the ids in its dropdown and shows this below the list; settings.json
+      // completion shows it as the documentation, and completionDetail beside the id.
       description: `%${RULE_NLS_PREFIX}${r.id}%`,
+      completionDetail: `%${RULE_NLS_PREFIX}${r.id}%`,
     };
   }
   return {
@@ -110,9 +113,13 @@ export function configurationContribution(): Record<string, unknown> {
 }
 
 /** A rule's setting description: its one-line summary in that language (the other one, or nothing,
- *  while a rule is still undocumented) followed by its id. */
+ *  while a rule is still undocumented) followed by its id. The English text carries the Chinese
+ *  summary too: VS Code picks package.nls.json by its display language, so someone who reads
+ *  Chinese (disclosureReport.language: zh) in an English VS Code finds it there. */
 export function ruleDescription(rule: Rule, lang: 'en' | 'zh'): string {
-  const summary = (rule.doc.summary[lang] || rule.doc.summary[lang === 'zh' ? 'en' : 'zh'] || '').trim();
+  const zh = (rule.doc.summary.zh ?? '').trim();
+  const en = (rule.doc.summary.en ?? '').trim();
+  const summary = lang === 'zh' ? zh || en : [en, zh].filter(Boolean).join(' · ');
   return summary ? `${summary} (${rule.id})` : rule.id;
 }
 

@@ -190,16 +190,19 @@ export async function showRuleDocumentation(ctx: CommandContext, arg?: unknown):
   return openRuleDoc(ctx, id);
 }
 
-/** disclosureReport.toggle: flip disclosureReport.enable where it is set (folder, workspace);
- *  otherwise for this workspace when one is open (user settings only without one), and say which. */
+/** disclosureReport.toggle: flip disclosureReport.enable where it is set (a folder of a multi-root
+ *  workspace, the workspace); otherwise for this workspace when one is open (user settings only
+ *  without one), and say which. A single-folder workspace reports its settings as the folder's too:
+ *  there they are the workspace's. */
 export async function toggle(): Promise<boolean> {
   const resource = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const cfg = vscode.workspace.getConfiguration('disclosureReport', resource);
   const info = cfg.inspect<boolean>('enable');
   const now = cfg.get<boolean>('enable', true);
   const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
   const target =
-    info?.workspaceFolderValue !== undefined
+    multiRoot && info?.workspaceFolderValue !== undefined
       ? vscode.ConfigurationTarget.WorkspaceFolder
       : info?.workspaceValue !== undefined || vscode.workspace.workspaceFolders?.length
         ? vscode.ConfigurationTarget.Workspace

@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
   client = languageClient;
   context.subscriptions.push(
     status,
+    plainText,
     languageClient.onNotification(StatusNotification.method, (p: StatusParams) => {
       status.received(p);
       void plainText.received(p).catch(() => undefined);

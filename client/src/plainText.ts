@@ -1,28 +1,41 @@
 // A report opened as Plain Text (the server recognised it by its content) keeps the plaintext
-// mode, so its headings are not coloured. Offer once to switch it to the report language; the
-// answer is remembered for the workspace ("always" switches such files without asking).
+// mode, so its headings are not coloured. Offer once per file to switch it to the report language;
+// the answer is remembered for the workspace: a file switched once is switched again when it is
+// opened as plain text later, a file whose offer was dismissed is not asked about again, and
+// "always" / "never" hold for every such file.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './ids';
 import { t } from './l10n';
 
 const CHOICE_KEY = 'disclosureReport.plainTextReports';
+const FILES_KEY = 'disclosureReport.plainTextFiles';
 type Choice = 'always' | 'never';
+/** What was answered for one file: switch it, or leave it as plain text. */
+type FileAnswer = 'switch' | 'keep';
 
-export class PlainTextOffer {
-  /** Documents asked about in this window (each file is asked once). */
-  private readonly asked = new Set<string>();
+export class PlainTextOffer implements vscode.Disposable {
+  /** Documents dealt with since they were opened (a check runs on every edit: one offer per opening). */
+  private readonly dealt = new Set<string>();
+  private readonly closing: vscode.Disposable;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento) {
+    this.closing = vscode.workspace.onDidCloseTextDocument((d) => this.dealt.delete(d.uri.toString()));
+  }
+
+  private answers(): Record<string, FileAnswer> {
+    return this.state.get<Record<string, FileAnswer>>(FILES_KEY) ?? {};
+  }
 
   /** After a check: a plain-text document the server checks as a report. */
   async received(status: StatusParams): Promise<void> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === status.uri);
-    if (!doc || doc.languageId !== 'plaintext' || this.asked.has(status.uri)) return;
-    this.asked.add(status.uri);
+    if (!doc || doc.languageId !== 'plaintext' || this.dealt.has(status.uri)) return;
+    this.dealt.add(status.uri);
     const choice = this.state.get<Choice>(CHOICE_KEY);
-    if (choice === 'never') return;
-    if (choice === 'always') {
+    const before = this.answers()[status.uri];
+    if (choice === 'never' || before === 'keep') return;
+    if (choice === 'always' || before === 'switch') {
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
       return;
     }
@@ -30,6 +43,13 @@ export class PlainTextOffer {
     const answer = await vscode.window.showInformationMessage(t('plainTextReport', name), t('switchLanguage'), t('switchAlways'), t('switchNever'));
     if (answer === t('switchNever')) await this.state.update(CHOICE_KEY, 'never');
     if (answer === t('switchAlways')) await this.state.update(CHOICE_KEY, 'always');
-    if (answer === t('switchLanguage') || answer === t('switchAlways')) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    const switched = answer === t('switchLanguage') || answer === t('switchAlways');
+    await this.state.update(FILES_KEY, { ...this.answers(), [status.uri]: switched ? 'switch' : 'keep' });
+    // The document may have been closed while the offer stood.
+    if (switched && !doc.isClosed) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  }
+
+  dispose(): void {
+    this.closing.dispose();
   }
 }

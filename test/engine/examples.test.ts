@@ -36,9 +36,9 @@ describe('examples', () => {
       '85 signing-date', // signed 2024年1月20日, inside the year it reports on
       '16 heading-numbering',
       // The tables' mistakes, one finding per mistyped cell (error localization):
-      '47 row-total', // 一、本年新收 · 总计 18 (its row and the prose say 16; breaks 一 + 二 = （七）+ 四 of 总计)
+      '47 row-total', // 一、本年新收 · 总计 18 (its row and the prose say 16; breaks 一 + 二 = 三（七）+ 四 of 总计)
       '63 row-total', // 2.重复申请 · 商业企业 1 (its row total and （七）总计 · 商业企业 say 0)
-      '71 row-total', // 四、结转下年度 · 自然人 3 (its row total and 一 + 二 = （七）+ 四 say 1)
+      '71 row-total', // 四、结转下年度 · 自然人 3 (its row total and 一 + 二 = 三（七）+ 四 say 1)
       '78 appeals-total', // 行政复议 · 总计 2 over 1 + 0 + 0 + 0 (the prose: 被申请行政复议1件)
       '80 missing-section',
     ].sort());

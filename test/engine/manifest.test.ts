@@ -51,6 +51,10 @@ describe('extension manifest', () => {
         assert.equal(nlsZh[key], ruleDescription(r, 'zh'));
         if (r.doc.summary.en) assert.ok(nlsEn[key].startsWith(r.doc.summary.en) && nlsEn[key].endsWith(`(${r.id})`));
         if (r.doc.summary.zh) assert.ok(nlsZh[key].startsWith(r.doc.summary.zh));
+        // An English VS Code shows package.nls.json: a reader of Chinese finds the Chinese summary there too.
+        if (r.doc.summary.zh) assert.ok(nlsEn[key].includes(r.doc.summary.zh), `${r.id}: ${nlsEn[key]}`);
+        // settings.json completion shows the same words beside the id.
+        assert.equal(p.completionDetail, p.description, r.id);
       }
     });
 

@@ -97,13 +97,13 @@ describe('mutations: one changed number is named on its cell with exactly the re
     const f = findings.find((x) => x.ruleId === 'row-total')!;
     assert.equal(
       f.message.zh,
-      '「一、本年新收政府信息公开申请数量」的总计很可能填错：写的是 9，按本行六列之和、本列「一 + 二 = （七）+ 四」应为 4；改为 4 后这 2 个关系都成立',
+      '「一、本年新收政府信息公开申请数量」的总计很可能填错：写的是 9，按本行六列之和、本列「一 + 二 = 三（七）+ 四」应为 4；改为 4 后这 2 个关系都成立',
     );
     assert.match(f.message.en, /\(R1 c7\) is probably mistyped: it says 9, .* imply 4/);
     assert.equal(report.source.text.slice(f.start, f.end), '9');
     assert.deepEqual(
       f.related.map((r) => r.message.zh),
-      ['一、本年新收政府信息公开申请 总计：9 ≠ 4 + 0 + 0 + 0 + 0 + 0', '一 + 二 = （七）+ 四 · 总计：9 + 0 ≠ 4 + 0'],
+      ['一、本年新收政府信息公开申请数量 · 总计：9 ≠ 4 + 0 + 0 + 0 + 0 + 0', '一 + 二 = 三（七）+ 四 · 总计：9 + 0 ≠ 4 + 0'],
     );
     // The row's relation is shown at its first part (the total is the finding itself), the balance at 四.
     const r25 = requests.cells.find((c) => c.row === 'R25' && c.column === 'c7')!;

@@ -8,6 +8,7 @@ import { check } from '../../../server/src/engine';
 import {
   closeAllEditors,
   codeOf,
+  extensionApi,
   key,
   lastWait,
   openAndSettle,
@@ -121,8 +122,13 @@ describe('vscode: commands', function () {
   it('disclosureReport.toggle switches checking off for this workspace (diagnostics cleared) and on again', async () => {
     const uri = wsUri('fixtures/crlf-2023年度报告.txt');
     await openAndSettle(uri);
+    const api = await extensionApi();
+    const old = api.statusOf(uri);
+    assert.ok(old, 'a status before toggling');
     try {
       assert.equal(await vscode.commands.executeCommand<boolean>('disclosureReport.toggle'), false);
+      // Off: the old check says nothing any more.
+      await until('no status while off', [api.onStatus, vscode.workspace.onDidChangeConfiguration as vscode.Event<unknown>], () => (api.statusOf(uri) ? undefined : true));
       assert.equal(vscode.workspace.getConfiguration('disclosureReport').get('enable'), false);
       const info = vscode.workspace.getConfiguration('disclosureReport', uri).inspect<boolean>('enable');
       assert.equal(info?.workspaceValue ?? info?.workspaceFolderValue, false, 'written to the workspace');
@@ -131,6 +137,12 @@ describe('vscode: commands', function () {
       assert.equal(await vscode.commands.executeCommand<boolean>('disclosureReport.toggle'), true);
       const back = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'diagnostics back');
       assert.deepEqual(back.map(key), ['64 appeals-total error']);
+      // On again: the status is a fresh check, not the one from before the toggle.
+      const fresh = await until('a fresh status', [api.onStatus], () => {
+        const s = api.statusOf(uri);
+        return s && s !== old && s.receivedAt > old.receivedAt ? s : undefined;
+      });
+      assert.equal(fresh.counts.error, 1);
     } finally {
       for (const target of [vscode.ConfigurationTarget.Workspace, vscode.ConfigurationTarget.Global]) {
         await vscode.workspace.getConfiguration('disclosureReport').update('enable', undefined, target);

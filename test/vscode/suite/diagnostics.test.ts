@@ -42,7 +42,7 @@ describe('vscode: diagnostics', function () {
     assert.equal(doc.eol, vscode.EndOfLine.CRLF);
     assert.deepEqual(diagnostics.map(key), ['64 appeals-total error']);
     const d = diagnostics[0];
-    assert.match(d.message, /行政复议的总计应为 2（1 \+ 1 \+ 0 \+ 0），实为 3/);
+    assert.match(d.message, /「行政复议」的总计应为 2（1 \+ 1 \+ 0 \+ 0），实为 3/);
     // The narrowest span: the total cell "3" (the fifth tab-separated cell of line 64).
     assert.equal(doc.getText(d.range), '3');
     assert.equal(d.range.start.character, doc.lineAt(63).text.split('\t').slice(0, 4).join('\t').length + 1);

@@ -3,7 +3,7 @@
 // Long relations (（七）总计 sums 21 results) show their non-zero terms and say how many are 0.
 
 import type { Cell, Lang, Table } from '../model';
-import { appealRelations, requestRelations, type CellRef, type Relation } from '../schema/tables';
+import { BALANCE_LABEL, appealRelations, requestRelations, type CellRef, type Relation } from '../schema/tables';
 
 /** At most this many values are printed in one sentence; beyond, the zeros are counted instead. */
 const MAX_TERMS = 7;
@@ -41,7 +41,7 @@ function sentence(rel: Relation, find: (r: CellRef) => Cell | undefined, lang: L
       // Stored as 四 = 一 + 二 − （七）; said as 一 + 二 = 三（七）+ 四.
       const plus = rel.right.filter((r) => !r.negate).map(term);
       const minus = rel.right.filter((r) => r.negate).map(term);
-      return { label: zh ? '一 + 二 = 三（七）+ 四' : '1 + 2 = 3(7) + 4', left: plus, right: [...minus, ...rel.left.map(term)] };
+      return { label: BALANCE_LABEL[lang], left: plus, right: [...minus, ...rel.left.map(term)] };
     }
     case 'results-total':
       return { label: zh ? '（七）总计 = 各项办理结果之和' : '(7) total = sum of the results', left: rel.left.map(term), right: rel.right.map(term) };

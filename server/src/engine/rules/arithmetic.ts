@@ -6,9 +6,9 @@
 import type { Cell, Fix, FindingData, Localized, RelatedInfo, Report, Table, TextEdit } from '../model';
 import { arithmetic, type Evaluation } from '../relations';
 import { localizeReport, type CellChange, type Decision, type Explanation } from '../fixes/localize';
-import { requestRowSpec, type Relation } from '../schema/tables';
+import { BALANCE_LABEL, requestRowSpec, type Relation } from '../schema/tables';
 import type { RuleContext } from './types';
-import { REQUEST_COLUMN_EN, cellTitle, columnTitle, rowTitle } from '../schema/labels';
+import { APPEAL_GROUP_EN, REQUEST_COLUMN_EN, cellTitle, columnTitle, rowTitle } from '../schema/labels';
 import { loc } from './util';
 
 /**
@@ -32,9 +32,6 @@ function digitsLike(n: number, raw: string): string {
   return /[０-９]/.test(raw) ? s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : s;
 }
 
-/** English names of the appeal groups, as the arithmetic messages say them. */
-const GROUP_EN: Record<string, string> = { A: 'administrative review', B: 'lawsuits filed directly', C: 'lawsuits after review' };
-
 function relationMessage(ev: Evaluation): Localized {
   const sum = arithmetic(ev);
   const at = ev.at;
@@ -43,7 +40,7 @@ function relationMessage(ev: Evaluation): Localized {
   switch (ev.relation.ruleId) {
     case 'row-total':
       return loc(
-        `「${at.rowLabel}」的总计应为 ${ev.expected}（${sum.zh}），${actualZh}`,
+        `「${printedRow(at, ev.table)}」的总计应为 ${ev.expected}（${sum.zh}），${actualZh}`,
         `total of row ${at.row} 「${at.rowLabel}」 should be ${ev.expected} (${sum.en}), ${actualEn}`,
       );
     case 'results-total':
@@ -61,8 +58,8 @@ function relationMessage(ev: Evaluation): Localized {
     }
     case 'appeals-total':
       return loc(
-        `${at.rowLabel}的总计应为 ${ev.expected}（${sum.zh}），${actualZh}`,
-        `${GROUP_EN[at.row[0]] ?? 'appeals'} total (${at.row}) should be ${ev.expected} (${sum.en}), ${actualEn}`,
+        `「${at.rowLabel}」的总计应为 ${ev.expected}（${sum.zh}），${actualZh}`,
+        `${APPEAL_GROUP_EN[at.row[0]] ?? 'appeals'} total (${at.row}) should be ${ev.expected} (${sum.en}), ${actualEn}`,
       );
   }
 }
@@ -99,7 +96,7 @@ function printedRow(c: Cell, table: Table): string {
 function cellLabel(c: Cell, table: Table): Localized {
   const row = printedRow(c, table);
   if (c.table === 'appeals') {
-    return loc(`「${row}」的${c.columnLabel}`, `${GROUP_EN[c.row[0]] ?? 'appeals'} ${APPEAL_EN[c.row.slice(1)] ?? ''} (${c.row})`);
+    return loc(`「${row}」的${c.columnLabel}`, `${APPEAL_GROUP_EN[c.row[0]] ?? 'appeals'} ${APPEAL_EN[c.row.slice(1)] ?? ''} (${c.row})`);
   }
   return loc(`「${row}」的${c.columnLabel}`, `「${row}」 ${REQUEST_COLUMN_EN[c.column ?? ''] ?? c.column} (${c.row} ${c.column})`);
 }
@@ -114,23 +111,35 @@ function phrase(ev: Evaluation, c: Cell): Localized {
     case 'results-total':
       return c.row === 'R24' ? loc('本列各项办理结果之和', 'the sum of the results in its column') : loc('所在列的（七）总计', 'its column’s (7) total');
     case 'balance':
-      return loc('本列「一 + 二 = （七）+ 四」', 'its column’s 1 + 2 = (7) + 4');
+      return loc(`本列「${BALANCE_LABEL.zh}」`, `its column’s ${BALANCE_LABEL.en}`);
     case 'appeals-total':
       return c.row.endsWith('5') ? loc('本组四项之和', 'the sum of its group') : loc('本组总计', 'its group’s total');
   }
 }
 
-/** 「一、本年新收 … 总计：18 ≠ 12 + 3 + 0 + 0 + 1 + 0」, 「… · 自然人：12 + 1 ≠ 12 + 3」 */
+/**
+ * A relation named by the cell it totals, in the words the report prints (「一、本年新收政府信息公开申请数量 · 总计」,
+ * 「（七）总计 · 自然人」, 「行政复议 · 总计」); the balance by its label, in its order (「一 + 二 = 三（七）+ 四 · 自然人」).
+ */
+function relationName(ev: Evaluation): Localized {
+  if (ev.relation.ruleId === 'balance') {
+    return loc(`${BALANCE_LABEL.zh} · ${columnTitle(ev.at, 'zh')}`, `${BALANCE_LABEL.en} · ${columnTitle(ev.at, 'en')} (${ev.at.column})`);
+  }
+  return loc(cellTitle(ev.table, ev.at, 'zh'), ev.relation.name.en);
+}
+
+/** 「一、本年新收政府信息公开申请数量 · 总计：18 ≠ 12 + 3 + 0 + 0 + 1 + 0」, 「一 + 二 = 三（七）+ 四 · 自然人：12 + 1 ≠ 12 + 3」 */
 function relationLine(ev: Evaluation): Localized {
   const rel = ev.holds ? '=' : '≠';
   const at = ev.actual === null ? loc('（空）', '(empty)') : loc(String(ev.actual), String(ev.actual));
+  const name = relationName(ev);
   if (ev.relation.ruleId === 'balance') {
     const [r1, r2, r24] = ev.terms.map((t) => t.value);
     const s = `${r1} + ${r2} ${rel} ${r24} + ${ev.actual ?? 0}`;
-    return loc(`${ev.relation.name.zh}：${s}`, `${ev.relation.name.en}: ${s}`);
+    return loc(`${name.zh}：${s}`, `${name.en}: ${s}`);
   }
   const sum = arithmetic(ev);
-  return loc(`${ev.relation.name.zh}：${at.zh} ${rel} ${sum.zh}`, `${ev.relation.name.en}: ${at.en} ${rel} ${sum.en}`);
+  return loc(`${name.zh}：${at.zh} ${rel} ${sum.zh}`, `${name.en}: ${at.en} ${rel} ${sum.en}`);
 }
 
 // ---------------------------------------------------------------- edits
@@ -147,9 +156,11 @@ function cellEdit(table: Table, c: Cell, to: number): TextEdit | undefined {
   return { start: c.start, end: c.end, newText: digitsLike(to, c.raw), expected: c.raw };
 }
 
-function explanationText(e: Explanation): Localized {
+/** The changes of an explanation; a single change beside a broken relation goes by the short name it has there (「自然人」). */
+function explanationText(e: Explanation, beside?: Evaluation): Localized {
+  const short = beside && e.changes.length === 1 ? beside : undefined;
   const parts = e.changes.map((ch) => {
-    const name = cellLabel(ch.cell, ch.table);
+    const name = short ? cellName(ch.cell, short) : cellLabel(ch.cell, ch.table);
     return loc(`${name.zh}改为 ${ch.to}`, `${name.en} to ${ch.to}`);
   });
   return loc(parts.map((p) => p.zh).join('，'), parts.map((p) => p.en).join(', '));
@@ -234,7 +245,7 @@ function relationFinding(ev: Evaluation, decision: Decision | undefined): Parame
   let alternatives: Fix[] | undefined;
   if (decision?.kind === 'tie') {
     const shown = decision.explanations.slice(0, 6);
-    const list = shown.map(explanationText);
+    const list = shown.map((e) => explanationText(e, ev));
     const more = decision.explanations.length > shown.length;
     message = loc(
       `${message.zh}；无法确定是哪一格填错，${decision.broken.length > 1 ? `这 ${decision.broken.length} 个关系` : '按此关系'}可以${list.map((l) => `将${l.zh}`).join('，或')}${more ? '，等' : ''}`,

@@ -40,7 +40,8 @@ export const REQUEST_COLUMN_EN: Record<string, string> = {
   c6: 'other organisations',
   c7: 'total',
 };
-const APPEAL_GROUP_EN: Record<string, string> = { A: 'administrative review', B: 'lawsuit filed directly', C: 'lawsuit after review' };
+/** The appeal groups by their row prefix (A, B, C), in the words of every English message. */
+export const APPEAL_GROUP_EN: Record<string, string> = { A: 'administrative review', B: 'lawsuits filed directly', C: 'lawsuits after review' };
 const APPEAL_RESULT_EN = ['upheld', 'corrected', 'other result', 'pending', 'total'];
 
 /** A row of a table as the report prints it. */

@@ -141,6 +141,9 @@ export interface Relation {
   name: { zh: string; en: string };
 }
 
+/** The balance of the requests table as people say it, in the order of its label (一 + 二 = 三（七）+ 四). */
+export const BALANCE_LABEL = { zh: '一 + 二 = 三（七）+ 四', en: '1 + 2 = 3(7) + 4' } as const;
+
 export function requestRelations(version: FormatVersion): Relation[] {
   const rows = REQUEST_ROWS[version];
   const parts = REQUEST_COLUMN_IDS.slice(0, 6);
@@ -177,7 +180,7 @@ export function requestRelations(version: FormatVersion): Relation[] {
         { row: 'R24', column: c, negate: true },
       ],
       at: { row: 'R25', column: c },
-      name: { zh: `一 + 二 = （七）+ 四 · ${col}`, en: `1 + 2 = (7) + 4 · ${c}` },
+      name: { zh: `${BALANCE_LABEL.zh} · ${col}`, en: `${BALANCE_LABEL.en} · ${c}` },
     });
   }
   return out;
