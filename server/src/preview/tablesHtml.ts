@@ -219,24 +219,44 @@ td.value.total-hover { box-shadow: inset 0 0 0 2px var(--vscode-focusBorder, #00
 td.value.cursor { box-shadow: inset 0 0 0 2px var(--vscode-editorCursor-foreground, #000000); background: var(--vscode-editor-selectionBackground, #add6ff); }
 `;
 
-/** A self-contained HTML file of the preview: inline style, no script, nothing fetched. */
-export function renderStandaloneHtml(preview: TablesPreview, lang: Lang, fileName: string): string {
-  const t = UI[lang];
-  const title = `${t.heading} · ${fileName}`;
+export interface PageOptions {
+  lang: Lang;
+  /** The Content-Security-Policy the page declares. */
+  policy: string;
+  title?: string;
+  /** The page's style, inline (with this nonce when the policy asks for one). */
+  style: string;
+  styleNonce?: string;
+  body: string;
+}
+
+/** A whole HTML page around the preview: charset, policy, viewport and style in its head. The webview and the exported file both are one. */
+export function htmlPage(o: PageOptions): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
+    `<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(o.policy)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PREVIEW_CSS}</style>`,
+    ...(o.title !== undefined ? [`<title>${escapeHtml(o.title)}</title>`] : []),
+    `<style${o.styleNonce ? ` nonce="${o.styleNonce}"` : ''}>${o.style}</style>`,
     '</head>',
-    `<body>${renderPreviewBody(preview, lang, { interactive: false })}</body>`,
+    `<body>${o.body}</body>`,
     '</html>',
     '',
   ].join('\n');
+}
+
+/** A self-contained HTML file of the preview: inline style, no script, nothing fetched. */
+export function renderStandaloneHtml(preview: TablesPreview, lang: Lang, fileName: string): string {
+  return htmlPage({
+    lang,
+    policy: "default-src 'none'; style-src 'unsafe-inline'",
+    title: `${UI[lang].heading} · ${fileName}`,
+    style: PREVIEW_CSS,
+    body: renderPreviewBody(preview, lang, { interactive: false }),
+  });
 }
 
 /**
