@@ -6,7 +6,8 @@
 //   4. "Insert Standard Table…" run from the command palette puts the table into the editor,
 //   5. the status bar, the outline (go to symbol), quiet templates, a duplicate insertion and completion while typing,
 //   6. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture,
-//   7. a .docx report opened from Ctrl+P shows its report text, squiggled, with a hover that says where in Word.
+//   7. a .docx report opened from Ctrl+P shows its report text, squiggled, with a hover that says where in Word,
+//   8. the tables preview (preview.ts), then the other forms, the keyboard, export and themes (forms.ts).
 // Screenshots: test-output/screenshots/ (git-ignored); readme-example.png is copied by hand to
 // docs/images/ for the README.
 // Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
@@ -21,12 +22,13 @@ import { renderSkeleton } from '../../server/src/engine/templates';
 import { readDocumentFile } from '../../server/src/formats';
 import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
+import { formsSteps, prepareForms } from './forms';
 import { previewSteps } from './preview';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
 const SHOTS = process.env.DISCLOSURE_SCREENSHOTS ?? path.join(REPO_ROOT, 'test-output', 'screenshots');
-const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 5 * 60_000);
+const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 10 * 60_000);
 const STEP_TIMEOUT_MS = 30_000;
 
 const REPORT_FILE = 'seed-004-年度报告.txt';
@@ -157,6 +159,7 @@ async function main(): Promise<number> {
   fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), path.join(workspace, EXAMPLE_FILE));
   const docxBytes = writeDocx(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8')).bytes;
   fs.writeFileSync(path.join(workspace, DOCX_FILE), docxBytes);
+  await prepareForms(workspace, fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8'));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -453,6 +456,7 @@ async function main(): Promise<number> {
       mutation: { ...mutation, file: REPORT_FILE },
       example: EXAMPLE_FILE,
     });
+    await formsSteps({ page, step, shot, goToLine, example: EXAMPLE_FILE, workspace, settingsFile: path.join(userDataDir, 'User', 'settings.json') });
     return finish();
   } finally {
     clearTimeout(hard);
