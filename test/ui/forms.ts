@@ -128,6 +128,25 @@ async function setTheme(page: Page, settingsFile: string, theme: string, workben
   await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ state: 'attached', timeout: 60_000 });
 }
 
+/** The contrast ratio (WCAG) of a cell's text against what is drawn under it: its own and its ancestors' backgrounds, composed. */
+function contrastOfText(el: Element): number {
+  const rgba = (s: string): number[] => {
+    const p = (/rgba?\(([^)]+)\)/.exec(s)?.[1] ?? '0 0 0 0').split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const layers: number[][] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) layers.unshift(rgba(getComputedStyle(e).backgroundColor));
+  let under = [255, 255, 255];
+  for (const [r, g, b, a] of layers) under = [r * a + under[0] * (1 - a), g * a + under[1] * (1 - a), b * a + under[2] * (1 - a)];
+  const text = rgba(getComputedStyle(el.querySelector('.v') ?? el).color);
+  const lum = (c: number[]): number => {
+    const f = (v: number): number => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const [hi, lo] = [lum(text), lum(under)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 export async function formsSteps(c: FormsStepContext): Promise<void> {
   const { page } = c;
   // Room for the preview beside the text.
@@ -263,6 +282,13 @@ export async function formsSteps(c: FormsStepContext): Promise<void> {
     expectEqual('focused', await focused(f), `cell:${WRONG}`);
     expectEqual('the focus ring on the marked cell', await focusRing(f), '3px solid');
     await f.locator('#tooltip').waitFor({ state: 'visible' });
+    // The tooltip explains the cell beside it, never over it.
+    const overlap = await f.locator('body').evaluate((_, id: string) => {
+      const a = document.querySelector(`td[data-cell="${id}"]`)?.getBoundingClientRect();
+      const b = document.getElementById('tooltip')?.getBoundingClientRect();
+      return !a || !b ? 'missing' : a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? 'overlaps' : 'apart';
+    }, WRONG);
+    expectEqual('the tooltip and its cell', overlap, 'apart');
     await c.shot(page, 'ui-forms-4-keyboard-focus.png');
     // Enter: the editor takes the focus with the cell's text selected.
     await page.locator('.editor-instance .view-lines').first().click();
@@ -356,6 +382,11 @@ export async function formsSteps(c: FormsStepContext): Promise<void> {
       const dark = workbenchClass !== 'vs';
       if (dark ? colours.page > 0.25 || colours.text < 0.6 : colours.page < 0.75 || colours.text > 0.4) throw new Error(`${theme}: page ${colours.page.toFixed(2)}, text ${colours.text.toFixed(2)}`);
       expectEqual('the marked cell keeps its outline', colours.outline, 'solid');
+      // Readable (WCAG AA, 4.5:1): the marked total and the parts it highlights, in this theme.
+      for (const id of [WRONG, 'requests/R1/c1']) {
+        const ratio = await f.locator(`td[data-cell="${id}"]`).evaluate(contrastOfText);
+        if (ratio < 4.5) throw new Error(`${theme}: ${id} has a contrast of ${ratio.toFixed(2)}:1`);
+      }
       await c.shot(page, picture);
       await page.mouse.move(5, 5);
     });

@@ -28,7 +28,7 @@ import { previewSteps } from './preview';
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
 const SHOTS = process.env.DISCLOSURE_SCREENSHOTS ?? path.join(REPO_ROOT, 'test-output', 'screenshots');
-const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 10 * 60_000);
+const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 15 * 60_000);
 const STEP_TIMEOUT_MS = 30_000;
 
 const REPORT_FILE = 'seed-004-年度报告.txt';

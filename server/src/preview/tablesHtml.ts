@@ -207,14 +207,19 @@ table.grid th.header { text-align: center; background: var(--vscode-editorWidget
 table.grid th.group { text-align: center; font-weight: 600; }
 table.grid td.value { text-align: right; min-width: 3.2em; white-space: nowrap; }
 td.value .mark { float: left; margin-right: 4px; font-weight: bold; }
-.sev-error { background: var(--vscode-inputValidation-errorBackground, #fde7e9); color: var(--vscode-errorForeground, #a1260d); }
+/* A marked cell keeps the text colour (readable on its tint in every theme); the icon and the outline carry the colour. */
+.sev-error { background: var(--vscode-inputValidation-errorBackground, #fde7e9); }
+.sev-error .mark { color: var(--vscode-editorError-foreground, #e51400); }
 td.sev-error { outline: 2px solid var(--vscode-editorError-foreground, #e51400); outline-offset: -2px; }
-.sev-warning { background: var(--vscode-inputValidation-warningBackground, #fff4ce); color: var(--vscode-editorWarning-foreground, #7a5b00); }
+.sev-warning { background: var(--vscode-inputValidation-warningBackground, #fff4ce); }
+.sev-warning .mark { color: var(--vscode-editorWarning-foreground, #bf8803); }
 td.sev-warning { outline: 2px dashed var(--vscode-editorWarning-foreground, #bf8803); outline-offset: -2px; }
 td.sev-information, td.sev-hint { outline: 1px dotted var(--vscode-editorInfo-foreground, #1a85ff); outline-offset: -2px; }
 .state-missing { background: repeating-linear-gradient(135deg, transparent 0 4px, var(--vscode-editorWidget-border, #d0d0d0) 4px 5px); color: var(--vscode-descriptionForeground, #616161); }
 .state-invalid .v { text-decoration: underline wavy var(--vscode-editorError-foreground, #e51400); }
 td.value.part { background: var(--vscode-editor-findMatchHighlightBackground, #fff2a8); }
+/* High contrast themes define no highlight background (the fallback would put white on yellow): a border instead. */
+body.vscode-high-contrast td.value.part, body.vscode-high-contrast-light td.value.part { background: transparent; box-shadow: inset 0 0 0 2px var(--vscode-contrastActiveBorder, #f38518); }
 td.value.total-hover { box-shadow: inset 0 0 0 2px var(--vscode-focusBorder, #0078d4); }
 td.value.cursor { box-shadow: inset 0 0 0 2px var(--vscode-editorCursor-foreground, #000000); background: var(--vscode-editor-selectionBackground, #add6ff); }
 `;

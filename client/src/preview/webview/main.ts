@@ -28,6 +28,9 @@ function showTip(td: HTMLElement): void {
   if (!text) return;
   tooltip.textContent = text;
   tooltip.hidden = false;
+  // Measured at the top left, where nothing narrows it: its size wherever it then goes.
+  tooltip.style.left = '0px';
+  tooltip.style.top = '0px';
   const box = td.getBoundingClientRect();
   const tip = tooltip.getBoundingClientRect();
   // Below the cell, else above it, else beside it: never over the cell it explains.
