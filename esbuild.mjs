@@ -31,5 +31,7 @@ for (const b of bundles) {
     minify: production,
     sourcemap: !production,
     logLevel: 'warning',
+    // jsonc-parser's main is UMD, whose hidden requires esbuild cannot follow: bundle its ES build.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   });
 }

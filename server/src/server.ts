@@ -1,7 +1,7 @@
 // The language server: LSP glue over the pure engine. Runs with --stdio, --node-ipc or --socket=N
 // (createConnection reads the transport from the command line). Handlers live in ./lsp/.
 
-import { createConnection, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import { createConnection, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, INSERT_TABLE_KIND } from './lsp/codeActions';
 import { COMMANDS, executeCommand } from './lsp/commands';
@@ -14,6 +14,7 @@ import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
 import { ReportTextRequest, StatsRequest, StatusNotification, TablesRequest, type ReportTextResult, type StatusParams } from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
+import { CONFIG_WATCH_PATTERNS, filePathOf, SidecarConfigs } from './lsp/sidecar';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
 import { tables } from './lsp/tables';
@@ -22,7 +23,9 @@ const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const store = new ReportStore();
 const settings = new SettingsCache(connection);
-const ctx = new ServerContext(connection, documents, store, settings);
+const sidecars = new SidecarConfigs(connection);
+const ctx = new ServerContext(connection, documents, store, settings, sidecars);
+let watchesConfigFiles = false;
 
 process.on('unhandledRejection', (reason) => {
   try {
@@ -64,6 +67,11 @@ connection.onInitialize((params) => {
   settings.supportsConfiguration = !!caps?.workspace?.configuration;
   ctx.supportsShowDocument = !!caps?.window?.showDocument?.support;
   ctx.clientLocale = typeof params?.locale === 'string' ? params.locale : undefined;
+  // The sidecar config: new ones are created in the workspace folder; changes come as watched-file events.
+  const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params?.rootUri];
+  sidecars.workspaceFolders = folders.map((u) => (typeof u === 'string' ? filePathOf(u) : null)).filter((p): p is string => p !== null);
+  sidecars.canCreateFiles = !!caps?.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+  watchesConfigFiles = !!caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -87,6 +95,22 @@ connection.onInitialized(() => {
       { section: 'disclosureReport' } as never,
     ).catch(() => undefined);
   }
+});
+
+connection.onInitialized(() => {
+  if (!watchesConfigFiles) return;
+  void connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_WATCH_PATTERNS.map((globPattern) => ({ globPattern })) })
+    .catch(() => undefined);
+});
+
+// A sidecar config was created, changed or deleted: read the configs again and re-pull diagnostics.
+connection.onDidChangeWatchedFiles(() => {
+  void safely(ctx, 'didChangeWatchedFiles', undefined, () => {
+    sidecars.changed();
+    store.clear();
+    return connection.languages.diagnostics.refresh().catch(() => undefined);
+  });
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -227,6 +227,7 @@ describe('extension manifest', () => {
         /^docs\/rules\/(en\/)?[\w-]+\.md$/,
         /^docs\/marketplace\/README\.md$/,
         /^client\/media\/icon\.png$/,
+        /^schemas\/disclosure-report\.schema\.json$/,
         /^(CHANGELOG\.md|LICENSE)$/,
       ];
       for (const f of files) assert.ok(allowed.some((re) => re.test(f)), `${f} must not be in the VSIX`);

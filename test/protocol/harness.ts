@@ -31,6 +31,10 @@ export interface ClientOptions {
   locale?: string;
   /** Answer workspace/configuration (section disclosureReport) with this; undefined → no configuration capability. */
   settings?: Record<string, unknown>;
+  /** More workspace client capabilities (merged over the defaults). */
+  workspace?: Record<string, unknown>;
+  /** The workspace folders sent with initialize. */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 export class TestClient {
@@ -38,6 +42,8 @@ export class TestClient {
   readonly statuses: { uri: string; version: number; year: number | null; formatVersion: string | null; durationMs: number }[] = [];
   readonly errors: string[] = [];
   refreshes = 0;
+  /** client/registerCapability registrations received. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private refreshWaiters: (() => void)[] = [];
   /** Whether to accept workspace/applyEdit requests. */
   acceptEdits = true;
@@ -70,7 +76,10 @@ export class TestClient {
       w.forEach((f) => f());
       return null;
     });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
+      client.registrations.push(...(p?.registrations ?? []));
+      return null;
+    });
     conn.onRequest('window/showDocument', () => ({ success: true }));
     conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }): { applied: boolean; failureReason?: string } => {
       if (!client.acceptEdits) return { applied: false, failureReason: 'refused by test' };
@@ -81,9 +90,10 @@ export class TestClient {
     await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: opts.workspaceFolders ?? null,
       locale: opts.locale,
       capabilities: {
-        workspace: { configuration: opts.settings !== undefined, applyEdit: true, workspaceEdit: { documentChanges: true } },
+        workspace: { configuration: opts.settings !== undefined, applyEdit: true, workspaceEdit: { documentChanges: true }, ...opts.workspace },
         window: { showDocument: { support: true } },
         textDocument: { diagnostic: { dynamicRegistration: false } },
       },

@@ -31,6 +31,10 @@ export interface CheckCommand extends Common {
   format: CheckFormat;
   fix: boolean;
   rules: RuleSettings;
+  /** --config <file>: the sidecar config for every input (else discovered per report). */
+  config?: string;
+  /** --no-config: no sidecar config at all. */
+  noConfig: boolean;
 }
 
 export interface ExtractCommand extends Common {
@@ -60,6 +64,8 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   'max-size': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -129,7 +135,17 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 }
 
 interface Parsed {
-  values: { format?: string; lang?: string; fix?: boolean; rule?: string[]; 'max-size'?: string; help?: boolean; version?: boolean };
+  values: {
+    format?: string;
+    lang?: string;
+    fix?: boolean;
+    rule?: string[];
+    'max-size'?: string;
+    config?: string;
+    'no-config'?: boolean;
+    help?: boolean;
+    version?: boolean;
+  };
   positionals: string[];
   /** Problems with the options themselves (unknown, missing value), reported once the language is known. */
   problems: Localized[];
@@ -178,6 +194,9 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   if (topic === 'check') {
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules);
+    if (values.config !== undefined && values['no-config']) {
+      throw new UsageError({ zh: '--config 与 --no-config 不能同时使用', en: '--config and --no-config cannot be used together' }, topic);
+    }
     return {
       command: topic,
       lang,
@@ -186,16 +205,21 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       format: oneOf('--format', values.format, ['text', 'json', 'sarif'] as const, 'text', topic),
       fix: values.fix === true,
       rules,
+      ...(values.config !== undefined ? { config: values.config } : {}),
+      noConfig: values['no-config'] === true,
     };
   }
   if (topic === 'extract') {
     if (values.fix) throw new UsageError({ zh: 'extract：--fix 只用于 check', en: 'extract: --fix is only for check' }, topic);
     if (values.rule) throw new UsageError({ zh: 'extract：--rule 只用于 check', en: 'extract: --rule is only for check' }, topic);
+    if (values.config !== undefined || values['no-config']) {
+      throw new UsageError({ zh: 'extract：--config、--no-config 只用于 check', en: 'extract: --config and --no-config are only for check' }, topic);
+    }
     return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
   }
   if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
-  if (values.fix || values.rule || values.format) {
-    throw new UsageError({ zh: 'text：不接受 --fix、--rule 或 --format', en: 'text: takes no --fix, --rule or --format' }, topic);
+  if (values.fix || values.rule || values.format || values.config !== undefined || values['no-config']) {
+    throw new UsageError({ zh: 'text：不接受 --fix、--rule、--format 或 --config', en: 'text: takes no --fix, --rule, --format or --config' }, topic);
   }
   return { command: topic, lang, maxSize, paths };
 }

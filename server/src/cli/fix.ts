@@ -30,12 +30,20 @@ export function checkText(text: string, kind: InputKind, options: CheckOptions):
   return checkDocument(documentOf(text, kind), options);
 }
 
-/** Apply fixes until none applies any more (at most MAX_ROUNDS rounds). */
-export function fixText(text: string, options: CheckOptions, kind: InputKind = 'text'): FixOutcome {
+/**
+ * Apply fixes until none applies any more (at most MAX_ROUNDS rounds). `shown` picks the findings
+ * whose fixes may apply (default: all; the sidecar config leaves out the ones it ignores).
+ */
+export function fixText(
+  text: string,
+  options: CheckOptions,
+  kind: InputKind = 'text',
+  shown: (result: CheckResult) => Finding[] = (r) => r.findings,
+): FixOutcome {
   let result = checkText(text, kind, options);
   const applied: FixOutcome['applied'] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const fixable = result.findings.filter((f) => f.fix);
+    const fixable = shown(result).filter((f) => f.fix);
     if (fixable.length === 0) break;
     const next = applyFixes(text, fixable.map((f) => f.fix!));
     if (next.applied === 0 || next.text === text) break;

@@ -48,6 +48,9 @@ function check(lang: Lang): string {
   --fix                       应用规则给出的修复，并写回有改动的文件（保持原编码和换行）
   --rule <规则>=<级别|off>    调整某条规则的级别（error、warning、information、hint）或关闭（off），可重复
   --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
+  --config <文件>             使用此配置文件（规则级别、忽略的问题）；未给出时从每份报告所在文件夹
+                              向上查找最近的 .disclosure-report.json 或 .disclosure-report.jsonc
+  --no-config                 不使用任何配置文件
   -h, --help                  显示本说明
 
 示例：
@@ -56,7 +59,7 @@ function check(lang: Lang): string {
   disclosure-report check --fix --rule summary-length=off 2024年度报告.txt
 
 文件夹会递归查找 ${extensions(lang)} 文件；命令行上直接给出的文件不论扩展名都会检查。
-退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有）；2 用法错误、没有找到年度报告文件、有输入无法读取，或修复后的文件无法写入。
+退出码：0 未发现错误；1 至少一个错误（--fix 之后仍有；配置文件忽略的不计）；2 用法错误、没有找到年度报告文件、有输入无法读取、修复后的文件无法写入，或配置文件有错误。
 JSON、SARIF 格式见 docs/cli.md。`;
   }
   return `Usage: disclosure-report check [options] <files or folders...>
@@ -71,6 +74,10 @@ Options:
   --rule <id>=<severity|off>  set a rule's severity (error, warning, information, hint) or turn
                               it off; may be repeated
   --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
+  --config <file>             use this config (rule severities, ignored findings); without it,
+                              the nearest .disclosure-report.json or .disclosure-report.jsonc in
+                              each report's folder or above is used
+  --no-config                 use no config file
   -h, --help                  this help
 
 Examples:
@@ -80,8 +87,9 @@ Examples:
 
 Folders are searched recursively for ${extensions(lang)} files; a file named on the command line
 is checked whatever its extension.
-Exit code: 0 no error found; 1 at least one error (after --fix: one that remains); 2 bad usage,
-no report file found, an input that could not be read, or a fixed file that could not be written.
+Exit code: 0 no error found; 1 at least one error (after --fix: one that remains; those the
+config ignores do not count); 2 bad usage, no report file found, an input that could not be
+read, a fixed file that could not be written, or a config with errors.
 The JSON and SARIF formats: docs/cli.md.`;
 }
 

@@ -2,7 +2,9 @@
 // Exit code: 2 when the usage was wrong, a folder held no report file, or any input could not be
 // read (or a fix not written), else 1 when any error-severity finding remains, else 0.
 
-import { checkDocument, type CheckResult, type Document, type Lang, readDocument } from '../engine';
+import { checkDocument, type CheckOptions, type CheckResult, type Document, type Lang, readDocument } from '../engine';
+import { CliConfigs } from '../config/cli';
+import type { ReportConfig } from '../config/apply';
 import { readDocumentFile } from '../formats';
 import { type CheckCommand, type ExtractCommand, langOf, parseCommandLine, type TextCommand, UsageError } from './args';
 import { checkText, documentOf, fixText, writeFixed } from './fix';
@@ -99,9 +101,11 @@ function internalError(file: string, err: unknown): InputProblem {
 }
 
 async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
-  const options = { rules: cmd.rules };
   const problems: InputProblem[] = [];
-  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, unreadable: 0, withoutReports: 0 };
+  const totals: Totals = { files: 0, error: 0, warning: 0, information: 0, hint: 0, fixed: 0, suppressed: 0, unreadable: 0, withoutReports: 0 };
+  // The sidecar config (server/src/config): severities and ignored findings, per report.
+  const configs = new CliConfigs({ configFile: cmd.config, noConfig: cmd.noConfig, cwd: io.cwd, lang: cmd.lang, err: io.err });
+  if (!configs.start()) return 2;
   const json: JsonFileResult[] = [];
   const sarifFiles: SarifFile[] = [];
   const style = { color: io.color };
@@ -109,10 +113,19 @@ async function runCheck(cmd: CheckCommand, io: Io): Promise<number> {
   const note = cmd.format === 'text' ? io.out : io.err;
 
   for await (const input of inputs(cmd.paths, cmd.maxSize, cmd.lang, io, problems)) {
+    const desk = configs.forReport(input.file);
+    if (!desk.ok) {
+      reportProblem({ file: input.file, reason: desk.reason }, cmd.lang, io, problems);
+      continue;
+    }
+    const options = desk.config.options({ rules: cmd.rules });
     let result: CheckResult;
     try {
       if (cmd.fix && input.binary) note(notEditedNote(input.file, cmd.lang));
-      result = cmd.fix && !input.binary ? fixAndWrite(input, cmd, io, note, problems, totals) : checkDocument(input.document, options);
+      result = cmd.fix && !input.binary ? fixAndWrite(input, cmd, io, note, problems, totals, options, desk.config) : checkDocument(input.document, options);
+      const shown = desk.config.suppress(result);
+      totals.suppressed += shown.suppressed;
+      result = { ...result, findings: shown.findings };
     } catch (err) {
       reportProblem(internalError(input.file, err), cmd.lang, io, problems);
       continue;
@@ -154,14 +167,17 @@ function fixAndWrite(
   note: (s: string) => void,
   problems: InputProblem[],
   totals: Totals,
+  options: CheckOptions,
+  config: ReportConfig,
 ): CheckResult {
-  const outcome = fixText(input.text, { rules: cmd.rules }, input.kind);
+  // A finding the config ignores is accepted as written: its fix is not applied either.
+  const outcome = fixText(input.text, options, input.kind, (r) => config.suppress(r).findings);
   if (outcome.text === input.text) return outcome.result;
   const failure = writeFixed(input, outcome.text);
   if (failure) {
     reportProblem({ file: input.file, reason: failure }, cmd.lang, io, problems);
     // The file on disk is unchanged: report what it still holds.
-    return checkText(input.text, input.kind, { rules: cmd.rules });
+    return checkText(input.text, input.kind, options);
   }
   for (const { finding, result } of outcome.applied) {
     const p = result.report.source.lines.positionAt(finding.start);

@@ -23,7 +23,17 @@ const T = {
   fixAll: { zh: '修复全部可自动修复的问题', en: 'Fix all auto-fixable problems' },
   showDoc: { zh: (r: string) => `查看规则说明：${r}`, en: (r: string) => `Show documentation for ${r}` },
   insertTable: { zh: (n: string) => `插入标准表格：${n}`, en: (n: string) => `Insert standard table: ${n}` },
+  ignoreInConfig: { zh: '在配置中忽略此项', en: 'Ignore in config' },
 };
+
+/** 「在配置中忽略此项」: the finding's fingerprint added to the sidecar config (the report is not edited). */
+function ignoreAction(ctx: ServerContext, s: Served, finding: Finding, d: Diagnostic): CodeAction | null {
+  const fingerprint = s.checked.fingerprints?.get(finding);
+  const desk = s.checked.desk;
+  if (!fingerprint || !desk) return null;
+  const edit = ctx.sidecars.ignoreEdit(desk, finding, fingerprint, s.lang);
+  return edit ? { title: T.ignoreInConfig[s.lang], kind: CodeActionKind.QuickFix, diagnostics: [d], edit } : null;
+}
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return (
@@ -113,6 +123,10 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
           });
         }
       }
+      // Offered on read-only report texts too: it edits the config beside the report, never the report.
+      const shown = findings.find((f) => f.ruleId === ruleId && sameRange(toRange(lines, f), d.range) && f.message[lang] === d.message) ?? findings.find((f) => f.ruleId === ruleId && sameRange(toRange(lines, f), d.range));
+      const ignore = shown ? ignoreAction(ctx, s, shown, d) : null;
+      if (ignore) actions.push(ignore);
       if (rulesDone.has(ruleId)) continue;
       rulesDone.add(ruleId);
       const all = editable ? fixableOf(ruleId) : [];

@@ -7,6 +7,7 @@ import { isReadOnlyUri, resolveLang, type Checked, type ReportStore } from './do
 import { isReportTextUri } from './reportText';
 import type { DisclosureSettings } from './protocol';
 import type { SettingsCache } from './settings';
+import type { SidecarConfigs } from './sidecar';
 
 export interface Served {
   doc: TextDocument;
@@ -26,6 +27,7 @@ export class ServerContext {
     readonly documents: TextDocuments<TextDocument>,
     readonly store: ReportStore,
     readonly settings: SettingsCache,
+    readonly sidecars: SidecarConfigs,
   ) {}
 
   lang(settings: DisclosureSettings): Lang {
@@ -44,9 +46,10 @@ export class ServerContext {
     // The document may have changed or closed while the settings were fetched: use the newest.
     const current = this.documents.get(uri);
     if (!current || !this.store.isServed(current, settings)) return null;
-    const checked = this.store.get(current, settings, wholeDocument);
+    const lang = this.lang(settings);
+    const checked = this.store.get(current, settings, wholeDocument, this.sidecars.forUri(uri, lang));
     const readOnly = isReadOnlyUri(uri) || !checked.result.report.document.editable;
-    return { doc: current, checked, settings, lang: this.lang(settings), readOnly };
+    return { doc: current, checked, settings, lang, readOnly };
   }
 }
 

@@ -2,8 +2,11 @@
 // settings, so the diagnostics, code action, hover… requests on one version share one check).
 // State is dropped when the document closes.
 
+import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, type CheckResult, type Document, type Lang, type RuleSettings, textDocument } from '../engine';
+import { checkDocument, type CheckResult, type Document, type Finding, type Lang, type RuleSettings, textDocument } from '../engine';
+import { ReportConfig } from '../config';
+import type { DocumentConfig } from './sidecar';
 import { looksLikeReport } from '../engine/ide';
 import { documentFromText } from '../formats';
 import type { DisclosureSettings } from './protocol';
@@ -17,6 +20,12 @@ export interface Checked {
   key: string;
   result: CheckResult;
   durationMs: number;
+  /** Each finding's fingerprint for "Ignore in config" (relative to the config it would be written to). */
+  fingerprints?: Map<Finding, string>;
+  /** The sidecar config of the check (null: the document is no file). */
+  desk: DocumentConfig | null;
+  /** Findings the config's ignore entries took out of `result`. */
+  suppressed: number;
 }
 
 export { looksLikeReport };
@@ -89,11 +98,11 @@ export class ReportStore {
     return textDocument(text);
   }
 
-  /** The check of this version of the document (computed once per version and rule settings). */
-  get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false): Checked {
+  /** The check of this version of the document (computed once per version, rule settings and config). */
+  get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false, desk: DocumentConfig | null = null): Checked {
     // The editor's view keeps untouched template content quiet; a whole-document check (the
     // workspace check asks for one) reports it as the CLI does.
-    const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}`;
+    const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}:${desk?.key ?? ''}`;
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version && cached.key === key) {
       this.cache.delete(doc.uri);
@@ -101,13 +110,19 @@ export class ReportStore {
       return cached;
     }
     const started = performance.now();
-    const result = checkDocument(this.documentOf(doc), { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument });
+    // The sidecar config's severities sit under the editor's own settings (as under the CLI's --rule).
+    const base = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument };
+    const full = checkDocument(this.documentOf(doc), desk ? desk.config.options(base) : base);
+    const { result, fingerprints, suppressed } = withSidecar(full, desk);
     const checked: Checked = {
       uri: doc.uri,
       version: doc.version,
       key,
       result,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
+      fingerprints,
+      desk,
+      suppressed,
     };
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, checked);
@@ -139,6 +154,16 @@ export class ReportStore {
   get cachedChecks(): number {
     return this.cache.size;
   }
+}
+
+/** The findings the config ignores taken out; every finding's fingerprint kept for the quick fix. */
+function withSidecar(full: CheckResult, desk: DocumentConfig | null): { result: CheckResult; fingerprints?: Map<Finding, string>; suppressed: number } {
+  if (!desk) return { result: full, suppressed: 0 };
+  // Fingerprints are taken over all findings, before any is suppressed (their occurrence index counts them all).
+  const prints = ReportConfig.fingerprintsIn(path.dirname(desk.target.file), desk.reportPath, full);
+  const fingerprints = new Map(full.findings.map((f, i) => [f, prints[i]]));
+  const shown = desk.config.suppress(full);
+  return { result: { ...full, findings: shown.findings }, fingerprints, suppressed: shown.suppressed };
 }
 
 /** An HTML page as the HTML adapter reads it (documentFromText never fails for text it is given). */

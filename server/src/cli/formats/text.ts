@@ -129,6 +129,8 @@ export interface Totals {
   information: number;
   hint: number;
   fixed: number;
+  /** Findings left out because the sidecar config ignores them. */
+  suppressed: number;
   unreadable: number;
   /** Folders given on the command line that held no report file. */
   withoutReports: number;
@@ -138,6 +140,7 @@ export function summary(t: Totals, lang: Lang): string {
   if (lang === 'zh') {
     let s = `已检查 ${t.files} 个文件：${t.error} 个错误，${t.warning} 个警告，${t.information} 个信息，${t.hint} 个提示`;
     if (t.fixed) s += `；已修复 ${t.fixed} 处`;
+    if (t.suppressed) s += `；按配置文件忽略 ${t.suppressed} 处`;
     if (t.unreadable) s += `；${t.unreadable} 个输入无法读取`;
     if (t.withoutReports) s += `；${t.withoutReports} 个文件夹中没有年度报告文件`;
     return s + '。';
@@ -147,6 +150,7 @@ export function summary(t: Totals, lang: Lang): string {
     `${n(t.files, 'file')} checked: ${n(t.error, 'error')}, ${n(t.warning, 'warning')}, ` +
     `${t.information} information, ${n(t.hint, 'hint')}`;
   if (t.fixed) s += `; ${n(t.fixed, 'fix', 'fixes')} applied`;
+  if (t.suppressed) s += `; ${t.suppressed} suppressed by the config`;
   if (t.unreadable) s += `; ${n(t.unreadable, 'input')} could not be read`;
   if (t.withoutReports) s += `; ${n(t.withoutReports, 'folder')} held no report file`;
   return s + '.';
