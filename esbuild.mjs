@@ -13,6 +13,8 @@ const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', outfile: 'client/out/extension.js', external: ['vscode'] },
   { name: 'server', entry: 'server/src/server.ts', outfile: 'server/out/server.js', external: [] },
   { name: 'cli', entry: 'server/src/cli.ts', outfile: 'server/out/cli.js', external: [] },
+  // The CLI's worker threads (the folder pipeline); built with the CLI, found beside it at run time.
+  { name: 'cli', entry: 'server/src/cli/pipeline/worker.ts', outfile: 'server/out/cli-worker.js', external: [] },
   // The tables preview's webview script: runs in the browser, loaded under the webview's CSP.
   { name: 'preview', entry: 'client/src/preview/webview/main.ts', outfile: 'client/out/preview.js', external: [], platform: 'browser', format: 'iife' },
 ];

@@ -8,6 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchEngine, inputs, packageVersion, wholeReports } from './engine';
+import { benchFolders, type Seed } from './folder';
+import { factsOf, parseReport } from '../server/src/engine';
 import type { Figure } from './figures';
 import { growthCheck, GROWTH_LIMIT } from './growth';
 import { benchLocalize } from './localize';
@@ -19,6 +21,8 @@ import { sink } from './stats';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SEEDS_DIR = process.env.DISCLOSURE_SEEDS ?? path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
 const QUICK = !!process.env.BENCH_QUICK;
+/** BENCH_ONLY=folder: only the folder figures (written to bench/results.folder.json). */
+const ONLY = process.env.BENCH_ONLY;
 
 function log(s: string): void {
   process.stderr.write(`· ${s}\n`);
@@ -80,12 +84,35 @@ function gitCommit(): string | null {
   }
 }
 
+/** The seeds with the organ and year the generated folder varies. */
+function folderSeeds(seeds: { text: string }[]): Seed[] {
+  const out: Seed[] = [];
+  for (const { text } of seeds) {
+    const facts = factsOf(parseReport(text));
+    if (facts.organ && facts.year) out.push({ text, organ: facts.organ, year: facts.year });
+  }
+  return out;
+}
+
+function machine(): string {
+  return `${process.version} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+}
+
+function folderOnly(seeds: { text: string }[], started: number): void {
+  const before = machine();
+  const figures = benchFolders(REPO_ROOT, folderSeeds(seeds), log, QUICK);
+  const results = { date: new Date().toISOString(), commit: gitCommit(), before, after: machine(), seconds: Math.round((performance.now() - started) / 1000), figures };
+  fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.folder.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`\n${table(figures)}\n\nbefore: ${before}\nafter:  ${results.after}\n`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   if (!fs.existsSync(path.join(REPO_ROOT, 'server', 'out', 'server.js'))) throw new Error('server/out/server.js missing: run `node esbuild.mjs`');
   const all = inputs(REPO_ROOT, SEEDS_DIR);
   if (!all.some((i) => i.name.startsWith('seed'))) log(`no seeds at ${SEEDS_DIR}: generated reports only`);
   const figures: Figure[] = [];
+  if (ONLY === 'folder') return folderOnly(all.filter((i) => i.kind === 'seed'), started);
 
   figures.push(...(await benchEngine(QUICK ? all.filter((i) => i.bytes < 200_000) : all, log, QUICK)));
   // Error localization with 0, 1, 2 and 3 mistyped cells in each seed.
@@ -95,6 +122,7 @@ async function main(): Promise<void> {
   const firstSeed = all.find((i) => i.kind === 'seed') ?? all[0];
   const large = all.filter((i) => i.kind === 'prose' || i.kind === 'concatenated');
   figures.push(...benchProcesses(REPO_ROOT, firstSeed, QUICK ? large.slice(0, 1) : large, log, QUICK));
+  figures.push(...benchFolders(REPO_ROOT, folderSeeds(all.filter((i) => i.kind === 'seed')), log, QUICK));
 
   const seed = all.find((i) => i.name.startsWith('seed'))?.text ?? all[0].text;
   log('lsp: cold start');

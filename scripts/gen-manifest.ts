@@ -93,7 +93,7 @@ export function configurationContribution(): Record<string, unknown> {
       },
       'disclosureReport.workspaceCheck.include': {
         type: 'string',
-        default: '**/*.{txt,md}',
+        default: '**/*.{txt,md,html,htm,docx,pdf}',
         scope: 'window',
         order: 6,
         markdownDescription: '%config.workspaceCheck.include%',

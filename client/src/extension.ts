@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { REPORT_TEXT_SCHEME, SERVER_EXEC_ARGV, StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands, openRuleDoc, type CommandContext } from './commands';
-import { ClientCommands, DOCUMENT_SELECTOR, REPORT_FILE_EDITOR } from './ids';
+import { ClientCommands, DOCUMENT_SELECTOR, REPORT_FILE_EDITORS } from './ids';
 import { registerPreview } from './preview/panel';
 import { t } from './l10n';
 import { PlainTextOffer } from './plainText';
-import { openAsReport, ReportFileEditor, ReportTextProvider, saveReportText } from './reportText';
+import { openAsReport, ReportFileEditor, reportTextDocument, ReportTextProvider, saveReportText } from './reportText';
 import { StatusTracker, type ReceivedStatus } from './status';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './workspaceCheck';
 
@@ -73,9 +73,6 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
     languageClient.onDidChangeState(() => status.clear()),
   );
 
-  const workspace = new WorkspaceChecker(() => client, status);
-  context.subscriptions.push(workspace);
-
   const ready = languageClient.start().catch((err: unknown) => {
     void vscode.window.showErrorMessage(`${t('notReady')} ${String(err instanceof Error ? err.message : err)}`);
     throw err;
@@ -83,17 +80,26 @@ export function activate(context: vscode.ExtensionContext): DisclosureReportApi 
   // Nobody need handle a failed start for the commands to work (they await ready themselves).
   ready.catch(() => undefined);
 
+  // .docx/.pdf reports: their report text as read-only documents, opened from the explorer, the
+  // editor title or the custom editor those files open in, checked by the workspace check, and
+  // saved as an editable .txt.
+  const reportTextContext = { client: () => client, ready };
+  const reportTexts = new ReportTextProvider(reportTextContext);
+  const workspace = new WorkspaceChecker(() => client, status, async (file) => {
+    const r = await reportTextDocument(reportTextContext, reportTexts, file);
+    return r.ok ? r.doc : null;
+  });
+  context.subscriptions.push(workspace);
+
   const commandContext: CommandContext = { extension: context, client: () => client, ready, status, workspace };
   context.subscriptions.push(...registerCommands(commandContext));
   context.subscriptions.push(...registerPreview(commandContext));
 
-  // .docx/.pdf reports: their report text as read-only documents, opened from the explorer, the
-  // editor title or the custom editor those files open in, and saved as an editable .txt.
-  const reportTexts = new ReportTextProvider(commandContext);
+  const reportFileEditor = new ReportFileEditor(commandContext, reportTexts);
   context.subscriptions.push(
     reportTexts,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_TEXT_SCHEME, reportTexts),
-    vscode.window.registerCustomEditorProvider(REPORT_FILE_EDITOR, new ReportFileEditor(commandContext, reportTexts)),
+    ...REPORT_FILE_EDITORS.map((viewType) => vscode.window.registerCustomEditorProvider(viewType, reportFileEditor)),
     vscode.commands.registerCommand(ClientCommands.openAsReport, (uri?: unknown) => openAsReport(commandContext, reportTexts, uri)),
     vscode.commands.registerCommand(ClientCommands.saveReportText, (uri?: unknown) => saveReportText(commandContext, uri)),
   );

@@ -19,8 +19,18 @@ export const ClientCommands = {
   copyTableTsv: 'disclosureReport.copyTableTsv',
 } as const;
 
-/** The custom editor .docx/.pdf files open in: it shows their report text (package.json contributes.customEditors). */
+/**
+ * The custom editors that show a file's report text (package.json contributes.customEditors).
+ * A .docx opens in it by default: VS Code shows nothing of a Word file, and in a folder of reports
+ * a .docx is a report's draft. A .pdf only on request ("option": Open With…, or 以年报方式打开 in
+ * the explorer): PDFs in such a folder are as often scans, notices and attachments that are no
+ * report; a PDF viewer the user installed (most register as the default for *.pdf) stays the
+ * default instead of VS Code asking which of two defaults to use; and reading a long PDF costs
+ * seconds on every open. The workspace check reads PDFs either way.
+ */
 export const REPORT_FILE_EDITOR = 'disclosureReport.reportFile';
+export const REPORT_PDF_EDITOR = 'disclosureReport.reportFilePdf';
+export const REPORT_FILE_EDITORS: readonly string[] = [REPORT_FILE_EDITOR, REPORT_PDF_EDITOR];
 
 /** Context key: the active editor holds a document the server checks as a report. */
 export const IS_REPORT_CONTEXT = 'disclosureReport.isReport';

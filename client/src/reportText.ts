@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REPORT_TEXT_SCHEME, ReportTextRequest, type ReportTextParams, type ReportTextResult } from '../../server/src/lsp/protocol';
-import { LANGUAGE_ID, REPORT_FILE_EDITOR } from './ids';
+import { LANGUAGE_ID, REPORT_FILE_EDITORS } from './ids';
 import { pick, t } from './l10n';
 
 /** Files shown as their report text (the others open as themselves: text and web pages are checked in place). */
@@ -110,19 +110,32 @@ export async function openAsReport(
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: column });
     return { ok: true, uri: doc.uri.toString() };
   }
-  const r = await requestReportText(ctx, file);
+  const r = await reportTextDocument(ctx, provider, file);
   if (!r.ok) {
-    const reason = pick(r.reason);
-    void vscode.window.showErrorMessage(t('reportTextFailed', path.basename(file.path), reason));
-    return { ok: false, reason };
+    void vscode.window.showErrorMessage(t('reportTextFailed', path.basename(file.path), r.reason));
+    return r;
   }
-  const uri = reportTextUriOf(originalOf(file));
-  provider.show(uri, r.text);
-  let doc = await vscode.workspace.openTextDocument(uri);
+  let doc = r.doc;
   // The report language gives the text its highlighting; the server checks the scheme anyway.
   if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   await vscode.window.showTextDocument(doc, { preview: false, viewColumn: column });
   return { ok: true, uri: doc.uri.toString() };
+}
+
+/**
+ * The report text of a .docx/.pdf as a read-only document, not shown (the workspace check reads
+ * it so); the reason, in the user's language, when the server cannot read the file.
+ */
+export async function reportTextDocument(
+  ctx: ReportTextContext,
+  provider: ReportTextProvider,
+  file: vscode.Uri,
+): Promise<{ ok: true; doc: vscode.TextDocument } | { ok: false; reason: string }> {
+  const r = await requestReportText(ctx, file);
+  if (!r.ok) return { ok: false, reason: pick(r.reason) };
+  const uri = reportTextUriOf(originalOf(file));
+  provider.show(uri, r.text);
+  return { ok: true, doc: await vscode.workspace.openTextDocument(uri) };
 }
 
 /** A .txt name beside the original that is not taken yet: report.txt, else report-1.txt, … */
@@ -199,7 +212,7 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider {
     for (const group of vscode.window.tabGroups.all) {
       for (const tab of group.tabs) {
         const input = tab.input;
-        if (input instanceof vscode.TabInputCustom && input.viewType === REPORT_FILE_EDITOR && input.uri.toString() === document.uri.toString()) {
+        if (input instanceof vscode.TabInputCustom && REPORT_FILE_EDITORS.includes(input.viewType) && input.uri.toString() === document.uri.toString()) {
           await vscode.window.tabGroups.close(tab, true);
         }
       }

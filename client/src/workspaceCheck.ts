@@ -3,7 +3,9 @@
 // Thin by design: the client does not run the engine. It opens each candidate file as a text
 // document (the language client sends didOpen, so the server reads it through LSP as it reads any
 // open document), asks the server for that document's diagnostics with the standard pull request
-// (textDocument/diagnostic), and puts them in a collection of its own. vscode-languageclient only
+// (textDocument/diagnostic), and puts them in a collection of its own. A .docx or .pdf cannot be
+// opened as text: the server reads it (disclosureReport/reportText) and its report text, the
+// read-only document on the disclosure-report-text scheme, is checked and listed instead. vscode-languageclient only
 // pulls diagnostics for documents shown in tabs, so without this the Problems panel would stay empty
 // for files that are not open. When such a file is opened in an editor (or edited) its entry here is
 // dropped: the language client's own collection takes over, so nothing is listed twice.
@@ -14,11 +16,20 @@ import { decode } from '../../server/src/cli/encoding';
 import type { StatusTracker } from './status';
 import { WHOLE_DOCUMENT_DIAGNOSTICS } from '../../server/src/lsp/protocol';
 import { t } from './l10n';
+import { REPORT_FILE_RE } from './reportText';
 
-const DEFAULT_INCLUDE = '**/*.{txt,md}';
+/** Every form a report is read from (the CLI searches folders for the same extensions). */
+export const DEFAULT_INCLUDE = '**/*.{txt,md,html,htm,docx,pdf}';
 const DEFAULT_EXCLUDE = '**/{node_modules,.git,out,dist}/**';
 const MAX_FILES = 5000;
+const NOT_A_REPORT = 'not-a-report';
+/** Text files and web pages larger than this are not opened (a report is tens of kilobytes). */
 const MAX_BYTES = 5 * 1024 * 1024;
+/** Word files and PDFs carry images and fonts: a larger bound (the server reads them, up to its own). */
+const MAX_BINARY_BYTES = 50 * 1024 * 1024;
+
+/** Opens the report text of a .docx/.pdf as a document, or null when it cannot be read. */
+export type ReportTextOpener = (file: vscode.Uri) => Promise<vscode.TextDocument | null>;
 
 export interface WorkspaceCheckResult {
   /** Files found by the include/exclude globs. */
@@ -28,7 +39,7 @@ export interface WorkspaceCheckResult {
   errors: number;
   warnings: number;
   information: number;
-  /** URIs (strings) of the reports, with their number of diagnostics. */
+  /** URIs (strings) of the report files, with their number of diagnostics (those of a .docx/.pdf are listed on its report text). */
   checked: { uri: string; diagnostics: number }[];
   cancelled: boolean;
 }
@@ -59,6 +70,7 @@ export class WorkspaceChecker implements vscode.Disposable {
   constructor(
     private readonly client: () => LanguageClient | undefined,
     private readonly status: StatusTracker,
+    private readonly openReportText: ReportTextOpener,
   ) {
     this.disposables.push(
       // An opened file is served by the language client's own pulls from now on.
@@ -138,10 +150,12 @@ export class WorkspaceChecker implements vscode.Disposable {
   /** The diagnostics of one file, or null when the server does not check it as a report. */
   private async checkOne(client: LanguageClient, uri: vscode.Uri, token: vscode.CancellationToken): Promise<vscode.Diagnostic[] | null> {
     try {
+      const binary = REPORT_FILE_RE.test(uri.path);
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES) return null;
-      const doc = await openReport(uri);
-      if (!(LANGUAGES as readonly string[]).includes(doc.languageId)) return null;
+      if (stat.size > (binary ? MAX_BINARY_BYTES : MAX_BYTES)) return null;
+      const doc = binary ? await this.openReportText(uri) : await openReport(uri);
+      if (!doc) return null;
+      if (!binary && !(LANGUAGES as readonly string[]).includes(doc.languageId)) return null;
       const key = doc.uri.toString();
       const report = await client.sendRequest(
         DocumentDiagnosticRequest.type,
@@ -152,6 +166,9 @@ export class WorkspaceChecker implements vscode.Disposable {
       // The server sends its status notification before it answers: a status means it checked the
       // document as a report (plain text that is not a report gets neither).
       if (!this.status.get(key) || report.kind !== DocumentDiagnosticReportKind.Full) return null;
+      // A Word file or PDF that is no report (a memo, a scan) is not listed, as a text file that
+      // does not read like a report is not checked at all.
+      if (binary && report.items.length > 0 && report.items.every((d) => d.code === NOT_A_REPORT)) return null;
       const diagnostics = await client.protocol2CodeConverter.asDiagnostics(report.items, token);
       // Open in a tab: the language client lists it already.
       if (!inTab(key)) this.collection.set(doc.uri, diagnostics);
@@ -175,7 +192,9 @@ async function openReport(uri: vscode.Uri): Promise<vscode.TextDocument> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open;
   try {
-    const { encoding } = decode(Buffer.from(await vscode.workspace.fs.readFile(uri)));
+    // A web page's own <meta charset> counts, as for the CLI.
+    const kind = /\.html?$/i.test(uri.path) ? 'html' : 'text';
+    const { encoding } = decode(Buffer.from(await vscode.workspace.fs.readFile(uri)), kind);
     if (encoding === 'gb18030') return await vscode.workspace.openTextDocument(uri, { encoding: 'gb18030' });
   } catch {
     /* not text we can read: let VS Code open it as it would */

@@ -12,6 +12,7 @@ void main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   color,
+  errIsTTY: process.stderr.isTTY === true,
   cwd: process.cwd(),
   env: process.env,
 }).then((code) => {

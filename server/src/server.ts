@@ -9,19 +9,35 @@ import { completion } from './lsp/completion';
 import { COMPLETION_TRIGGERS } from './engine/ide';
 import { safely, ServerContext } from './lsp/context';
 import { diagnostics, EMPTY_REPORT } from './lsp/diagnostics';
+import { ReportDesk } from './lsp/desk';
 import { ReportStore } from './lsp/documents';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
-import { ReportTextRequest, StatsRequest, StatusNotification, TablesRequest, type ReportTextResult, type StatusParams } from './lsp/protocol';
+import { peers, REPORT_FILES_GLOB, workspaceFoldersOf } from './lsp/peers';
+import {
+  PeersRequest,
+  ReportTextRequest,
+  StatsRequest,
+  StatusNotification,
+  TablesRequest,
+  type ReportTextResult,
+  type StatsResult,
+  type StatusParams,
+} from './lsp/protocol';
 import { SettingsCache } from './lsp/settings';
+import { CONFIG_FILE_NAMES } from './config';
 import { CONFIG_WATCH_PATTERNS, filePathOf, SidecarConfigs } from './lsp/sidecar';
 import { symbols } from './lsp/symbols';
 import { guardedSync } from './lsp/sync';
 import { tables } from './lsp/tables';
+import { WorkspaceIndex } from './lsp/workspaceIndex';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
-const store = new ReportStore();
+// The workspace's reports, read in the background, and the pairing of each open report with them.
+const index = new WorkspaceIndex();
+const desk = new ReportDesk(index);
+const store = new ReportStore(desk);
 const settings = new SettingsCache(connection);
 const sidecars = new SidecarConfigs(connection);
 const ctx = new ServerContext(connection, documents, store, settings, sidecars);
@@ -62,14 +78,20 @@ store.onChecked = (c) => {
     .catch(() => undefined);
 };
 
+let watchesFiles = false;
+let watchesFolders = false;
+
 connection.onInitialize((params) => {
   const caps = params?.capabilities;
+  const folders = workspaceFoldersOf(params);
+  index.setFolders(folders);
+  watchesFiles = !!caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  watchesFolders = !!caps?.workspace?.workspaceFolders;
   settings.supportsConfiguration = !!caps?.workspace?.configuration;
   ctx.supportsShowDocument = !!caps?.window?.showDocument?.support;
   ctx.clientLocale = typeof params?.locale === 'string' ? params.locale : undefined;
   // The sidecar config: new ones are created in the workspace folder; changes come as watched-file events.
-  const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params?.rootUri];
-  sidecars.workspaceFolders = folders.map((u) => (typeof u === 'string' ? filePathOf(u) : null)).filter((p): p is string => p !== null);
+  sidecars.workspaceFolders = folders.map(filePathOf).filter((p): p is string => p !== null);
   sidecars.canCreateFiles = !!caps?.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   watchesConfigFiles = !!caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
@@ -82,6 +104,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      ...(watchesFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'disclosure-report', version: '0.1.0' },
   };
@@ -95,23 +118,56 @@ connection.onInitialized(() => {
       { section: 'disclosureReport' } as never,
     ).catch(() => undefined);
   }
+  // One handler only: a second onInitialized would replace this one.
+  if (watchesConfigFiles) {
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_WATCH_PATTERNS.map((globPattern) => ({ globPattern })) })
+      .catch(() => undefined);
+  }
+  // Last year's report may be any file of the workspace: hear of every report file created,
+  // changed or deleted, and of deleted folders (whose reports go with them).
+  if (watchesFiles) {
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_FILES_GLOB }, { globPattern: '**/*', kind: 4 }] })
+      .catch(() => undefined);
+  }
+  if (watchesFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(() => {
+      void safely(ctx, 'didChangeWorkspaceFolders', undefined, async () => {
+        const folders = await connection.workspace.getWorkspaceFolders();
+        index.setFolders((folders ?? []).map((f) => f.uri));
+      });
+    });
+  }
 });
 
-connection.onInitialized(() => {
-  if (!watchesConfigFiles) return;
-  void connection.client
-    .register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_WATCH_PATTERNS.map((globPattern) => ({ globPattern })) })
-    .catch(() => undefined);
-});
-
-// A sidecar config was created, changed or deleted: read the configs again and re-pull diagnostics.
-connection.onDidChangeWatchedFiles(() => {
-  void safely(ctx, 'didChangeWatchedFiles', undefined, () => {
-    sidecars.changed();
-    store.clear();
-    return connection.languages.diagnostics.refresh().catch(() => undefined);
+// Watched files: sidecar configs (read again, every check redone) and report files (the index
+// reads them again; the reports paired with them are refreshed by the desk).
+connection.onDidChangeWatchedFiles((params) => {
+  void safely(ctx, 'didChangeWatchedFiles', undefined, async () => {
+    const changes = Array.isArray(params?.changes) ? params.changes : [];
+    if (changes.some(mayChangeConfig)) {
+      sidecars.changed();
+      store.clear();
+      void connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
+    await index.fileEvents(changes);
   });
 });
+
+/** A config file itself, or a deleted folder (one may have held a config). */
+function mayChangeConfig(change: { uri?: unknown; type?: unknown }): boolean {
+  if (typeof change?.uri !== 'string') return false;
+  const name = change.uri.slice(change.uri.lastIndexOf('/') + 1);
+  if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) return true;
+  return change.type === 3 && !name.includes('.');
+}
+
+// Open reports read against peers that changed since (last year's report edited, saved, found by
+// the index): the client pulls their diagnostics again.
+desk.onStale = () => {
+  void connection.languages.diagnostics.refresh().catch(() => undefined);
+};
 
 connection.onDidChangeConfiguration((change) => {
   void safely(ctx, 'didChangeConfiguration', undefined, () => {
@@ -121,9 +177,28 @@ connection.onDidChangeConfiguration((change) => {
   });
 });
 
+// An edited report is checked soon even if the client does not ask (it may be last year's report,
+// in a tab the client does not pull for): the reports paired with it see the new text.
+const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+const CHECK_AFTER_CHANGE_MS = 300;
+documents.onDidChangeContent((e) => {
+  const uri = e.document.uri;
+  clearTimeout(pendingChecks.get(uri));
+  pendingChecks.set(
+    uri,
+    setTimeout(() => {
+      pendingChecks.delete(uri);
+      void safely(ctx, 'check', null, () => ctx.served(uri));
+    }, CHECK_AFTER_CHANGE_MS),
+  );
+});
+
 documents.onDidClose((e) => {
+  clearTimeout(pendingChecks.get(e.document.uri));
+  pendingChecks.delete(e.document.uri);
   store.drop(e.document.uri);
   settings.drop(e.document.uri);
+  desk.closed(e.document.uri);
 });
 
 connection.languages.diagnostics.on((params) => safely(ctx, 'diagnostic', EMPTY_REPORT, () => diagnostics(ctx, params)));
@@ -134,6 +209,7 @@ connection.onFoldingRanges((params) => safely(ctx, 'foldingRange', [], () => fol
 connection.onHover((params) => safely(ctx, 'hover', null, () => hover(ctx, params)));
 connection.onCompletion((params) => safely(ctx, 'completion', [], () => completion(ctx, params)));
 connection.onRequest(TablesRequest.method, (params) => safely(ctx, 'tables', null, () => tables(ctx, params)));
+connection.onRequest(PeersRequest.method, (params) => safely(ctx, 'peers', null, () => peers(ctx, params)));
 
 // The report text of a .docx/.pdf (or any readable file): read by the server, kept for the checks
 // of the read-only document the client opens under the returned URI.
@@ -146,13 +222,18 @@ connection.onRequest(ReportTextRequest.method, (params: { uri?: unknown } | null
 );
 
 // Internal state sizes, for tests and the benchmark (memory must stay flat over open/edit/close cycles).
-connection.onRequest(StatsRequest.method, () => ({
-  documents: documents.all().length,
-  checks: store.size,
-  cachedChecks: store.cachedChecks,
-  settings: settings.size,
-  heapUsed: process.memoryUsage().heapUsed,
-}));
+connection.onRequest(
+  StatsRequest.method,
+  (): StatsResult & { cachedChecks: number } => ({
+    documents: documents.all().length,
+    checks: store.size + desk.openReports,
+    cachedChecks: store.cachedChecks,
+    settings: settings.size,
+    heapUsed: process.memoryUsage().heapUsed,
+    workspaceReports: index.reports().length,
+    indexing: index.indexing,
+  }),
+);
 
 documents.listen(guardedSync(connection));
 connection.listen();

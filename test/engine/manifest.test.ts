@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../../server/src/engine';
 import { Commands, REPORT_TEXT_SCHEME } from '../../server/src/lsp/protocol';
-import { ClientCommands, IS_REPORT_CONTEXT, REPORT_FILE_EDITOR } from '../../client/src/ids';
+import { ClientCommands, IS_REPORT_CONTEXT, REPORT_FILE_EDITOR, REPORT_FILE_EDITORS, REPORT_PDF_EDITOR } from '../../client/src/ids';
 import { configurationContribution, expectedFiles, REGENERATE, RULE_NLS_PREFIX, ruleDescription, SEVERITIES } from '../../scripts/gen-manifest';
 import { REPO_ROOT } from '../support/seeds';
 
@@ -187,10 +187,15 @@ describe('extension manifest', () => {
       ]);
     });
 
-    it('.docx and .pdf open in the report-file editor, and "open as report" is offered on them and on web pages', () => {
-      const editor = pkg.contributes.customEditors.find((e: Json) => e.viewType === REPORT_FILE_EDITOR);
-      assert.ok(editor, 'the custom editor is contributed under the id the client registers');
-      assert.deepEqual(editor.selector.map((s: Json) => s.filenamePattern).sort(), ['*.docx', '*.pdf']);
+    it('.docx open in the report-file editor, .pdf on request, and "open as report" is offered on them and on web pages', () => {
+      const editors = pkg.contributes.customEditors as Json[];
+      assert.deepEqual(editors.map((e) => e.viewType).sort(), [...REPORT_FILE_EDITORS].sort(), 'contributed under the ids the client registers');
+      const patterns = (viewType: string): string[] => editors.find((e) => e.viewType === viewType)!.selector.map((s: Json) => s.filenamePattern);
+      assert.deepEqual(patterns(REPORT_FILE_EDITOR), ['*.docx']);
+      assert.equal(editors.find((e) => e.viewType === REPORT_FILE_EDITOR)!.priority, 'default');
+      // A PDF is as often no report: VS Code (or the user's PDF viewer) keeps opening it by default.
+      assert.deepEqual(patterns(REPORT_PDF_EDITOR), ['*.pdf']);
+      assert.equal(editors.find((e) => e.viewType === REPORT_PDF_EDITOR)!.priority, 'option');
       const when = pkg.contributes.menus['explorer/context'].find((e: Json) => e.command === ClientCommands.openAsReport)?.when ?? '';
       const re = new RegExp(/\/(.+)\/i/.exec(when)![1], 'i');
       for (const ext of ['.docx', '.pdf', '.html', '.htm', '.PDF']) assert.ok(re.test(ext), ext);

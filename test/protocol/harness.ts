@@ -33,15 +33,22 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** More workspace client capabilities (merged over the defaults). */
   workspace?: Record<string, unknown>;
-  /** The workspace folders sent with initialize. */
+  /** The workspace folders sent with initialize (and answered to workspace/workspaceFolders). */
   workspaceFolders?: { uri: string; name: string }[];
+  /** On workspace/diagnostic/refresh, pull the diagnostics of every open document again, as an editor does. */
+  pullOnRefresh?: boolean;
 }
 
 export class TestClient {
   readonly docs = new Map<string, TextDocument>();
   readonly statuses: { uri: string; version: number; year: number | null; formatVersion: string | null; durationMs: number }[] = [];
   readonly errors: string[] = [];
+  /** Every window/logMessage, of any type. */
+  readonly logs: { type: number; message: string }[] = [];
+  /** Refreshes seen (with pullOnRefresh: counted once the open documents were pulled again). */
   refreshes = 0;
+  /** With pullOnRefresh: the diagnostics each open document was last pulled with after a refresh. */
+  readonly pulled = new Map<string, Diagnostic[]>();
   /** client/registerCapability registrations received. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private refreshWaiters: (() => void)[] = [];
@@ -65,21 +72,39 @@ export class TestClient {
       client.statuses.push(p);
     });
     conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      client.logs.push(p);
       if (p.type === 1) client.errors.push(p.message);
     });
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((it) => (it.section === 'disclosureReport' ? (client.settings ?? {}) : null)),
     );
-    conn.onRequest('workspace/diagnostic/refresh', () => {
+    const refreshed = (): void => {
       client.refreshes++;
       const w = client.refreshWaiters.splice(0);
       w.forEach((f) => f());
+    };
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      if (!opts.pullOnRefresh) {
+        refreshed();
+        return null;
+      }
+      void (async () => {
+        for (const uri of [...client.docs.keys()]) {
+          try {
+            client.pulled.set(uri, await client.diagnostics(uri));
+          } catch {
+            /* closed meanwhile */
+          }
+        }
+        refreshed();
+      })();
       return null;
     });
     conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
       client.registrations.push(...(p?.registrations ?? []));
       return null;
     });
+    conn.onRequest('workspace/workspaceFolders', () => opts.workspaceFolders ?? null);
     conn.onRequest('window/showDocument', () => ({ success: true }));
     conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }): { applied: boolean; failureReason?: string } => {
       if (!client.acceptEdits) return { applied: false, failureReason: 'refused by test' };
@@ -119,6 +144,11 @@ export class TestClient {
     TextDocument.update(doc, changes, doc.version + 1);
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
     return doc;
+  }
+
+  /** workspace/didChangeWatchedFiles, as an editor sends it when files change on disk (type 1 created, 2 changed, 3 deleted). */
+  fileEvents(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   close(uri: string): void {

@@ -2,6 +2,7 @@
 // Everything the user can get wrong ends up as a UsageError (exit code 2) whose message exists
 // in both languages, so it is shown in the language of --lang or of the locale.
 
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Lang, Localized, RuleSettings, Severity } from '../engine';
 import { ruleById } from '../engine';
@@ -26,7 +27,17 @@ interface Common {
   paths: string[];
 }
 
-export interface CheckCommand extends Common {
+/** How a folder is worked through (check and extract): cores, the per-file limit, progress. */
+export interface PipelineOptions {
+  /** Worker threads; 1 = everything in the main thread. */
+  jobs: number;
+  /** Wall-clock limit for one file in ms (0 = none). */
+  fileTimeoutMs: number;
+  /** No progress bar even on a terminal. */
+  quiet: boolean;
+}
+
+export interface CheckCommand extends Common, PipelineOptions {
   command: 'check';
   format: CheckFormat;
   fix: boolean;
@@ -37,7 +48,7 @@ export interface CheckCommand extends Common {
   noConfig: boolean;
 }
 
-export interface ExtractCommand extends Common {
+export interface ExtractCommand extends Common, PipelineOptions {
   command: 'extract';
   format: ExtractFormat;
 }
@@ -55,6 +66,7 @@ export type Command =
   | { command: 'version' };
 
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
+export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint'];
 
@@ -64,6 +76,9 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   'max-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'file-timeout': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -98,6 +113,28 @@ function parseSize(s: string, topic: HelpTopic): number {
   }
   const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
   return Number(m[1]) * unit;
+}
+
+function parseJobs(s: string | undefined, topic: HelpTopic): number {
+  if (s === undefined) return Math.max(1, availableParallelism());
+  if (!/^[1-9]\d{0,3}$/.test(s.trim())) {
+    throw new UsageError({ zh: `--jobs：应为正整数，实为 ${quote(s)}`, en: `--jobs: must be a positive whole number, got ${quote(s)}` }, topic);
+  }
+  return Number(s.trim());
+}
+
+/** `60`, `60s`, `500ms`, `2m`; 0 turns the limit off. */
+function parseDuration(s: string | undefined, topic: HelpTopic): number {
+  if (s === undefined) return DEFAULT_FILE_TIMEOUT_MS;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/i.exec(s.trim());
+  if (!m) {
+    throw new UsageError(
+      { zh: `--file-timeout：不是时长：${quote(s)}（例如 60、60s、500ms、2m；0 为不限）`, en: `--file-timeout: not a duration: ${quote(s)} (e.g. 60, 60s, 500ms, 2m; 0 for none)` },
+      topic,
+    );
+  }
+  const unit = { ms: 1, s: 1000, m: 60_000 }[(m[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm'];
+  return Math.round(Number(m[1]) * unit);
 }
 
 function parseRule(spec: string, into: RuleSettings): void {
@@ -141,6 +178,9 @@ interface Parsed {
     fix?: boolean;
     rule?: string[];
     'max-size'?: string;
+    jobs?: string;
+    'file-timeout'?: string;
+    quiet?: boolean;
     config?: string;
     'no-config'?: boolean;
     help?: boolean;
@@ -191,6 +231,11 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   }
   const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size'], topic);
   if (paths.length === 0 && topic !== 'text') throw new UsageError({ zh: `${command}：没有给出文件或文件夹`, en: `${command}: no files or folders given` }, topic);
+  const pipeline = (): PipelineOptions => ({
+    jobs: parseJobs(values.jobs, topic),
+    fileTimeoutMs: parseDuration(values['file-timeout'], topic),
+    quiet: values.quiet === true,
+  });
   if (topic === 'check') {
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules);
@@ -205,6 +250,7 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       format: oneOf('--format', values.format, ['text', 'json', 'sarif'] as const, 'text', topic),
       fix: values.fix === true,
       rules,
+      ...pipeline(),
       ...(values.config !== undefined ? { config: values.config } : {}),
       noConfig: values['no-config'] === true,
     };
@@ -215,11 +261,14 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
     if (values.config !== undefined || values['no-config']) {
       throw new UsageError({ zh: 'extract：--config、--no-config 只用于 check', en: 'extract: --config and --no-config are only for check' }, topic);
     }
-    return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic) };
+    return { command: topic, lang, maxSize, paths, format: oneOf('--format', values.format, ['json', 'csv'] as const, 'json', topic), ...pipeline() };
   }
   if (paths.length !== 1) throw new UsageError({ zh: 'text：只能给出一个文件', en: 'text: give exactly one file' }, topic);
-  if (values.fix || values.rule || values.format || values.config !== undefined || values['no-config']) {
-    throw new UsageError({ zh: 'text：不接受 --fix、--rule、--format 或 --config', en: 'text: takes no --fix, --rule, --format or --config' }, topic);
+  if (values.fix || values.rule || values.format || values.config !== undefined || values['no-config'] || values.jobs || values['file-timeout']) {
+    throw new UsageError(
+      { zh: 'text：不接受 --fix、--rule、--format、--config、--jobs 或 --file-timeout', en: 'text: takes no --fix, --rule, --format, --config, --jobs or --file-timeout' },
+      topic,
+    );
   }
   return { command: topic, lang, maxSize, paths };
 }

@@ -20,8 +20,6 @@ import { textDocument } from '../engine';
 import { type OriginMap, originLookup } from './origin';
 
 export interface PdfOptions {
-  /** Give up on a PDF whose text takes longer than this to read (default 60 s). */
-  timeLimitMs?: number;
   /** At most this many pages are read (default 2000). */
   maxPages?: number;
 }
@@ -34,10 +32,6 @@ const NO_TEXT: Localized = {
 };
 const ENCRYPTED: Localized = { zh: 'PDF 已加密，无法读取（请先取消密码保护）', en: 'the PDF is encrypted (remove the password protection first)' };
 const DAMAGED: Localized = { zh: 'PDF 文件已损坏或不完整，无法读取', en: 'the PDF is damaged or truncated and cannot be read' };
-const tooSlow = (ms: number): Localized => ({
-  zh: `PDF 读取超时（超过 ${Math.round(ms / 1000)} 秒），已放弃`,
-  en: `reading the PDF took longer than ${Math.round(ms / 1000)} s; gave up`,
-});
 
 /** One positioned run of text from the text layer (PDF units, y upwards). */
 export interface TextItem {
@@ -54,15 +48,14 @@ export interface PdfPage {
   items: TextItem[];
 }
 
-/** Read the text layer of every page (pdf.js), bounded in pages and time. */
+/**
+ * Read the text layer of every page (pdf.js), bounded in pages. Time and memory are bounded by
+ * the caller: the CLI reads each file in a worker thread it stops after --file-timeout or when its
+ * heap limit is reached (a PDF that makes pdf.js loop cannot be stopped from inside).
+ */
 export async function pdfPages(bytes: Uint8Array, options: PdfOptions = {}): Promise<{ ok: true; pages: PdfPage[] } | { ok: false; reason: Localized }> {
-  const limit = options.timeLimitMs ?? 60_000;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), limit);
-  });
   let pdf: { numPages: number; getPage(n: number): Promise<any>; destroy(): Promise<void> } | undefined;
-  const work = (async () => {
+  try {
     const { getDocumentProxy } = await import('unpdf');
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     pdf = (await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 })) as any;
@@ -81,21 +74,12 @@ export async function pdfPages(bytes: Uint8Array, options: PdfOptions = {}): Pro
       pages.push({ width: viewport.width, height: viewport.height, items });
       page.cleanup?.();
     }
-    return pages;
-  })();
-  try {
-    const r = await Promise.race([work, timeout]);
-    if (r === 'timeout') {
-      work.catch(() => undefined);
-      return { ok: false, reason: tooSlow(limit) };
-    }
-    return { ok: true, pages: r };
+    return { ok: true, pages };
   } catch (err) {
     const name = (err as { name?: string })?.name ?? '';
     if (name === 'PasswordException') return { ok: false, reason: ENCRYPTED };
     return { ok: false, reason: DAMAGED };
   } finally {
-    clearTimeout(timer);
     void pdf?.destroy().catch(() => undefined);
   }
 }

@@ -19,7 +19,9 @@ export async function diagnostics(ctx: ServerContext, params: DocumentDiagnostic
   const s = await ctx.served(params?.textDocument?.uri, params?.identifier === WHOLE_DOCUMENT_DIAGNOSTICS);
   if (!s) return EMPTY_REPORT;
   const { checked, lang, doc } = s;
-  const resultId = `${checked.version}:${lang}:${checked.key}`;
+  // Same version, settings and peers: the client's diagnostics are still right.
+  const resultId = `${checked.version}:${lang}:${checked.key}:${hash(checked.peersStamp)}`;
+  ctx.store.delivered(checked);
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   const lines = checked.result.report.source.lines;
   return {
@@ -27,6 +29,13 @@ export async function diagnostics(ctx: ServerContext, params: DocumentDiagnostic
     resultId,
     items: checked.result.findings.map((f) => onReadOnly(s, f, toDiagnostic(f, lines, doc.uri, lang, checked.version))),
   };
+}
+
+/** A short digest of a string (FNV-1a), to keep result ids small. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 /**

@@ -4,11 +4,12 @@
 
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, type CheckResult, type Document, type Finding, type Lang, type RuleSettings, textDocument } from '../engine';
+import { factsOf, organOf, type CheckResult, type DeskConfig, type Document, type Finding, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
 import { ReportConfig } from '../config';
 import type { DocumentConfig } from './sidecar';
 import { looksLikeReport } from '../engine/ide';
 import { documentFromText } from '../formats';
+import type { ReportDesk } from './desk';
 import type { DisclosureSettings } from './protocol';
 import { isReportTextUri, ReportTexts } from './reportText';
 
@@ -20,6 +21,9 @@ export interface Checked {
   key: string;
   result: CheckResult;
   durationMs: number;
+  /** The other reports the check was read against (last year's, members), and their stamp. */
+  peers: Peers;
+  peersStamp: string;
   /** Each finding's fingerprint for "Ignore in config" (relative to the config it would be written to). */
   fingerprints?: Map<Finding, string>;
   /** The sidecar config of the check (null: the document is no file). */
@@ -50,10 +54,15 @@ export class ReportStore {
   private readonly cache = new Map<string, Checked>();
   /** Detection per version; an HTML page keeps the Document it was detected on until it is checked. */
   private readonly detected = new Map<string, { version: number; isReport: boolean; document?: Document }>();
+  /** The facts of each report read (what its peers see of it), computed once per report. */
+  private readonly facts = new WeakMap<Report, ReportFacts>();
   /** The report texts of .docx/.pdf files, read by the server (disclosureReport/reportText). */
   readonly reportTexts = new ReportTexts();
   /** Called after each fresh check (status notification). */
   onChecked: (c: Checked) => void = () => {};
+
+  /** The reports of the workspace a check is read against; without it, no peers. */
+  constructor(private readonly peerDesk?: ReportDesk) {}
 
   isServed(doc: TextDocument, settings: DisclosureSettings): boolean {
     if (!settings.enable) return false;
@@ -98,21 +107,33 @@ export class ReportStore {
     return textDocument(text);
   }
 
-  /** The check of this version of the document (computed once per version, rule settings and config). */
+  /**
+   * The check of this version of the document, computed once per version, rule settings, config
+   * and peers: when only its peers changed (last year's report edited), the rules run again on the
+   * report already read.
+   */
   get(doc: TextDocument, settings: DisclosureSettings, wholeDocument = false, desk: DocumentConfig | null = null): Checked {
     // The editor's view keeps untouched template content quiet; a whole-document check (the
     // workspace check asks for one) reports it as the CLI does.
     const key = `${wholeDocument ? 'whole' : 'editor'}:${JSON.stringify(settings.rules)}:${desk?.key ?? ''}`;
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.key === key) {
-      this.cache.delete(doc.uri);
-      this.cache.set(doc.uri, cached);
-      return cached;
-    }
     const started = performance.now();
+    const pairing = desk?.config.loaded?.config;
+    let report: Report;
+    if (cached && cached.version === doc.version && cached.key === key) {
+      report = cached.result.report;
+      if (this.peersOf(doc.uri, report, pairing).stamp === cached.peersStamp) {
+        this.cache.delete(doc.uri);
+        this.cache.set(doc.uri, cached);
+        return cached;
+      }
+    } else {
+      report = readDocument(this.documentOf(doc));
+    }
+    const { peers, stamp, facts } = this.peersOf(doc.uri, report, pairing);
     // The sidecar config's severities sit under the editor's own settings (as under the CLI's --rule).
-    const base = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument };
-    const full = checkDocument(this.documentOf(doc), desk ? desk.config.options(base) : base);
+    const base = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument, peers };
+    const full: CheckResult = { report, ...runRules(report, desk ? desk.config.options(base) : base) };
     const { result, fingerprints, suppressed } = withSidecar(full, desk);
     const checked: Checked = {
       uri: doc.uri,
@@ -120,6 +141,8 @@ export class ReportStore {
       key,
       result,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
+      peers,
+      peersStamp: stamp,
       fingerprints,
       desk,
       suppressed,
@@ -127,12 +150,29 @@ export class ReportStore {
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, checked);
     while (this.cache.size > MAX_CACHED_CHECKS) this.cache.delete(this.cache.keys().next().value as string);
+    if (facts) this.peerDesk?.checked(doc.uri, doc.version, facts, pairing);
     try {
       this.onChecked(checked);
     } catch {
       /* a status failure must not fail the check */
     }
     return checked;
+  }
+
+  /** The peers of a report read from an open document (its facts kept per report object). */
+  private peersOf(uri: string, report: Report, config: DeskConfig | undefined): { peers: Peers; stamp: string; facts?: ReportFacts } {
+    if (!this.peerDesk) return { peers: {}, stamp: '' };
+    let facts = this.facts.get(report);
+    if (!facts) {
+      facts = lazyFactsOf(report);
+      this.facts.set(report, facts);
+    }
+    return { ...this.peerDesk.peersOf(uri, facts, config), facts };
+  }
+
+  /** The client now holds the diagnostics of this check (a later change of its peers makes them stale). */
+  delivered(c: Checked): void {
+    this.peerDesk?.delivered(c.uri, c.peersStamp);
   }
 
   drop(uri: string): void {
@@ -154,6 +194,32 @@ export class ReportStore {
   get cachedChecks(): number {
     return this.cache.size;
   }
+}
+
+/**
+ * The facts of an open report, its cells and paragraphs read only when a rule of another report
+ * asks for them: pairing needs only the organ and the year, and most open reports are nobody's
+ * peer (listing every cell of a 5 MB paste takes longer than checking it).
+ */
+function lazyFactsOf(report: Report): ReportFacts {
+  let full: ReportFacts | undefined;
+  const all = (): ReportFacts => (full ??= factsOf(report));
+  const organ = report.title ? organOf(report.title.text) : null;
+  return {
+    organ: organ?.name ?? null,
+    organKey: organ?.key ?? null,
+    year: report.year,
+    formatVersion: report.formatVersion,
+    get title() {
+      return all().title;
+    },
+    get cells() {
+      return all().cells;
+    },
+    get paragraphs() {
+      return all().paragraphs;
+    },
+  };
 }
 
 /** The findings the config ignores taken out; every finding's fingerprint kept for the quick fix. */

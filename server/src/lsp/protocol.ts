@@ -34,7 +34,31 @@ export interface StatsResult {
   checks: number;
   settings: number;
   heapUsed: number;
+  /** Reports of the workspace folders in the index (the files a report can be paired with). */
+  workspaceReports: number;
+  /** The index is still reading the workspace. */
+  indexing: boolean;
 }
+
+/**
+ * Client → server request (params PeersParams, result PeersResult): the other reports the check of
+ * the document's current version was read against: last year's report of the same body, the
+ * members of a region. null when the document is not served as a report. For tests and for
+ * clients that want to show the pairing.
+ */
+export const PeersRequest = { method: 'disclosureReport/peers' } as const;
+
+export interface PeersParams {
+  textDocument: { uri: string };
+}
+
+/** A peer as the rules see it: its file (a URI; a report text's for .docx/.pdf) and its facts. */
+export interface PeerInfo {
+  file: string;
+  facts: import('../engine/desk/facts').ReportFacts;
+}
+
+export type PeersResult = { uri: string; version: number; previous: PeerInfo | null; members: PeerInfo[] } | null;
 
 /**
  * textDocument/diagnostic `identifier` asking for a whole-document check: everything reported,

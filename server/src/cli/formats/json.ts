@@ -1,7 +1,7 @@
 // `check --format json`: one array, one object per file (the shape is documented in docs/cli.md).
 // Lines and characters are 0-based UTF-16 positions, exactly as in LSP.
 
-import type { CheckResult, Finding, Lang, LineIndex, Origin, Report, Severity, Span, TableId } from '../../engine';
+import type { CheckResult, Finding, Lang, LineIndex, Origin, Peers, Place, Report, Severity, Span, TableId } from '../../engine';
 
 export interface JsonPosition {
   line: number;
@@ -19,11 +19,22 @@ export interface JsonDiagnostic {
   range: JsonRange;
   /** .docx/.pdf: where the range's start stands in the original file (the range is in the report text). */
   source?: Origin;
-  relatedInformation?: { message: string; range: JsonRange; source?: Origin }[];
+  relatedInformation?: JsonRelated[];
   /** What the finding found (cell ids, expected, actual, relation, rows…): the rule's own data. */
   data?: Record<string, unknown>;
   fix?: { title: string; edits: { range: JsonRange; newText: string }[] };
 }
+
+export interface JsonRelated {
+  message: string;
+  /** Set when the place is in another file (last year's report): the range is in that file. */
+  file?: string;
+  range: JsonRange;
+  source?: Origin;
+}
+
+/** The range of a place in another report's text (its line/character were computed there). */
+export const placeRange = (p: Place): JsonRange => ({ start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } });
 
 export interface JsonFileResult {
   file: string;
@@ -32,6 +43,10 @@ export interface JsonFileResult {
   sections: { number: number; title: string; line: number }[];
   tables: { id: TableId; line: number; readable: boolean | 'partial' }[];
   diagnostics: JsonDiagnostic[];
+  /** The report of the year before this one was read against (a file of the same run), when one was found. */
+  previous?: string;
+  /** A region's member reports its totals were compared with (config aggregates). */
+  members?: string[];
 }
 
 export function toRange(lines: LineIndex, span: Span): JsonRange {
@@ -49,7 +64,9 @@ export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang, report?: 
   if (source) d.source = source;
   if (f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => {
-      const related: { message: string; range: JsonRange; source?: Origin } = { message: r.message[lang], range: toRange(lines, r) };
+      // A place in another report of the run (last year's): its file, and the range in that file.
+      if (r.elsewhere) return { message: r.message[lang], file: r.elsewhere.file, range: placeRange(r.elsewhere) };
+      const related: JsonRelated = { message: r.message[lang], range: toRange(lines, r) };
       const at = sourceOf(report, r.start);
       if (at) related.source = at;
       return related;
@@ -66,9 +83,9 @@ export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang, report?: 
   return d;
 }
 
-export function toJsonResult(file: string, { report, findings }: CheckResult, lang: Lang): JsonFileResult {
+export function toJsonResult(file: string, { report, findings }: CheckResult, lang: Lang, peers: Peers = {}): JsonFileResult {
   const lines = report.source.lines;
-  return {
+  const result: JsonFileResult = {
     file,
     year: report.year,
     formatVersion: report.formatVersion,
@@ -76,4 +93,7 @@ export function toJsonResult(file: string, { report, findings }: CheckResult, la
     tables: report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.reading === 'full' ? true : t.reading === 'partial' ? ('partial' as const) : false })),
     diagnostics: findings.map((f) => toDiagnostic(lines, f, lang, report)),
   };
+  if (peers.previous) result.previous = peers.previous.file;
+  if (peers.members?.length) result.members = peers.members.map((m) => m.file);
+  return result;
 }

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import type { Finding, Lang, LineIndex, Report, Severity, Span } from '../../engine';
+import type { Finding, Lang, LineIndex, Place, Report, Severity, Span } from '../../engine';
 import { ruleDocPath, rules } from '../../engine';
 import type { InputProblem } from '../input';
 import { packageInfo } from '../package-info';
@@ -32,6 +32,10 @@ function region(lines: LineIndex, span: Span): sarif.Region {
   return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
+function placeRegion(p: Place): sarif.Region {
+  return { startLine: p.line + 1, startColumn: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1 };
+}
+
 function artifactUri(file: string, cwd: string): sarif.ArtifactLocation {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(cwd, abs);
@@ -45,53 +49,93 @@ function docUri(relative: string): string {
   return pathToFileURL(path.join(packageInfo.root, relative)).href;
 }
 
+/**
+ * One file's share of the log, computed where the file was checked (a worker thread): its artifact
+ * and its results. Plain data; the artifact's index is set when the parts are put together.
+ */
+export interface SarifPart {
+  artifact: sarif.Artifact;
+  results: sarif.Result[];
+}
+
+/** The file's artifact location; every result points at this object, so placing it sets them all. */
+export function sarifPart(f: SarifFile, lang: Lang, cwd: string): SarifPart {
+  const location: sarif.ArtifactLocation = { ...artifactUri(f.file, cwd), index: -1 };
+  const results: sarif.Result[] = [];
+  const lines = f.report.source.lines;
+  const physical = (span: Span): sarif.PhysicalLocation => ({ artifactLocation: location, region: region(lines, span) });
+  for (const d of f.findings) {
+    const result: sarif.Result = {
+      ruleId: d.ruleId,
+      level: LEVEL[d.severity],
+      message: { text: d.message[lang] },
+      locations: [{ physicalLocation: physical(d) }],
+    };
+    const idx = ruleIndex().get(d.ruleId);
+    if (idx !== undefined) result.ruleIndex = idx;
+    if (d.related.length > 0) {
+      result.relatedLocations = d.related.map((r, id) => ({
+        id,
+        message: { text: r.message[lang] },
+        // A place in another report of the run (last year's) points into that file.
+        physicalLocation: r.elsewhere
+          ? { artifactLocation: artifactUri(r.elsewhere.file, cwd), region: placeRegion(r.elsewhere) }
+          : physical(r),
+      }));
+    }
+    // For .docx/.pdf the region is in the report text the checker read: say where it is in the
+    // original, and offer no replacement (the file itself is never edited).
+    const source = f.report.document.origin?.(d.start);
+    if (source) result.properties = { source };
+    if (d.fix && f.report.document.editable) {
+      result.fixes = [
+        {
+          description: { text: d.fix.title[lang] },
+          artifactChanges: [
+            {
+              artifactLocation: location,
+              replacements: d.fix.edits.map((e) => ({
+                deletedRegion: region(lines, e),
+                insertedContent: { text: e.newText },
+              })),
+            },
+          ],
+        },
+      ];
+    }
+    results.push(result);
+  }
+  return { artifact: { location: artifactUri(f.file, cwd), encoding: f.encoding }, results };
+}
+
+let ruleIndexCache: Map<string, number> | undefined;
+const ruleIndex = (): Map<string, number> => (ruleIndexCache ??= new Map(rules.map((r, i) => [r.id, i])));
+
+/** Every location of a part that names its artifact (after a copy between threads they are separate objects). */
+function placePart(part: SarifPart, index: number): void {
+  // Only this file's locations carry the placeholder index; a place in another file has none.
+  const place = (l: sarif.ArtifactLocation | undefined): void => {
+    if (l?.index === -1) l.index = index;
+  };
+  for (const r of part.results) {
+    for (const l of r.locations ?? []) place(l.physicalLocation?.artifactLocation);
+    for (const l of r.relatedLocations ?? []) place(l.physicalLocation?.artifactLocation);
+    for (const fix of r.fixes ?? []) for (const c of fix.artifactChanges) place(c.artifactLocation);
+  }
+}
+
 export function toSarif(files: readonly SarifFile[], problems: readonly InputProblem[], lang: Lang, cwd: string): sarif.Log {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  return sarifLog(files.map((f) => sarifPart(f, lang, cwd)), problems, lang, cwd);
+}
+
+/** The log from the files' parts, in the order given. */
+export function sarifLog(parts: readonly SarifPart[], problems: readonly InputProblem[], lang: Lang, cwd: string): sarif.Log {
   const artifacts: sarif.Artifact[] = [];
   const results: sarif.Result[] = [];
-  for (const f of files) {
-    const location = { ...artifactUri(f.file, cwd), index: artifacts.length };
-    artifacts.push({ location: artifactUri(f.file, cwd), encoding: f.encoding });
-    const lines = f.report.source.lines;
-    const physical = (span: Span): sarif.PhysicalLocation => ({ artifactLocation: location, region: region(lines, span) });
-    for (const d of f.findings) {
-      const result: sarif.Result = {
-        ruleId: d.ruleId,
-        level: LEVEL[d.severity],
-        message: { text: d.message[lang] },
-        locations: [{ physicalLocation: physical(d) }],
-      };
-      const idx = ruleIndex.get(d.ruleId);
-      if (idx !== undefined) result.ruleIndex = idx;
-      if (d.related.length > 0) {
-        result.relatedLocations = d.related.map((r, id) => ({
-          id,
-          message: { text: r.message[lang] },
-          physicalLocation: physical(r),
-        }));
-      }
-      // For .docx/.pdf the region is in the report text the checker read: say where it is in the
-      // original, and offer no replacement (the file itself is never edited).
-      const source = f.report.document.origin?.(d.start);
-      if (source) result.properties = { source };
-      if (d.fix && f.report.document.editable) {
-        result.fixes = [
-          {
-            description: { text: d.fix.title[lang] },
-            artifactChanges: [
-              {
-                artifactLocation: location,
-                replacements: d.fix.edits.map((e) => ({
-                  deletedRegion: region(lines, e),
-                  insertedContent: { text: e.newText },
-                })),
-              },
-            ],
-          },
-        ];
-      }
-      results.push(result);
-    }
+  for (const part of parts) {
+    placePart(part, artifacts.length);
+    artifacts.push(part.artifact);
+    results.push(...part.results);
   }
   const run: sarif.Run = {
     tool: {
