@@ -61,6 +61,23 @@ async function checkedFile(workspace: string, name: string): Promise<Checked> {
   return { document: read.document, report, findings, at: (o) => report.source.lines.positionAt(o) };
 }
 
+/** A PDF opens in VS Code's own viewer: Quick Open it, then "Open as Report" from the palette shows its report text. */
+async function openPdfAsReport(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Open as Report');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open as Report' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-lines .view-line', { hasText: '政府信息公开' }).first().waitFor({ state: 'visible' });
+}
+
 /** The error squiggle on the line that holds the cursor. */
 const squiggleOnCursorLine = (page: Page) =>
   page.locator('.editor-instance .monaco-editor .view-overlays > div:has(.current-line) .squiggly-error, .editor-instance .monaco-editor .view-overlays > div:has(.current-line-exact) .squiggly-error').first();
@@ -162,8 +179,7 @@ export async function formsSteps(c: FormsStepContext): Promise<void> {
     const printed = pages.pages.findIndex((p) => p.items.some((i) => i.str.includes('一、本年新收'))) + 1;
     if (printed < 1) throw new Error('the row is not in the text layer');
     await closeAllEditors(page);
-    await openFirstMatch(page, PDF_FILE);
-    await page.locator('.editor-instance .view-lines .view-line', { hasText: '政府信息公开' }).first().waitFor({ state: 'visible' });
+    await openPdfAsReport(page, PDF_FILE);
     const box = await squiggleAt(c, pdf.at(f.start));
     await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: `原文位置：第${printed}页` }).first();
@@ -231,7 +247,7 @@ export async function formsSteps(c: FormsStepContext): Promise<void> {
     await c.step(`the preview of ${form}: the tables, the wrong cell marked, a click selects it in the editor`, async () => {
       const checked = await checkedFile(c.workspace, file);
       await closeAllEditors(page);
-      await openFirstMatch(page, file);
+      await (file === PDF_FILE ? openPdfAsReport(page, file) : openFirstMatch(page, file));
       frame = await openPreview(page);
       const f = frame;
       expectEqual('table 2 body rows', await f.locator('table.grid-requests tbody tr').count(), 25);

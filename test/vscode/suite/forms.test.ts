@@ -83,6 +83,18 @@ describe('vscode: web pages and report texts', function () {
     return shown;
   }
 
+  /** A PDF opens in VS Code's own viewer; the report text comes from "open as report" (explorer, palette). */
+  async function openPdfAsReport(file: string): Promise<vscode.TextDocument> {
+    const expected = vscode.Uri.file(file).with({ scheme: REPORT_TEXT_SCHEME }).toString();
+    const shown = until('the report text in the active editor', [vscode.window.onDidChangeActiveTextEditor], () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc?.uri.toString() === expected ? doc : undefined;
+    });
+    const r = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>(ClientCommands.openAsReport, vscode.Uri.file(file));
+    assert.ok(r?.ok, JSON.stringify(r));
+    return shown;
+  }
+
   it('a .docx report opened like any file shows its report text, with squiggles and hovers that say where in Word, and no edit', async () => {
     const text = example('mistakes-2024.txt');
     const written = writeDocx(text);
@@ -229,8 +241,8 @@ describe('vscode: web pages and report texts', function () {
       fs.writeFileSync(pdfFile, pdf);
     });
 
-    it('a .pdf report opened like any file shows its report text, with the squiggle and a hover that says the page, and no edit', async () => {
-      const doc = await openLikeUser(pdfFile);
+    it('a .pdf report opened as report shows its report text, with the squiggle and a hover that says the page, and no edit', async () => {
+      const doc = await openPdfAsReport(pdfFile);
       assert.equal(doc.languageId, 'disclosure-report');
       const ds = await settledDiagnostics(doc);
       const total = ds.find((d) => codeOf(d) === 'row-total' && d.message.includes('本年新收'));
@@ -278,7 +290,7 @@ describe('vscode: web pages and report texts', function () {
           return openLikeUser(file);
         },
       ],
-      ['the report text of a .pdf', () => openLikeUser(pdfFile)],
+      ['the report text of a .pdf', () => openPdfAsReport(pdfFile)],
     ];
     for (const [form, open] of forms) {
       it(`the preview of ${form}: exported as one self-contained HTML file with the three tables and the wrong cells marked as in the text`, async () => {
@@ -300,7 +312,7 @@ describe('vscode: web pages and report texts', function () {
     }
 
     it('copy as TSV puts the table on the clipboard; it parses back to the values of the report', async () => {
-      const doc = await openLikeUser(pdfFile);
+      const doc = await openPdfAsReport(pdfFile);
       await settledDiagnostics(doc);
       await vscode.commands.executeCommand(ClientCommands.previewTables, doc.uri);
       const returned = await vscode.commands.executeCommand<string | undefined>(ClientCommands.copyTableTsv, { uri: doc.uri, table: 'requests' });
