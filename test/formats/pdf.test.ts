@@ -11,6 +11,7 @@ import { check, checkDocument, type Document } from '../../server/src/engine';
 import { layoutPages, pdfDocument, pdfPages, readPdf, type PdfPage, type TextItem } from '../../server/src/formats/pdf';
 import { runCli, tempDir } from '../cli/helpers';
 import { cellsOf, example, findingsOf } from './shared';
+import { printReportsToPdf } from '../support/printPdf';
 import { writeDocx } from './wordml';
 
 const WRONG_TOTAL = ['一、本年新收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t16', '一、本年新收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t61'];
@@ -46,15 +47,9 @@ describe('pdf: our example reports printed to PDF read like their text', functio
       mistakes: example('mistakes-2024.txt'),
       mutated: example('clean-2024.txt').replace(WRONG_TOTAL[0], WRONG_TOTAL[1]),
     };
-    for (const [name, text] of Object.entries(sources)) fs.writeFileSync(path.join(dir, `${name}.docx`), writeDocx(text).bytes);
-    // One LibreOffice run for all three (about 10 s); its own profile folder keeps runs apart.
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(sources).map((n) => path.join(dir, `${n}.docx`))],
-      { stdio: 'ignore', timeout: 300_000 },
-    );
+    const pdfs = await printReportsToPdf(sources, dir);
     for (const [name, text] of Object.entries(sources)) {
-      const pdf = fs.readFileSync(path.join(dir, `${name}.pdf`));
+      const pdf = pdfs[name];
       const r = await pdfDocument(new Uint8Array(pdf));
       assert.ok(r.ok, r.ok ? '' : r.reason.en);
       docs[name] = { text, pdf, document: r.document };

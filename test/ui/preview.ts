@@ -4,8 +4,10 @@
 //   the arithmetic → clicking it selects its text in the editor → typing the right number there
 //   removes the mark. Then the README picture of our own example (light theme)
 //   (test-output/screenshots/readme-preview-*.png; copied to docs/images/ by hand after a look).
+// The helpers are shared with test/ui/forms.ts (the preview of .html/.docx/.pdf, keyboard, themes).
 import type { FrameLocator, Page } from 'playwright-core';
 import { check } from '../../server/src/engine';
+import type { Finding, Report } from '../../server/src/engine/model';
 import { tablesPreview } from '../../server/src/engine/ide/tableGrid';
 
 export interface PreviewStepContext {
@@ -19,12 +21,12 @@ export interface PreviewStepContext {
   example: string;
 }
 
-const BUTTON_LABEL = /Preview Report Tables|预览年报表格/;
+export const BUTTON_LABEL = /Preview Report Tables|预览年报表格/;
 
 /** The preview's content document (VS Code nests it: webview iframe → active-frame). */
-const previewFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+export const previewFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
-async function openPreview(page: Page): Promise<FrameLocator> {
+export async function openPreview(page: Page): Promise<FrameLocator> {
   const button = page.getByRole('button', { name: BUTTON_LABEL }).first();
   await button.waitFor({ state: 'visible' });
   await button.click();
@@ -35,7 +37,7 @@ async function openPreview(page: Page): Promise<FrameLocator> {
 }
 
 /** View: Close All Editors, from the command palette (every group; the reports are saved). */
-async function closeAllEditors(page: Page): Promise<void> {
+export async function closeAllEditors(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -47,9 +49,9 @@ async function closeAllEditors(page: Page): Promise<void> {
   await page.locator('.editor-instance').first().waitFor({ state: 'detached' }).catch(() => undefined);
 }
 
-/** The cells the engine marks on this text: what the preview must mark, no more, no less. */
-function markedByEngine(text: string): string[] {
-  const { report, findings } = check(text);
+/** The cells the engine marks as errors on this text (or checked document): what the preview must mark, no more, no less. */
+export function markedByEngine(checked: string | { report: Report; findings: readonly Finding[] }): string[] {
+  const { report, findings } = typeof checked === 'string' ? check(checked) : checked;
   const p = tablesPreview(report, findings);
   return Object.values(p.cells)
     .filter((cell) => cell.findings.some((f) => f.severity === 'error'))
@@ -61,7 +63,7 @@ function markedByEngine(text: string): string[] {
  * Quick Open by name, pressing Enter only once the list's FIRST row is the file: the recently
  * opened list already holds it further down, and Enter on a stale list opens another report.
  */
-async function openFirstMatch(page: Page, name: string): Promise<void> {
+export async function openFirstMatch(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -72,23 +74,7 @@ async function openFirstMatch(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
-/** Preferences: Color Theme from the command palette. */
-async function setTheme(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  // The theme list replaces the command list in the same widget: filter only once it is there.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light Modern|Dark Modern/ }).first().waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
-
-const expectEqual = (what: string, actual: unknown, expected: unknown): void => {
+export const expectEqual = (what: string, actual: unknown, expected: unknown): void => {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
 };
 
@@ -163,21 +149,28 @@ export async function previewSteps(c: PreviewStepContext): Promise<void> {
   });
 
   await c.step('README picture: the preview of our own example', async () => {
-    await closeAllEditors(page);
-    // Room for the whole width of table 2 beside the text: a wider window, no side bar.
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    await openFirstMatch(page, c.example).catch(async (err: unknown) => {
-      await c.shot(page, 'ui-9-open-example-failed.png');
-      throw err;
-    });
-    if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
-    const f = await openPreview(page);
-    // Table 2 at the top of the preview, its wrong total hovered: the tooltip shows the arithmetic.
-    await f.locator('#table-requests').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const total = f.locator('td[data-cell="requests/R1/c7"]');
-    await total.hover();
-    await f.locator('#tooltip').waitFor({ state: 'visible' });
+    await showExamplePreview(c);
     await c.shot(page, 'readme-preview-light.png');
     await page.mouse.move(5, 5);
   });
+}
+
+/**
+ * The scene of the README pictures: our own example beside its preview in a wide window without
+ * the side bar, table 2 at the top, its wrong total hovered so the tooltip shows the arithmetic.
+ */
+export async function showExamplePreview(c: Pick<PreviewStepContext, 'page' | 'shot' | 'example'>): Promise<FrameLocator> {
+  const { page } = c;
+  await closeAllEditors(page);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openFirstMatch(page, c.example).catch(async (err: unknown) => {
+    await c.shot(page, 'ui-9-open-example-failed.png');
+    throw err;
+  });
+  if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
+  const f = await openPreview(page);
+  await f.locator('#table-requests').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await f.locator('td[data-cell="requests/R1/c7"]').hover();
+  await f.locator('#tooltip').waitFor({ state: 'visible' });
+  return f;
 }

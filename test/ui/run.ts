@@ -8,7 +8,8 @@
 //   6. examples/mistakes-2024.txt with its hover and the Problems panel: the README's picture,
 //   7. a .docx report opened from Ctrl+P shows its report text, squiggled, with a hover that says where in Word,
 //   8. the tables preview (preview.ts), the words steps (words.ts: settings, rule picker, plain-text offer, toggle),
-//      and the folder summary as one HTML file, sorted by its headers (summary.ts).
+//      the other forms, the keyboard, export and themes (forms.ts), and the folder summary as one HTML file,
+//      sorted by its headers (summary.ts).
 // Screenshots: test-output/screenshots/ (git-ignored); readme-example.png is copied by hand to
 // docs/images/ for the README.
 // Prints "N passed, N failed"; exit code 1 when anything failed. Needs `bash .ci/vscode-setup.sh` first.
@@ -23,6 +24,7 @@ import { renderSkeleton } from '../../server/src/engine/templates';
 import { readDocumentFile } from '../../server/src/formats';
 import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
+import { formsSteps, prepareForms } from './forms';
 import { previewSteps } from './preview';
 import { summaryPanelSteps, summarySteps } from './summary';
 import { PLAIN_REPORT_FILE, wordsSteps } from './words';
@@ -30,7 +32,7 @@ import { PLAIN_REPORT_FILE, wordsSteps } from './words';
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = path.join(REPO_ROOT, 'disclosure-report.vsix');
 const SHOTS = process.env.DISCLOSURE_SCREENSHOTS ?? path.join(REPO_ROOT, 'test-output', 'screenshots');
-const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 8 * 60_000);
+const HARD_TIMEOUT_MS = Number(process.env.DISCLOSURE_UI_TIMEOUT_MS ?? 20 * 60_000);
 const STEP_TIMEOUT_MS = 30_000;
 
 const REPORT_FILE = 'seed-004-年度报告.txt';
@@ -162,6 +164,7 @@ async function main(): Promise<number> {
   const docxBytes = writeDocx(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8')).bytes;
   fs.writeFileSync(path.join(workspace, DOCX_FILE), docxBytes);
   fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'clean-2024.txt'), path.join(workspace, PLAIN_REPORT_FILE));
+  await prepareForms(workspace, fs.readFileSync(path.join(REPO_ROOT, 'examples', 'mistakes-2024.txt'), 'utf8'));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -461,6 +464,8 @@ async function main(): Promise<number> {
     const n = nls();
     await summaryPanelSteps({ page, step, shot, checkWorkspaceTitle: `${n['command.category']}: ${n['command.checkWorkspace.title']}` });
     await wordsSteps({ page, step, shot, openFile, waitStatus, workspace, nls: n });
+    // Last in the workbench: the theme steps reload it.
+    await formsSteps({ page, step, shot, goToLine, example: EXAMPLE_FILE, workspace, settingsFile: path.join(userDataDir, 'User', 'settings.json') });
     // The folder summary as one HTML file, in a page of its own (no workbench needed).
     if (browser) await summarySteps({ browser, step, shot });
     return finish();

@@ -1,7 +1,7 @@
 // The webview's HTML document: a strict Content-Security-Policy (nothing but our own nonce'd
 // style and script; no network, no remote fonts), the toolbar, and the body from the shared
 // renderer. No vscode import, so the policy is unit-tested in node.
-import { escapeHtml, PREVIEW_CSS } from '../../../server/src/preview/tablesHtml';
+import { escapeHtml, htmlPage, PREVIEW_CSS } from '../../../server/src/preview/tablesHtml';
 
 export interface ShellOptions {
   /** webview.cspSource: the origin the webview may load our own script from. */
@@ -38,6 +38,8 @@ button { font: inherit; color: var(--vscode-button-secondaryForeground); backgro
   border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 2px 8px; cursor: pointer; }
 button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 :focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: 1px; }
+/* A focused cell shows the focus ring even when it is marked (its mark keeps its colour and icon). */
+td.value:focus-visible { outline: 3px solid var(--vscode-focusBorder); outline-offset: 0; }
 td.value { cursor: pointer; }
 h2[id^="table-"] { scroll-margin-top: 40px; }
 .sec-title[data-section] { cursor: pointer; text-decoration: underline dotted; }
@@ -49,21 +51,18 @@ h2[id^="table-"] { scroll-margin-top: 40px; }
 
 export function webviewHtml(o: ShellOptions): string {
   const t = TOOLBAR[o.lang];
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce))}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<style nonce="${o.nonce}">${PREVIEW_CSS}${WEBVIEW_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<div class="toolbar"><button type="button" id="export" aria-label="${escapeHtml(t.exportLabel)}">${t.export}</button></div>`,
-    `<main id="preview" data-version="${o.version}" aria-live="off">${o.body || `<p class="note">${t.loading}</p>`}</main>`,
-    '<div id="tooltip" role="tooltip" hidden></div>',
-    `<script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>`,
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return htmlPage({
+    lang: o.lang,
+    policy: contentSecurityPolicy(o.cspSource, o.nonce),
+    style: PREVIEW_CSS + WEBVIEW_CSS,
+    styleNonce: o.nonce,
+    body: [
+      '',
+      `<div class="toolbar"><button type="button" id="export" aria-label="${escapeHtml(t.exportLabel)}">${t.export}</button></div>`,
+      `<main id="preview" data-version="${o.version}" aria-live="off">${o.body || `<p class="note">${t.loading}</p>`}</main>`,
+      '<div id="tooltip" role="tooltip" hidden></div>',
+      `<script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>`,
+      '',
+    ].join('\n'),
+  });
 }

@@ -9,6 +9,7 @@ import { TablesRequest, type TablesParams, type TablesResult } from '../../../se
 import { escapeHtml, renderPreviewBody, renderStandaloneHtml, tableTsv } from '../../../server/src/preview/tablesHtml';
 import { ClientCommands } from '../ids';
 import { isChinese } from '../l10n';
+import { originalOf } from '../reportText';
 import { webviewHtml } from './html';
 import type { FromWebview, ToWebview } from './messages';
 
@@ -108,8 +109,20 @@ export class TablesPreview implements vscode.Disposable {
     }, delay);
   }
 
+  /** The newest update on its way (a newer one makes an older one draw nothing). */
+  private updating: Promise<void> | undefined;
+
   /** Ask the server for the current model and draw it. */
-  async update(): Promise<void> {
+  update(): Promise<void> {
+    const run = this.fetchAndDraw();
+    this.updating = run;
+    void run.finally(() => {
+      if (this.updating === run) this.updating = undefined;
+    });
+    return run;
+  }
+
+  private async fetchAndDraw(): Promise<void> {
     const ticket = ++this.requested;
     let html: string;
     let result: TablesResult | null = null;
@@ -185,9 +198,18 @@ export class TablesPreview implements vscode.Disposable {
     editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /** The model to export: a command run right after the preview opened waits for its first answer. */
+  private async currentModel(): Promise<TablesResult | null> {
+    if (!this.model) await this.update();
+    // An update that overtook ours draws the model instead: wait for it too.
+    while (!this.model && this.updating) await this.updating;
+    return this.model;
+  }
+
   async copyTsv(table: string): Promise<string | undefined> {
-    if (!this.model || !['proactive', 'requests', 'appeals'].includes(table)) return undefined;
-    const tsv = tableTsv(this.model, table as 'proactive' | 'requests' | 'appeals');
+    const model = await this.currentModel();
+    if (!model || !['proactive', 'requests', 'appeals'].includes(table)) return undefined;
+    const tsv = tableTsv(model, table as 'proactive' | 'requests' | 'appeals');
     await vscode.env.clipboard.writeText(tsv);
     void vscode.window.setStatusBarMessage(say('copied', TABLE_NAMES[table as keyof typeof TABLE_NAMES][lang()]), 4000);
     return tsv;
@@ -195,17 +217,20 @@ export class TablesPreview implements vscode.Disposable {
 
   /** Save the preview as one self-contained HTML file; asks where unless told. */
   async exportHtml(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    if (!this.model) return undefined;
+    const model = await this.currentModel();
+    if (!model) return undefined;
     const base = path.basename(this.document.path).replace(/\.[^.]+$/, '');
+    // Beside the file itself: a report text's folder is on its read-only scheme.
+    const file = originalOf(this.document);
     const where =
       target ??
       (await vscode.window.showSaveDialog({
         title: say('exportTitle'),
-        defaultUri: vscode.Uri.joinPath(this.document.with({ path: path.posix.dirname(this.document.path) }), `${base}.tables.html`),
+        defaultUri: vscode.Uri.joinPath(file.with({ path: path.posix.dirname(file.path) }), `${base}.tables.html`),
         filters: { HTML: ['html'] },
       }));
     if (!where) return undefined;
-    const html = renderStandaloneHtml(this.model, lang(), path.basename(this.document.path));
+    const html = renderStandaloneHtml(model, lang(), path.basename(this.document.path));
     await vscode.workspace.fs.writeFile(where, new TextEncoder().encode(html));
     void vscode.window.setStatusBarMessage(say('exported', where.scheme === 'file' ? where.fsPath : where.toString()), 4000);
     return where;

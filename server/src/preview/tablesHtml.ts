@@ -207,36 +207,61 @@ table.grid th.header { text-align: center; background: var(--vscode-editorWidget
 table.grid th.group { text-align: center; font-weight: 600; }
 table.grid td.value { text-align: right; min-width: 3.2em; white-space: nowrap; }
 td.value .mark { float: left; margin-right: 4px; font-weight: bold; }
-.sev-error { background: var(--vscode-inputValidation-errorBackground, #fde7e9); color: var(--vscode-errorForeground, #a1260d); }
+/* A marked cell keeps the text colour (readable on its tint in every theme); the icon and the outline carry the colour. */
+.sev-error { background: var(--vscode-inputValidation-errorBackground, #fde7e9); }
+.sev-error .mark { color: var(--vscode-editorError-foreground, #e51400); }
 td.sev-error { outline: 2px solid var(--vscode-editorError-foreground, #e51400); outline-offset: -2px; }
-.sev-warning { background: var(--vscode-inputValidation-warningBackground, #fff4ce); color: var(--vscode-editorWarning-foreground, #7a5b00); }
+.sev-warning { background: var(--vscode-inputValidation-warningBackground, #fff4ce); }
+.sev-warning .mark { color: var(--vscode-editorWarning-foreground, #bf8803); }
 td.sev-warning { outline: 2px dashed var(--vscode-editorWarning-foreground, #bf8803); outline-offset: -2px; }
 td.sev-information, td.sev-hint { outline: 1px dotted var(--vscode-editorInfo-foreground, #1a85ff); outline-offset: -2px; }
 .state-missing { background: repeating-linear-gradient(135deg, transparent 0 4px, var(--vscode-editorWidget-border, #d0d0d0) 4px 5px); color: var(--vscode-descriptionForeground, #616161); }
 .state-invalid .v { text-decoration: underline wavy var(--vscode-editorError-foreground, #e51400); }
 td.value.part { background: var(--vscode-editor-findMatchHighlightBackground, #fff2a8); }
+/* High contrast themes define no highlight background (the fallback would put white on yellow): a border instead. */
+body.vscode-high-contrast td.value.part, body.vscode-high-contrast-light td.value.part { background: transparent; box-shadow: inset 0 0 0 2px var(--vscode-contrastActiveBorder, #f38518); }
 td.value.total-hover { box-shadow: inset 0 0 0 2px var(--vscode-focusBorder, #0078d4); }
 td.value.cursor { box-shadow: inset 0 0 0 2px var(--vscode-editorCursor-foreground, #000000); background: var(--vscode-editor-selectionBackground, #add6ff); }
 `;
 
-/** A self-contained HTML file of the preview: inline style, no script, nothing fetched. */
-export function renderStandaloneHtml(preview: TablesPreview, lang: Lang, fileName: string): string {
-  const t = UI[lang];
-  const title = `${t.heading} · ${fileName}`;
+export interface PageOptions {
+  lang: Lang;
+  /** The Content-Security-Policy the page declares. */
+  policy: string;
+  title?: string;
+  /** The page's style, inline (with this nonce when the policy asks for one). */
+  style: string;
+  styleNonce?: string;
+  body: string;
+}
+
+/** A whole HTML page around the preview: charset, policy, viewport and style in its head. The webview and the exported file both are one. */
+export function htmlPage(o: PageOptions): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
+    `<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(o.policy)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PREVIEW_CSS}</style>`,
+    ...(o.title !== undefined ? [`<title>${escapeHtml(o.title)}</title>`] : []),
+    `<style${o.styleNonce ? ` nonce="${o.styleNonce}"` : ''}>${o.style}</style>`,
     '</head>',
-    `<body>${renderPreviewBody(preview, lang, { interactive: false })}</body>`,
+    `<body>${o.body}</body>`,
     '</html>',
     '',
   ].join('\n');
+}
+
+/** A self-contained HTML file of the preview: inline style, no script, nothing fetched. */
+export function renderStandaloneHtml(preview: TablesPreview, lang: Lang, fileName: string): string {
+  return htmlPage({
+    lang,
+    policy: "default-src 'none'; style-src 'unsafe-inline'",
+    title: `${UI[lang].heading} · ${fileName}`,
+    style: PREVIEW_CSS,
+    body: renderPreviewBody(preview, lang, { interactive: false }),
+  });
 }
 
 /**

@@ -28,12 +28,21 @@ function showTip(td: HTMLElement): void {
   if (!text) return;
   tooltip.textContent = text;
   tooltip.hidden = false;
+  // Measured at the top left, where nothing narrows it: its size wherever it then goes.
+  tooltip.style.left = '0px';
+  tooltip.style.top = '0px';
   const box = td.getBoundingClientRect();
   const tip = tooltip.getBoundingClientRect();
-  const left = Math.max(4, Math.min(box.left, window.innerWidth - tip.width - 8));
-  const below = box.bottom + 6;
+  // Below the cell, else above it, else beside it: never over the cell it explains.
+  let left = Math.max(4, Math.min(box.left, window.innerWidth - tip.width - 8));
+  let top = box.bottom + 6;
+  if (top + tip.height > window.innerHeight) top = box.top - tip.height - 6;
+  if (top < 4) {
+    top = Math.max(4, Math.min(box.top, window.innerHeight - tip.height - 4));
+    left = box.left - tip.width - 6 >= 4 ? box.left - tip.width - 6 : Math.min(box.right + 6, window.innerWidth - tip.width - 4);
+  }
   tooltip.style.left = `${left}px`;
-  tooltip.style.top = `${below + tip.height > window.innerHeight ? Math.max(4, box.top - tip.height - 6) : below}px`;
+  tooltip.style.top = `${top}px`;
   td.setAttribute('aria-describedby', 'tooltip');
 }
 
