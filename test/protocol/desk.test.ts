@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { check, factsOf, ruleById } from '../../server/src/engine';
+import { check, factsOf } from '../../server/src/engine';
 import type { PeerInfo, PeersResult, StatsResult } from '../../server/src/lsp/protocol';
 import { reportTextUri } from '../../server/src/lsp/reportText';
 import { writeDocx } from '../formats/wordml';
@@ -41,9 +41,6 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 /** Waits for the next diagnostics refresh after `before` refreshes. */
 const refreshedAfter = (c: TestClient, before: number, what: string): Promise<true> =>
   waitFor(what, () => (c.refreshes > before ? true : undefined));
-
-// The cross-year rule is written beside this work: its assertions run once it is in the registry.
-const withCrossYear = ruleById('cross-year') ? it : it.skip;
 
 describe('protocol: last year\'s report across the workspace', function () {
   this.timeout(60_000);
@@ -128,7 +125,7 @@ describe('protocol: last year\'s report across the workspace', function () {
     assert.equal(stats.workspaceReports, 2);
   });
 
-  withCrossYear('the cross-year finding sits on this year\'s 上年结转 and links to last year\'s 结转下年度 in its file', async () => {
+  it('the cross-year finding sits on this year\'s 上年结转 and links to last year\'s 结转下年度 in its file', async () => {
     const ds = await c.diagnostics(thisUri);
     const found = ds.filter((d) => d.code === 'cross-year');
     const r2 = lineOfCell(thisYear, 'requests/R2/c1');
@@ -154,10 +151,8 @@ describe('protocol: last year\'s report across the workspace', function () {
     const edited = await peersOf(thisUri);
     assert.equal(edited?.previous?.file, lastUri);
     assert.equal(valueOf(edited?.previous, 'requests/R25/c1'), 0, 'the live text, not the file');
-    if (ruleById('cross-year')) {
-      const r2 = lineOfCell(thisYear, 'requests/R2/c1');
-      assert.deepEqual((await c.diagnostics(thisUri)).filter((d: Diagnostic) => d.code === 'cross-year' && d.range.start.line === r2), []);
-    }
+    const r2 = lineOfCell(thisYear, 'requests/R2/c1');
+    assert.deepEqual((await c.diagnostics(thisUri)).filter((d: Diagnostic) => d.code === 'cross-year' && d.range.start.line === r2), []);
 
     const beforeClose = c.refreshes;
     c.close(lastUri);

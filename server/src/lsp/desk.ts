@@ -62,7 +62,9 @@ export class ReportDesk {
       stamps.set(o.uri, `${o.uri}#v${o.version}`);
     }
     entries.push({ file: uri, facts });
-    const peers = pairReports(entries, config).get(uri) ?? {};
+    // A second report of the same body and year is left to the CLI and the summary: in the editor it
+    // is nearly always a draft's copy open beside it, and the notice would follow every copy around.
+    const { sameYear: _sameYear, ...peers } = pairReports(entries, config).get(uri) ?? {};
     const used = [peers.previous, ...(peers.members ?? [])].filter((p): p is PeerReport => p !== undefined);
     const stamp = used.map((p) => stamps.get(p.file) ?? p.file).join('|') + (peers.tolerance !== undefined ? `~${peers.tolerance}` : '');
     return { peers, stamp };
