@@ -182,7 +182,7 @@ export function sharedPassages(mine: Prose, theirs: Prose): Similarity {
     shared,
     similarity: size === 0 ? 0 : shared / size,
     passages: merged.map((r) => ({
-      here: { start: a.offset[r.start], end: a.offset[r.end - 1] + 1 },
+      here: sourceSpan(mine.paragraphs, a, r.start, r.end),
       there: placeIn(theirs.paragraphs, b, r.thereStart, r.thereEnd),
       chars: r.end - r.start,
       excerpt: excerptOf(theirs.paragraphs, b, r.thereStart, r.thereEnd),
@@ -240,22 +240,40 @@ function fold(code: number): number {
 
 const NOT_A_WORD = /[\s\p{P}\p{S}\p{Nd}\u3000\u00a0\ufeff]/u;
 
+/**
+ * The source offsets of words [from, to): a passage that starts a paragraph starts where its text
+ * does, and one that ends it ends where the text does, so the digits and brackets the words leave
+ * out (「（一）」「2023年」) are shown and linked with it.
+ */
+function sourceSpan(paragraphs: readonly Pick<ParagraphFact, 'text' | 'start'>[], w: Words, from: number, to: number): { start: number; end: number } {
+  let start = w.offset[from];
+  let end = w.offset[to - 1] + 1;
+  const first = paragraphs[w.paragraph[from]];
+  if (from === 0 || w.paragraph[from - 1] !== w.paragraph[from]) start = first.start + (first.text.length - first.text.trimStart().length);
+  const last = paragraphs[w.paragraph[to - 1]];
+  if (to === w.length || w.paragraph[to] !== w.paragraph[to - 1]) end = last.start + last.text.trimEnd().length;
+  return { start, end };
+}
+
 /** Last year's passage [from, to) (in words) as a place in its file: paragraphs are single lines. */
 function placeIn(paragraphs: readonly ParagraphFact[], w: Words, from: number, to: number): Place {
-  const at = (i: number, after: boolean): { offset: number; line: number; character: number } => {
-    const p = paragraphs[w.paragraph[i]];
-    const offset = w.offset[i] + (after ? 1 : 0);
-    return { offset, line: p.line, character: p.character + (offset - p.start) };
+  const span = sourceSpan(paragraphs, w, from, to);
+  const first = paragraphs[w.paragraph[from]];
+  const last = paragraphs[w.paragraph[to - 1]];
+  return {
+    start: span.start,
+    end: span.end,
+    line: first.line,
+    character: first.character + (span.start - first.start),
+    endLine: last.line,
+    endCharacter: last.character + (span.end - last.start),
   };
-  const s = at(from, false);
-  const e = at(to - 1, true);
-  return { start: s.offset, end: e.offset, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
 }
 
 function excerptOf(paragraphs: readonly ParagraphFact[], w: Words, from: number, to: number): string {
   const p = paragraphs[w.paragraph[from]];
-  const startInP = w.offset[from] - p.start;
-  const endInP = w.paragraph[to - 1] === w.paragraph[from] ? w.offset[to - 1] + 1 - p.start : p.text.length;
-  const text = p.text.slice(startInP, endInP);
+  const span = sourceSpan(paragraphs, w, from, to);
+  const endInP = w.paragraph[to - 1] === w.paragraph[from] ? span.end - p.start : p.text.trimEnd().length;
+  const text = p.text.slice(span.start - p.start, endInP);
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
 }
