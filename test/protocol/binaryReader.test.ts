@@ -17,24 +17,28 @@ const LIMIT_MS = 2000;
 const HANG = 'hangs-the-reader';
 const example = (name: string): string => fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
 
-describe('protocol: .docx/.pdf read with a time limit', function () {
+/** A server started with these test hooks in its environment (the harness passes ours on). */
+async function startWith(env: Record<string, string>): Promise<TestClient> {
+  const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  try {
+    return await TestClient.start({ locale: 'zh-cn', settings: {} });
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+describe('protocol: .docx/.pdf read with a time and memory limit', function () {
   this.timeout(60_000);
   let client: TestClient;
   let dir: string;
   let stderr = '';
-  const saved = { hang: process.env.DISCLOSURE_REPORT_TEST_HANG, limit: process.env.DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS };
 
   before(async () => {
-    process.env.DISCLOSURE_REPORT_TEST_HANG = HANG;
-    process.env.DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS = String(LIMIT_MS);
-    try {
-      client = await TestClient.start({ locale: 'zh-cn', settings: {} });
-    } finally {
-      for (const [name, value] of [['DISCLOSURE_REPORT_TEST_HANG', saved.hang], ['DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS', saved.limit]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    client = await startWith({ DISCLOSURE_REPORT_TEST_HANG: HANG, DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS: String(LIMIT_MS) });
     client.proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-reader-'));
   });
@@ -70,7 +74,7 @@ describe('protocol: .docx/.pdf read with a time limit', function () {
     const r = await hung;
     const elapsed = hungAnswered - started;
     assert.ok(answeredMeanwhile < hungAnswered, 'the diagnostics were answered before the hanging read gave up');
-    assert.equal(r.ok, false, JSON.stringify(r));
+    assert.equal(r.ok, false, 'the file was read in full');
     if (r.ok) return;
     assert.equal(r.kind, 'docx');
     assert.equal(r.reason.zh, `读取超时（超过 ${LIMIT_MS / 1000} 秒），已放弃`);
@@ -91,6 +95,25 @@ describe('protocol: .docx/.pdf read with a time limit', function () {
 
     assert.deepEqual(client.errors, [], 'no handler failed in the server');
     assert.doesNotMatch(stderr, /Error|exception/i, stderr);
+  });
+
+  it('a read that exhausts the worker\'s heap is answered with the memory reason, and the next read works', async () => {
+    const EXPLODE = 'explodes-the-reader';
+    const small = await startWith({ DISCLOSURE_REPORT_TEST_EXPLODE: EXPLODE, DISCLOSURE_REPORT_TEST_READ_HEAP_MB: '128' });
+    try {
+      const text = example('clean-2024.txt');
+      const bomb = docxFile(`${EXPLODE}.docx`, text);
+      const r = await small.request<ReportTextResult>(ReportTextRequest.method, { uri: pathToFileURL(bomb.file).href });
+      assert.equal(r.ok, false, 'the file was read in full');
+      if (r.ok) return;
+      assert.equal(r.reason.zh, '读取时内存超过 128 MB，已放弃');
+      const fine = docxFile('after the bomb.docx', text);
+      const next = await small.request<ReportTextResult>(ReportTextRequest.method, { uri: pathToFileURL(fine.file).href });
+      assert.ok(next.ok, JSON.stringify(next));
+      assert.deepEqual(small.errors, []);
+    } finally {
+      await small.stop();
+    }
   });
 
   it('a damaged PDF read in the worker gets the adapter\'s own reason', async () => {

@@ -25,8 +25,11 @@ export interface BinaryReaderLimits {
 
 export const DEFAULT_READER_LIMITS: BinaryReaderLimits = { timeoutMs: 60_000, maxHeapMb: 512, idleMs: 5 * 60_000 };
 
-/** Test hook: a shorter wall-clock limit (ms), so the protocol tests can see a timeout quickly. */
-const TEST_TIMEOUT = Number(process.env.DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS) || 0;
+/** Test hooks: a shorter wall-clock limit (ms) and a smaller heap (MB), so the protocol tests see them hit quickly. */
+const TEST_LIMITS: Partial<BinaryReaderLimits> = {
+  ...(Number(process.env.DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS) > 0 ? { timeoutMs: Number(process.env.DISCLOSURE_REPORT_TEST_READ_TIMEOUT_MS) } : {}),
+  ...(Number(process.env.DISCLOSURE_REPORT_TEST_READ_HEAP_MB) > 0 ? { maxHeapMb: Number(process.env.DISCLOSURE_REPORT_TEST_READ_HEAP_MB) } : {}),
+};
 
 /** Why a read in the worker gave up, in the words shown for any file that cannot be read. */
 export function failureReason(failure: Failure): Localized {
@@ -55,7 +58,7 @@ export class BinaryReader {
   private readonly limits: BinaryReaderLimits;
 
   constructor(limits: Partial<BinaryReaderLimits> = {}) {
-    this.limits = { ...DEFAULT_READER_LIMITS, ...limits, ...(TEST_TIMEOUT > 0 ? { timeoutMs: TEST_TIMEOUT } : {}) };
+    this.limits = { ...DEFAULT_READER_LIMITS, ...limits, ...TEST_LIMITS };
   }
 
   /** The Document of a .docx/.pdf file's bytes, or a reason (a timeout or memory limit included). Never throws. */

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type BinaryKind, readBinary } from '../formats';
 import type { PdfOptions } from '../formats/pdf';
+import { misbehaveForTests } from '../cli/pipeline/testHooks';
 
 export interface BinaryRequest {
   file: string;
@@ -13,12 +14,8 @@ export interface BinaryRequest {
   options: PdfOptions;
 }
 
-// Test hook (the protocol tests only): a file whose name contains the given text hangs here, as a
-// PDF library stuck in a loop would.
-const hangOn = process.env.DISCLOSURE_REPORT_TEST_HANG;
-
 parentPort!.on('message', (request: BinaryRequest) => {
-  if (hangOn && request.file.includes(hangOn)) for (;;);
+  misbehaveForTests(request.file);
   void readBinary(request.bytes, request.kind, request.options).then(
     (reading) => parentPort!.postMessage(reading),
     (err) => parentPort!.postMessage({ crashed: String((err as Error)?.stack ?? err) }),
