@@ -1,6 +1,6 @@
 // One measured figure, as printed and as written to bench/results.json.
 export interface Figure {
-  group: 'engine' | 'markdownlint' | 'floor' | 'ratio' | 'growth' | 'process' | 'folder' | 'lsp' | 'size';
+  group: 'engine' | 'markdownlint' | 'floor' | 'ratio' | 'growth' | 'process' | 'folder' | 'format' | 'lsp' | 'size';
   /** What was measured, e.g. "check 1 MB". */
   name: string;
   /** The median (or the single reading, for sizes). For a ratio: the median of the paired ratios. */

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchEngine, inputs, packageVersion, wholeReports } from './engine';
 import { benchFolders, type Seed } from './folder';
+import { benchFormats } from './formats';
 import { factsOf, parseReport } from '../server/src/engine';
 import type { Figure } from './figures';
 import { growthCheck, GROWTH_LIMIT } from './growth';
@@ -21,7 +22,7 @@ import { sink } from './stats';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SEEDS_DIR = process.env.DISCLOSURE_SEEDS ?? path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
 const QUICK = !!process.env.BENCH_QUICK;
-/** BENCH_ONLY=folder: only the folder figures (written to bench/results.folder.json). */
+/** BENCH_ONLY=folder: only the folder figures (written to bench/results.folder.json); BENCH_ONLY=formats: only .docx/.pdf/.html. */
 const ONLY = process.env.BENCH_ONLY;
 
 function log(s: string): void {
@@ -113,10 +114,16 @@ async function main(): Promise<void> {
   if (!all.some((i) => i.name.startsWith('seed'))) log(`no seeds at ${SEEDS_DIR}: generated reports only`);
   const figures: Figure[] = [];
   if (ONLY === 'folder') return folderOnly(all.filter((i) => i.kind === 'seed'), started);
+  if (ONLY === 'formats') {
+    const formats = await benchFormats(REPO_ROOT, log, QUICK);
+    process.stdout.write(`\n${table(formats)}\n\nmachine: ${machine()}\n`);
+    return;
+  }
 
   figures.push(...(await benchEngine(QUICK ? all.filter((i) => i.bytes < 200_000) : all, log, QUICK)));
   // Error localization with 0, 1, 2 and 3 mistyped cells in each seed.
   figures.push(...benchLocalize(all.filter((i) => i.kind === 'seed'), log));
+  figures.push(...(await benchFormats(REPO_ROOT, log, QUICK)));
   const growth = growthCheck(REPO_ROOT, wholeReports(REPO_ROOT, SEEDS_DIR), log, QUICK);
   figures.push(...growth.figures);
   const firstSeed = all.find((i) => i.kind === 'seed') ?? all[0];

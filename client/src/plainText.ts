@@ -2,7 +2,7 @@
 // mode, so its headings are not coloured. Offer once per file to switch it to the report language;
 // the answer is remembered for the workspace: a file switched once is switched again when it is
 // opened as plain text later, a file whose offer was dismissed is not asked about again, and
-// "always" / "never" hold for every such file.
+// "always" / "never" hold for every such file. Only a file shown in an editor is asked about.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './ids';
@@ -17,10 +17,28 @@ type FileAnswer = 'switch' | 'keep';
 export class PlainTextOffer implements vscode.Disposable {
   /** Documents dealt with since they were opened (a check runs on every edit: one offer per opening). */
   private readonly dealt = new Set<string>();
-  private readonly closing: vscode.Disposable;
+  /**
+   * Checked as reports while no editor showed them (the workspace check opens every file in the
+   * background): offered when they are first shown, never for a file the user has not looked at.
+   */
+  private readonly unseen = new Map<string, StatusParams>();
+  private readonly listeners: vscode.Disposable[];
 
   constructor(private readonly state: vscode.Memento) {
-    this.closing = vscode.workspace.onDidCloseTextDocument((d) => this.dealt.delete(d.uri.toString()));
+    this.listeners = [
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.dealt.delete(d.uri.toString());
+        this.unseen.delete(d.uri.toString());
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) {
+          const status = this.unseen.get(e.document.uri.toString());
+          if (!status) continue;
+          this.unseen.delete(status.uri);
+          void this.received(status).catch(() => undefined);
+        }
+      }),
+    ];
   }
 
   private answers(): Record<string, FileAnswer> {
@@ -31,6 +49,10 @@ export class PlainTextOffer implements vscode.Disposable {
   async received(status: StatusParams): Promise<void> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === status.uri);
     if (!doc || doc.languageId !== 'plaintext' || this.dealt.has(status.uri)) return;
+    if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) {
+      this.unseen.set(status.uri, status);
+      return;
+    }
     this.dealt.add(status.uri);
     const choice = this.state.get<Choice>(CHOICE_KEY);
     const before = this.answers()[status.uri];
@@ -50,6 +72,6 @@ export class PlainTextOffer implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.closing.dispose();
+    for (const l of this.listeners) l.dispose();
   }
 }

@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SummaryRequest, type SummaryParams, type SummaryResult } from '../../server/src/lsp/protocol';
 import { renderSummaryHtml } from '../../server/src/summary/html';
 import { isChinese } from './l10n';
+import { REPORT_FILE_RE } from './reportText';
 
 export const SUMMARY_VIEW_TYPE = 'disclosureReport.summary';
 
@@ -28,6 +29,9 @@ function isOpenMessage(m: unknown): m is OpenMessage {
 
 export class SummaryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+
+  /** `openReportText` opens a .docx/.pdf as its report text: a finding's place is in that text. */
+  constructor(private readonly openReportText: (file: vscode.Uri) => Promise<vscode.TextDocument | null>) {}
 
   /** Asks the server for the rows of these reports and shows them (one panel, reused). */
   async show(client: LanguageClient, uris: string[]): Promise<SummaryResult['rows']> {
@@ -54,7 +58,7 @@ export class SummaryPanel implements vscode.Disposable {
       { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
     );
     panel.webview.onDidReceiveMessage((m: unknown) => {
-      if (isOpenMessage(m)) void openAt(m);
+      if (isOpenMessage(m)) void this.openAt(m);
     });
     panel.onDidDispose(() => (this.panel = undefined));
     this.panel = panel;
@@ -64,10 +68,13 @@ export class SummaryPanel implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
   }
+
+  private async openAt(m: OpenMessage): Promise<void> {
+    const uri = vscode.Uri.parse(m.file);
+    const document = REPORT_FILE_RE.test(uri.path) ? await this.openReportText(uri) : await vscode.workspace.openTextDocument(uri);
+    if (!document) return;
+    const position = new vscode.Position(m.line, m.character);
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside });
+  }
 }
 
-async function openAt(m: OpenMessage): Promise<void> {
-  const position = new vscode.Position(m.line, m.character);
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(m.file));
-  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside });
-}

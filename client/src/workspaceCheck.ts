@@ -69,7 +69,8 @@ function inTab(uri: string): boolean {
 export class WorkspaceChecker implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('disclosure-report-workspace');
   /** The summary of the reports checked, opened after each check. */
-  private readonly summary = new SummaryPanel();
+  // Opened lazily through this.openReportText (a constructor parameter, set after field initialisers may run).
+  private readonly summary = new SummaryPanel((file) => this.openReportText(file));
   private readonly disposables: vscode.Disposable[] = [this.collection, this.summary];
 
   constructor(
