@@ -12,6 +12,8 @@ const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
 const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', outfile: 'client/out/extension.js', external: ['vscode'] },
   { name: 'server', entry: 'server/src/server.ts', outfile: 'server/out/server.js', external: [] },
+  // The server's worker thread for .docx/.pdf (time and memory limits); found beside server.js.
+  { name: 'server', entry: 'server/src/lsp/binaryReaderWorker.ts', outfile: 'server/out/report-reader.js', external: [] },
   { name: 'cli', entry: 'server/src/cli.ts', outfile: 'server/out/cli.js', external: [] },
   // The CLI's worker threads (the folder pipeline); built with the CLI, found beside it at run time.
   { name: 'cli', entry: 'server/src/cli/pipeline/worker.ts', outfile: 'server/out/cli-worker.js', external: [] },

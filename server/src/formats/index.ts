@@ -6,9 +6,10 @@
 import type { Document, Localized } from '../engine';
 import { textDocument } from '../engine';
 import { decode, NotTextError } from '../cli/encoding';
-import { docxDocument } from './docx';
+import { readDocx } from './docx';
 import { htmlDocument } from './html';
-import { pdfDocument, type PdfOptions } from './pdf';
+import { type OriginMap, originLookup } from './origin';
+import { type PdfOptions, readPdf } from './pdf';
 
 export type InputKind = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -44,20 +45,34 @@ export function documentFromText(text: string, kind: InputKind = 'text'): ReadRe
   return { ok: true, kind, document: kind === 'html' ? htmlDocument(text) : textDocument(text) };
 }
 
+export type BinaryKind = 'docx' | 'pdf';
+
+/**
+ * What a .docx/.pdf adapter reads, as plain data (the report text and its origin map, no
+ * functions): it can cross a worker thread, and binaryDocument makes the Document of it.
+ */
+export type BinaryReading = { ok: true; kind: BinaryKind; text: string; origins: OriginMap } | { ok: false; kind: BinaryKind; reason: Localized };
+
+/** Read a .docx/.pdf to its report text and origin map. Bad input comes back as a reason. */
+export async function readBinary(bytes: Uint8Array, kind: BinaryKind, options: PdfOptions = {}): Promise<BinaryReading> {
+  const r = kind === 'docx' ? readDocx(bytes) : await readPdf(bytes, options);
+  return r.ok ? { ok: true, kind, text: r.text, origins: r.origins } : { ok: false, kind, reason: r.reason };
+}
+
+/** The Document the engine checks for a .docx/.pdf reading: the report text, read-only, with its origins. */
+export function binaryDocument(reading: BinaryReading): ReadResult {
+  if (!reading.ok) return reading;
+  const { kind, text, origins } = reading;
+  return { ok: true, kind, document: textDocument(text, { form: kind, editable: false, origin: originLookup(origins) }) };
+}
+
 /**
  * A Document from a file's bytes, whatever its kind (by its name; an unknown extension is read as
  * text). Never throws for bad input: a damaged, encrypted or scanned file comes back as a reason.
  */
 export async function readDocumentFile(bytes: Uint8Array, fileName: string, options: PdfOptions = {}): Promise<ReadResult> {
   const kind = inputKindOf(fileName) ?? 'text';
-  if (kind === 'docx') {
-    const r = docxDocument(bytes);
-    return r.ok ? { ok: true, kind, document: r.document } : { ok: false, kind, reason: r.reason };
-  }
-  if (kind === 'pdf') {
-    const r = await pdfDocument(bytes, options);
-    return r.ok ? { ok: true, kind, document: r.document } : { ok: false, kind, reason: r.reason };
-  }
+  if (isBinaryKind(kind)) return binaryDocument(await readBinary(bytes, kind, options));
   try {
     return documentFromText(decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), kind).text, kind);
   } catch (err) {

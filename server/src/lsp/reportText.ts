@@ -12,7 +12,8 @@
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Document, Localized } from '../engine';
-import { inputKindOf, readDocumentFile, type InputKind } from '../formats';
+import { inputKindOf, isBinaryKind, readDocumentFile, type InputKind } from '../formats';
+import { BinaryReader } from './binaryReader';
 import { REPORT_TEXT_SCHEME, type ReportTextResult } from './protocol';
 
 /** Files larger than this are not read (a report is a few hundred kilobytes; a PDF with images a few MB). */
@@ -82,6 +83,8 @@ export class ReportTexts {
   private readonly kept = new Map<string, Kept>();
   /** Reads under way, so that a request and a didOpen of one file read it once. */
   private readonly reading = new Map<string, Promise<ReportTextResult>>();
+  /** .docx/.pdf are read in a worker with a time and memory limit (text files in place). */
+  private readonly reader = new BinaryReader();
 
   /** The kept Document of a virtual URI, if its text is still the one shown. */
   document(uri: string, text: string): Document | null {
@@ -106,7 +109,8 @@ export class ReportTexts {
 
   private async read(file: string): Promise<ReportTextResult> {
     const virtualUri = reportTextUri(pathToFileURL(file).href) as string;
-    if (!inputKindOf(file)) return failure(MESSAGES.unknownKind);
+    const kind = inputKindOf(file);
+    if (!kind) return failure(MESSAGES.unknownKind);
     try {
       const stat = await fsp.stat(file);
       if (!stat.isFile()) return failure({ zh: MESSAGES.unreadable.zh('不是文件'), en: MESSAGES.unreadable.en('not a file') });
@@ -117,7 +121,7 @@ export class ReportTexts {
       const k = this.kept.get(file);
       if (k && k.mtimeMs === stat.mtimeMs && k.size === stat.size) return this.answer(virtualUri, k);
       const bytes = await fsp.readFile(file);
-      const read = await readDocumentFile(bytes, file);
+      const read = isBinaryKind(kind) ? await this.reader.read(bytes, file, kind) : await readDocumentFile(bytes, file);
       if (!read.ok) return failure(read.reason, read.kind);
       const kept: Kept = { document: read.document, kind: read.kind, mtimeMs: stat.mtimeMs, size: stat.size };
       this.kept.delete(file);

@@ -1,6 +1,7 @@
 // The reports lying in the workspace folders, each as its ReportFacts, so an open report can be
 // read beside last year's report of the same body even when that file is not open. Files are read
-// with the CLI's adapters (formats/: text and GB18030 detection, HTML, .docx, .pdf) and kept by
+// with the CLI's adapters (formats/: text and GB18030 detection, HTML, .docx, .pdf; the binary
+// forms in a worker with a time and memory limit, binaryReader.ts) and kept by
 // mtime + size, so a file is read again only when it changed.
 //
 // Built lazily (the first check asks for it) and in the background: the scan reads one file at a
@@ -14,6 +15,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { factsOf, readDocument, type ReportFacts } from '../engine';
 import { inputKindOf, isBinaryKind, readDocumentFile } from '../formats';
+import { BinaryReader } from './binaryReader';
 import { reportTextUri } from './reportText';
 
 export interface IndexLimits {
@@ -30,8 +32,9 @@ export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 2000, maxFileBytes:
 /** Folders never searched (as the workspace check's default exclude). */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'out', 'dist']);
 
-/** A report is read in the background: a PDF that takes longer, or has more pages, is not a peer. */
-const PDF_LIMITS = { timeLimitMs: 15_000, maxPages: 200 };
+/** A report is read in the background: a .docx/.pdf that takes longer, or a PDF with more pages, is not a peer. */
+const PDF_LIMITS = { maxPages: 200 };
+const backgroundReader = new BinaryReader({ timeoutMs: 15_000 });
 
 export interface IndexedFile {
   path: string;
@@ -46,7 +49,8 @@ export interface IndexedFile {
 /** The facts of a file's report, or null when it cannot be read as one. Never throws. */
 export async function readFacts(file: string, bytes: Uint8Array): Promise<ReportFacts | null> {
   try {
-    const read = await readDocumentFile(bytes, file, PDF_LIMITS);
+    const kind = inputKindOf(file);
+    const read = isBinaryKind(kind) ? await backgroundReader.read(bytes, file, kind, PDF_LIMITS) : await readDocumentFile(bytes, file);
     if (!read.ok) return null;
     const facts = factsOf(readDocument(read.document));
     return facts.organKey !== null || facts.year !== null ? facts : null;

@@ -19,6 +19,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Old-generation heap limit of each worker. */
   maxHeapMb: number;
+  /** Idle workers do not keep the process alive (a running task's timer does). */
+  unref?: boolean;
 }
 
 interface Task {
@@ -102,6 +104,7 @@ export class WorkerPool {
       stdout: false,
       stderr: false,
     });
+    if (this.options.unref) worker.unref();
     worker.on('message', (reply: unknown) => {
       const slot = this.slots[index];
       if (slot?.worker !== worker || !slot.task) return;

@@ -3,22 +3,10 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileWork, type WorkSettings } from './work';
+import { misbehaveForTests } from './testHooks';
 import { encodeFacts, headOf, peersOf, type ReadReply, type Request } from './wire';
 
 const work = new FileWork(workerData as WorkSettings);
-
-// Test hooks (the pipeline's tests only): a file whose name contains the given text hangs, or
-// exhausts memory, inside the worker, as a PDF library stuck in a loop or a zip bomb would.
-const hangOn = process.env.DISCLOSURE_REPORT_TEST_HANG;
-const explodeOn = process.env.DISCLOSURE_REPORT_TEST_EXPLODE;
-
-function misbehave(file: string): void {
-  if (hangOn && file.includes(hangOn)) for (;;);
-  if (explodeOn && file.includes(explodeOn)) {
-    const hoard: number[][] = [];
-    for (;;) hoard.push(new Array(1 << 20).fill(1));
-  }
-}
 
 parentPort!.on('message', (request: Request) => {
   void handle(request).then(
@@ -28,7 +16,7 @@ parentPort!.on('message', (request: Request) => {
 });
 
 async function handle(request: Request): Promise<[unknown, ArrayBuffer[]]> {
-  misbehave(request.file);
+  misbehaveForTests(request.file);
   if (request.op === 'read') {
     const r = await work.read(request.file);
     if (!r.ok) return [r, []];
