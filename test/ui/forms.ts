@@ -69,9 +69,20 @@ async function openPdfAsReport(page: Page, name: string): Promise<void> {
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible' });
+  const tab = page.locator('.tabs-container .tab.active', { hasText: name });
+  await tab.waitFor();
+  // The PDF viewer is a webview: a key pressed while its frame has the focus never reaches the
+  // workbench. Click the tab (the workbench takes the focus) before F1, and again if it was swallowed.
+  for (let attempt = 0; ; attempt++) {
+    await tab.click();
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
   await input.fill('>Open as Report');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open as Report' }).first().waitFor();
   await page.keyboard.press('Enter');
