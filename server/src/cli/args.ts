@@ -252,9 +252,12 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
     fileTimeoutMs: parseDuration(values['file-timeout'], topic),
     quiet: values.quiet === true,
   });
-  if (topic === 'check') {
+  const ruleSettings = (): RuleSettings => {
     const rules: RuleSettings = {};
     for (const r of values.rule ?? []) parseRule(r, rules, topic);
+    return rules;
+  };
+  if (topic === 'check') {
     return {
       command: topic,
       lang,
@@ -262,7 +265,7 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
       paths,
       format: oneOf('--format', values.format, ['text', 'json', 'sarif'] as const, 'text', topic),
       fix: values.fix === true,
-      rules,
+      rules: ruleSettings(),
       ...pipeline(),
       ...configChoice(values, topic),
     };
@@ -277,14 +280,12 @@ export function parseCommandLine(argv: string[], env: Environment = {}): Command
   }
   if (topic === 'summary') {
     if (values.fix) throw new UsageError({ zh: 'summary：--fix 只用于 check', en: 'summary: --fix is only for check' }, topic);
-    const rules: RuleSettings = {};
-    for (const r of values.rule ?? []) parseRule(r, rules, topic);
     return {
       command: topic,
       lang,
       maxSize,
       paths,
-      rules,
+      rules: ruleSettings(),
       format: oneOf('--format', values.format, ['csv', 'json', 'html'] as const, 'csv', topic),
       ...pipeline(),
       ...configChoice(values, topic),

@@ -43,7 +43,7 @@ describe('faces show related locations in another file', () => {
 
   it('SARIF: relatedLocations in the other artifact, 1-based', () => {
     const { report, findings } = checked('reports/2022.txt');
-    const log: sarif.Log = toSarif([{ file: 'reports/2023.txt', report, findings, encoding: 'utf-8' }], [], 'zh', '/work/x');
+    const log: sarif.Log = toSarif([{ file: 'reports/2023.txt', report, findings, encoding: 'utf-8' }], [], 'zh', process.cwd());
     const result = log.runs[0].results![0];
     const rel = result.relatedLocations![0].physicalLocation!;
     assert.deepEqual(rel.artifactLocation, { uri: 'reports/2022.txt', uriBaseId: 'SRCROOT' });
