@@ -51,6 +51,8 @@ export const KEEP_BYTES = (heapMb: number): number => Math.floor((heapMb * 1024 
 
 /** Where the files are identified and checked: the main thread or a pool of workers. */
 interface Checker {
+  /** Files identified at once (enough for every worker to have a run of neighbours queued). */
+  readonly identifyAtOnce: number;
   /** Groups checked at once (each worker has one to go on with while the main thread answers). */
   readonly groupsAtOnce: number;
   /** `index`: the file's place in the run (neighbouring files, often one body's years, go to one worker). */
@@ -79,7 +81,7 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
   if (pair) {
     o.progress?.start('read', o.files.length);
     const identified = new Array<IdentifyOutcome | null>(o.files.length).fill(null);
-    await forEachLimited(o.files, checker.groupsAtOnce * 2, async (file, i) => {
+    await forEachLimited(o.files, checker.identifyAtOnce, async (file, i) => {
       if (!failed.has(file)) {
         const r = await checker.identify(file, i);
         identified[i] = r.outcome;
@@ -159,6 +161,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
 function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
   const work = new FileWork({ ...settings, keepBytes: pair ? settings.keepBytes : 0 });
   return {
+    identifyAtOnce: 1,
     groupsAtOnce: 1,
     identify: async (file) => ({ outcome: await work.identify(file), slot: null }),
     check: async (step) => ({ outcome: await work.check(step), slot: null, stopped: false }),
@@ -177,6 +180,7 @@ function poolChecker(o: PipelineOptions, pair: boolean): Checker {
     maxHeapMb,
   });
   return {
+    identifyAtOnce: pool.size * NEIGHBOURS * 2,
     groupsAtOnce: pool.size * 2,
     async identify(file, index) {
       const r = await pool.run<IdentifyReply>({ op: 'identify', file }, { affinity: Math.floor(index / NEIGHBOURS) % pool.size });
