@@ -1,8 +1,8 @@
 // Folder figures: a folder of 1,000 and 10,000 reports generated at run time from the seeds, with
 // small changes (the organ renamed per body, the years moved to 2021–2024 so every body has a
-// chain of reports to pair, one table cell changed per report), through `check --jobs 1`,
-// `check --jobs 2` and `summary --jobs 2`, beside markdownlint-cli2 on the same folder; fresh
-// processes, runs alternated.
+// chain of reports to pair, one table cell changed per report), through `check` and `summary`
+// with `--jobs 1` and `--jobs 2`, beside markdownlint-cli2 on the same folder; fresh processes,
+// runs alternated.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -94,6 +94,7 @@ export function benchFolders(repoRoot: string, seeds: readonly Seed[], log: (s: 
       const contenders: Contender[] = [
         { name: 'check --jobs 1', args: [cli, 'check', '--jobs', '1', dir] },
         { name: 'check --jobs 2', args: [cli, 'check', '--jobs', '2', dir] },
+        { name: 'summary --jobs 1', args: [cli, 'summary', '--format', 'csv', '--jobs', '1', dir] },
         { name: 'summary --jobs 2', args: [cli, 'summary', '--format', 'csv', '--jobs', '2', dir] },
       ];
       if (fs.existsSync(peer)) contenders.push({ name: 'markdownlint-cli2', args: [peer, `${dir}/*.md`] });
