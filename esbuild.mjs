@@ -9,7 +9,20 @@ const production = process.argv.includes('--production');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
 
+// pdf.js (through unpdf) is two thirds of every Node bundle that reads .pdf files, and most runs
+// read none: it is its own bundle, server/out/unpdf.js, required from beside the bundle that
+// imports it the first time a PDF is read, so the CLI, its workers and the server start without
+// parsing it.
+const UNPDF_FILE = 'unpdf.js';
+const lazyUnpdf = {
+  name: 'lazy-unpdf',
+  setup(build) {
+    build.onResolve({ filter: /^unpdf$/ }, () => ({ path: `./${UNPDF_FILE}`, external: true }));
+  },
+};
+
 const bundles = [
+  { name: ['server', 'cli'], entry: 'server/src/formats/unpdf-bundle.ts', outfile: `server/out/${UNPDF_FILE}`, external: [], ownUnpdf: true },
   { name: 'client', entry: 'client/src/extension.ts', outfile: 'client/out/extension.js', external: ['vscode'] },
   { name: 'server', entry: 'server/src/server.ts', outfile: 'server/out/server.js', external: [] },
   // The server's worker thread for .docx/.pdf (time and memory limits); found beside server.js.
@@ -22,7 +35,7 @@ const bundles = [
 ];
 
 for (const b of bundles) {
-  if (only && b.name !== only) continue;
+  if (only && ![b.name].flat().includes(only)) continue;
   if (!existsSync(b.entry)) continue;
   await esbuild.build({
     entryPoints: [b.entry],
@@ -32,6 +45,7 @@ for (const b of bundles) {
     format: b.format ?? 'cjs',
     target: b.platform === 'browser' ? 'chrome114' : 'node20',
     external: b.external,
+    plugins: b.ownUnpdf || b.platform === 'browser' ? [] : [lazyUnpdf],
     minify: production,
     sourcemap: !production,
     logLevel: 'warning',

@@ -232,7 +232,7 @@ describe('extension manifest', () => {
         /^language-configuration\.json$/,
         /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
         /^client\/out\/(extension|preview)\.js$/,
-        /^server\/out\/(server|report-reader)\.js$/,
+        /^server\/out\/(server|report-reader|unpdf)\.js$/,
         /^docs\/rules\/(en\/)?[\w-]+\.md$/,
         /^docs\/marketplace\/README\.md$/,
         /^client\/media\/icon\.png$/,
@@ -240,7 +240,7 @@ describe('extension manifest', () => {
         /^(CHANGELOG\.md|LICENSE)$/,
       ];
       for (const f of files) assert.ok(allowed.some((re) => re.test(f)), `${f} must not be in the VSIX`);
-      for (const needed of ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/report-reader.js', 'syntaxes/disclosure-report.tmLanguage.json', 'LICENSE']) {
+      for (const needed of ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/report-reader.js', 'server/out/unpdf.js', 'syntaxes/disclosure-report.tmLanguage.json', 'LICENSE']) {
         assert.ok(files.includes(needed), `${needed} is in the VSIX (bundles come from \`node esbuild.mjs\`)`);
       }
       for (const r of rules) assert.ok(files.includes(`docs/rules/${r.id}.md`), `docs/rules/${r.id}.md`);
