@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../engine';
-import { type Failure, WorkerPool } from '../cli/pipeline/pool';
+import { type Failure, WorkerPool } from '../workers/pool';
 import { type BinaryKind, type BinaryReading, binaryDocument, type ReadResult } from '../formats';
 import type { PdfOptions } from '../formats/pdf';
 import type { BinaryRequest } from './binaryReaderWorker';

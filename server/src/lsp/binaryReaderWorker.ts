@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type BinaryKind, readBinary } from '../formats';
 import type { PdfOptions } from '../formats/pdf';
-import { misbehaveForTests } from '../cli/pipeline/testHooks';
+import { misbehaveForTests } from '../workers/testHooks';
 
 export interface BinaryRequest {
   file: string;

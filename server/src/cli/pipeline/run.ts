@@ -17,7 +17,7 @@ import { isBinaryKind } from '../../formats';
 import { type InputProblem, kindOfFile } from '../input';
 import { needsCheck } from './outputs';
 import { type PeerPlan, planChecks, type Step } from './plan';
-import { type Failure, WorkerPool } from './pool';
+import { type Failure, WorkerPool } from '../../workers/pool';
 import type { Progress } from './progress';
 import type { CheckReply, IdentifyReply } from './wire';
 import { failedOutcome, type FileOutcome, FileWork, type IdentifyOutcome, type WorkSettings } from './work';

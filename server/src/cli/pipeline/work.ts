@@ -16,7 +16,7 @@ import { checkText, documentOf, fixText, writeFixed } from '../fix';
 import { type InputFile, type InputProblem, isProblem, kindOfFile, type ReadFile, readInput } from '../input';
 import { extractPiece, type OutputKind, type Piece, pieceOf } from './outputs';
 import type { PeerPlan } from './plan';
-import { misbehaveForTests } from './testHooks';
+import { misbehaveForTests } from '../../workers/testHooks';
 
 export const PROG = 'disclosure-report';
 

@@ -3,7 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileWork, type WorkSettings } from './work';
-import { misbehaveForTests } from './testHooks';
+import { misbehaveForTests } from '../../workers/testHooks';
 import type { Request } from './wire';
 
 const work = new FileWork(workerData as WorkSettings);

@@ -1,9 +1,11 @@
-// A small pool of worker threads (node:worker_threads), one task at a time per worker, with what
-// a folder of untrusted files needs and general pools do not give together:
+// A small pool of worker threads (node:worker_threads), one task at a time per worker, shared by
+// the CLI's folder pipeline and the language server's .docx/.pdf reader, with what a folder of
+// untrusted files needs and general pools do not give together:
 //  - a hard limit per task: a wall-clock timer, and a heap limit (resourceLimits) per worker; a
 //    worker over either is terminated and replaced, its task comes back as a failure, the others go on;
-//  - affinity: a task can ask for the worker that read its file before (which kept the Report),
-//    and goes to another only when that one is busy and the others have nothing else to do.
+//  - affinity: a task can ask for the worker that holds what it needs (the file it read before,
+//    the facts of its group), and goes to another only when that one is busy and the others have
+//    nothing else to do.
 
 import { Worker } from 'node:worker_threads';
 
