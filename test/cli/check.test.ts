@@ -44,7 +44,7 @@ function assertFileObject(o: Record<string, unknown>, text: string): void {
   for (const [i, d] of (o.diagnostics as Record<string, unknown>[]).entries()) {
     const where = `diagnostic ${i}`;
     for (const k of ['code', 'severity', 'message', 'range']) assert.ok(k in d, `${where}: missing ${k}`);
-    for (const k of Object.keys(d)) assert.ok(['code', 'severity', 'message', 'range', 'relatedInformation', 'data', 'fix'].includes(k), `${where}: unexpected key ${k}`);
+    for (const k of Object.keys(d)) assert.ok(['code', 'severity', 'message', 'range', 'relatedInformation', 'data', 'fix', 'fingerprint'].includes(k), `${where}: unexpected key ${k}`);
     assert.ok(rules.some((r) => r.id === d.code), `${where}: code ${d.code} is a registered rule`);
     assert.ok(SEVERITIES.includes(d.severity as string));
     assert.ok(typeof d.message === 'string' && d.message.length > 0);

@@ -68,6 +68,26 @@ describe('config: the CLI', function () {
     assert.equal(findingLines(ignored.stdout).length, check(EXAMPLE).findings.length);
   });
 
+  it('a reviewer on the CLI alone: the fingerprint --format json prints (and SARIF’s partialFingerprints) is the one an ignore entry takes', () => {
+    const root = workspace();
+    const json = runCli(['check', '--lang', 'en', '--format', 'json', REPORT], { cwd: root });
+    const diagnostics = (JSON.parse(json.stdout) as { diagnostics: { code: string; fingerprint?: string }[] }[])[0].diagnostics;
+    assert.ok(diagnostics.length > 1 && diagnostics.every((d) => typeof d.fingerprint === 'string' && d.fingerprint.length > 0), 'every diagnostic has one');
+    assert.equal(new Set(diagnostics.map((d) => d.fingerprint)).size, diagnostics.length, 'told apart');
+    // Without a config they name the report as a config beside it would: the engine's own, relative to its folder.
+    assert.deepEqual(diagnostics.map((d) => d.fingerprint), ignoreEntries(root, 'city/district', () => true).map((x) => x.entry.fingerprint));
+    const sarif = runCli(['check', '--lang', 'en', '--format', 'sarif', REPORT], { cwd: root });
+    const results = JSON.parse(sarif.stdout).runs[0].results as { partialFingerprints?: Record<string, string> }[];
+    assert.deepEqual(results.map((r) => r.partialFingerprints?.['disclosureReportFinding/v1']), diagnostics.map((d) => d.fingerprint));
+
+    // The placeholder's fingerprint, copied into a config beside the report, takes that finding out.
+    const placeholder = diagnostics.find((d) => d.code === 'placeholder')!;
+    writeJson(path.join(root, 'city', 'district', '.disclosure-report.json'), { ignore: [{ fingerprint: placeholder.fingerprint, rule: 'placeholder', file: '2024.txt', reason: 'accepted' }] });
+    const after = runCli(['check', '--lang', 'en', '--format', 'json', REPORT], { cwd: root });
+    const left = (JSON.parse(after.stdout) as { diagnostics: { code: string; fingerprint?: string }[] }[])[0].diagnostics;
+    assert.deepEqual(left.map((d) => d.fingerprint), diagnostics.filter((d) => d !== placeholder).map((d) => d.fingerprint), 'the others keep theirs');
+  });
+
   it('the nearest config wins over one further up; --config names one for every input', () => {
     const root = workspace();
     writeJson(path.join(root, '.disclosure-report.json'), { rules: { 'signing-date': 'off' } });

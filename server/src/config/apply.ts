@@ -11,6 +11,7 @@ import {
   type RuleSettings,
   suppressFindings,
 } from '../engine';
+import * as path from 'node:path';
 import { fileInConfig, type LoadedConfig } from './discover';
 
 /** The config's rule severities with the face's overrides on top (CLI --rule wins over the file). */
@@ -26,7 +27,7 @@ export class ReportConfig {
   constructor(
     /** The config in force (null: none, or --no-config). */
     readonly loaded: LoadedConfig | null,
-    reportFile: string,
+    private readonly reportFile: string,
   ) {
     this.file = loaded ? fileInConfig(loaded, reportFile) : null;
     this.ignore = loaded?.config.ignore?.filter((e) => e.file === this.file) ?? [];
@@ -46,6 +47,15 @@ export class ReportConfig {
     if (this.ignore.length === 0 || this.file === null) return { findings: result.findings, suppressed: 0 };
     const { kept, suppressed } = suppressFindings(result.findings, result.report.source.text, this.file, this.ignore);
     return { findings: kept, suppressed: suppressed.length };
+  }
+
+  /**
+   * The fingerprint of every finding of the check (same order, before any is suppressed), as an
+   * ignore entry of the config in force would name it; without one, as a config beside the report
+   * would (the first one discovery finds).
+   */
+  fingerprints(result: Pick<CheckResult, 'findings' | 'report'>): string[] {
+    return ReportConfig.fingerprintsIn(this.loaded?.dir ?? path.dirname(this.reportFile), this.reportFile, result);
   }
 
   /** Fingerprints of every finding of the check (same order), relative to `dir`'s config. */

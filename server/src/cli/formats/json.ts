@@ -23,6 +23,8 @@ export interface JsonDiagnostic {
   /** What the finding found (cell ids, expected, actual, relation, rows…): the rule's own data. */
   data?: Record<string, unknown>;
   fix?: { title: string; edits: { range: JsonRange; newText: string }[] };
+  /** The key an `ignore` entry of the sidecar config takes to accept this finding. */
+  fingerprint?: string;
 }
 
 export interface JsonRelated {
@@ -83,7 +85,7 @@ export function toDiagnostic(lines: LineIndex, f: Finding, lang: Lang, report?: 
   return d;
 }
 
-export function toJsonResult(file: string, { report, findings }: CheckResult, lang: Lang, peers: Peers = {}): JsonFileResult {
+export function toJsonResult(file: string, { report, findings }: CheckResult, lang: Lang, peers: Peers = {}, fingerprints?: ReadonlyMap<Finding, string>): JsonFileResult {
   const lines = report.source.lines;
   const result: JsonFileResult = {
     file,
@@ -91,7 +93,12 @@ export function toJsonResult(file: string, { report, findings }: CheckResult, la
     formatVersion: report.formatVersion,
     sections: report.sections.map((s) => ({ number: s.number, title: s.title, line: lines.positionAt(s.heading.start).line })),
     tables: report.tables.map((t) => ({ id: t.id, line: lines.positionAt(t.start).line, readable: t.reading === 'full' ? true : t.reading === 'partial' ? ('partial' as const) : false })),
-    diagnostics: findings.map((f) => toDiagnostic(lines, f, lang, report)),
+    diagnostics: findings.map((f) => {
+      const d = toDiagnostic(lines, f, lang, report);
+      const fingerprint = fingerprints?.get(f);
+      if (fingerprint) d.fingerprint = fingerprint;
+      return d;
+    }),
   };
   if (peers.previous) result.previous = peers.previous.file;
   if (peers.members?.length) result.members = peers.members.map((m) => m.file);

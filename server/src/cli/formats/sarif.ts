@@ -24,6 +24,8 @@ export interface SarifFile {
   report: Report;
   findings: Finding[];
   encoding: string;
+  /** Each finding's fingerprint (the sidecar config's ignore key): the result's partialFingerprints. */
+  fingerprints?: ReadonlyMap<Finding, string>;
 }
 
 function region(lines: LineIndex, span: Span): sarif.Region {
@@ -35,6 +37,9 @@ function region(lines: LineIndex, span: Span): sarif.Region {
 function placeRegion(p: Place): sarif.Region {
   return { startLine: p.line + 1, startColumn: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1 };
 }
+
+/** The partialFingerprints key: our own scheme, versioned as SARIF asks (§3.27.17). */
+export const SARIF_FINGERPRINT = 'disclosureReportFinding/v1';
 
 function artifactUri(file: string, cwd: string): sarif.ArtifactLocation {
   const abs = path.resolve(cwd, file);
@@ -73,6 +78,8 @@ export function sarifPart(f: SarifFile, lang: Lang, cwd: string): SarifPart {
     };
     const idx = ruleIndex().get(d.ruleId);
     if (idx !== undefined) result.ruleIndex = idx;
+    const fingerprint = f.fingerprints?.get(d);
+    if (fingerprint) result.partialFingerprints = { [SARIF_FINGERPRINT]: fingerprint };
     if (d.related.length > 0) {
       result.relatedLocations = d.related.map((r, id) => ({
         id,

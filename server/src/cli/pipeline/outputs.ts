@@ -3,7 +3,7 @@
 // A new command's output (e.g. a summary row per report) is one more kind here and one more case
 // in `pieceOf`; the pipeline around it does not change.
 
-import type { CheckResult, Lang, Peers, Report } from '../../engine';
+import type { CheckResult, Finding, Lang, Peers, Report } from '../../engine';
 import type { ExtractedCell } from '../formats/extract';
 import { type JsonFileResult, toJsonResult } from '../formats/json';
 import type { SarifPart } from '../formats/sarif';
@@ -30,6 +30,8 @@ export interface PieceContext {
   encoding: string;
   /** The reports this one was read against (JSON names them). */
   peers: Peers;
+  /** Each finding's fingerprint, for an ignore entry of the sidecar config (JSON, SARIF). */
+  fingerprints?: ReadonlyMap<Finding, string>;
 }
 
 // The SARIF and extract writers are loaded by the outputs that use them, so a plain `check`
@@ -44,9 +46,9 @@ export function pieceOf(kind: Exclude<OutputKind, 'extract'>, file: string, resu
     case 'text':
       return { kind, text: result.findings.map((f) => formatFinding(file, result.report, f, ctx.lang, { color: ctx.color }) + '\n').join('') };
     case 'json':
-      return { kind, result: toJsonResult(file, result, ctx.lang, ctx.peers) };
+      return { kind, result: toJsonResult(file, result, ctx.lang, ctx.peers, ctx.fingerprints) };
     case 'sarif':
-      return { kind, part: sarifWriter().sarifPart({ file, report: result.report, findings: result.findings, encoding: ctx.encoding }, ctx.lang, ctx.cwd) };
+      return { kind, part: sarifWriter().sarifPart({ file, report: result.report, findings: result.findings, encoding: ctx.encoding, fingerprints: ctx.fingerprints }, ctx.lang, ctx.cwd) };
     case 'summary':
       return { kind, row: summaryWriter().summaryRow(file, result, ctx.lang) };
   }

@@ -7,7 +7,7 @@
 // The facts of the reports checked here are kept while a later check of their group reads them
 // (plan.ts says which); a peer's facts not at hand (its check ran elsewhere) are read here.
 
-import { type CheckOptions, type CheckResult, type Document, factsOf, type Lang, type PeerReport, type Peers, readDocument, readIdentity, type Report, type ReportFacts, type ReportIdentity, type RuleSettings, runRules, type Severity } from '../../engine';
+import { type CheckOptions, type CheckResult, type Document, factsOf, type Finding, type Lang, type PeerReport, type Peers, readDocument, readIdentity, type Report, type ReportFacts, type ReportIdentity, type RuleSettings, runRules, type Severity } from '../../engine';
 import * as path from 'node:path';
 import { ReportConfig } from '../../config/apply';
 import type { LoadedConfig } from '../../config/discover';
@@ -213,6 +213,12 @@ export class FileWork {
       const checked = report();
       result = { report: checked, ...runRules(checked, options) };
     }
+    // Fingerprints of every finding, before the config takes any out (JSON and SARIF carry them).
+    let fingerprints: Map<Finding, string> | undefined;
+    if (settings.output === 'json' || settings.output === 'sarif') {
+      const all = config.fingerprints(result);
+      fingerprints = new Map(result.findings.map((f, i) => [f, all[i]]));
+    }
     const shown = config.suppress(result);
     out.suppressed = shown.suppressed;
     result = { ...result, findings: shown.findings };
@@ -228,7 +234,7 @@ export class FileWork {
     }
     for (const f of result.findings) out.counts[f.severity]++;
     const encoding = input.binary ? 'binary' : input.encoding;
-    out.piece = pieceOf(settings.output, input.file, result, { lang: settings.lang, color: settings.color, cwd: settings.cwd, encoding, peers });
+    out.piece = pieceOf(settings.output, input.file, result, { lang: settings.lang, color: settings.color, cwd: settings.cwd, encoding, peers, fingerprints });
     return { outcome: out, report: result.report };
   }
 }
