@@ -42,6 +42,15 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 const refreshedAfter = (c: TestClient, before: number, what: string): Promise<true> =>
   waitFor(what, () => (c.refreshes > before ? true : undefined));
 
+/** A client with the folder as its workspace, watching files and pulling diagnostics on refresh. */
+const deskClient = (dir: string): Promise<TestClient> =>
+  TestClient.start({
+    settings: {},
+    workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
+    workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+    pullOnRefresh: true,
+  });
+
 describe('protocol: last year\'s report across the workspace', function () {
   this.timeout(60_000);
   const thisYear = readSeed('001').text;
@@ -74,12 +83,7 @@ describe('protocol: last year\'s report across the workspace', function () {
     fs.symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
     fs.symlinkSync(dir, path.join(dir, 'loop'));
     execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
-    c = await TestClient.start({
-      settings: {},
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
-      workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      pullOnRefresh: true,
-    });
+    c = await deskClient(dir);
   });
   after(async () => {
     await c?.stop();
@@ -220,5 +224,49 @@ describe('protocol: last year\'s report across the workspace', function () {
       return s.documents === 0 ? s : undefined;
     });
     assert.equal(stats.checks, 0);
+  });
+});
+
+describe('protocol: a region and its member reports in the workspace (the sidecar config\'s aggregates)', function () {
+  this.timeout(60_000);
+  const seed = readSeed('001').text;
+  const organ = factsOf(check(seed).report).organ!;
+  let dir: string;
+  let c: TestClient;
+  const uriOf = (rel: string): string => pathToFileURL(path.join(dir, rel)).href;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-desk-aggregate-'));
+    // Three bodies of one year: the region and two districts, named as a folder of reports names them.
+    fs.mkdirSync(path.join(dir, '区县'));
+    fs.writeFileSync(path.join(dir, '市本级 2023.txt'), seed.split(organ).join('某市人民政府'));
+    fs.writeFileSync(path.join(dir, '区县', '甲区 2023.txt'), seed.split(organ).join('某市甲区人民政府'));
+    fs.writeFileSync(path.join(dir, '区县', '乙区 2023.txt'), seed.split(organ).join('某市乙区人民政府'));
+    const config = { aggregates: [{ report: '市本级 2023.txt', members: ['区县/甲区 2023.txt', '区县/乙区 2023.txt', '区县/丙区 2023.txt'] }] };
+    fs.writeFileSync(path.join(dir, '.disclosure-report.json'), JSON.stringify(config, null, 2));
+    c = await deskClient(dir);
+  });
+  after(async () => {
+    await c?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the region\'s report is read against the member files the config names (paths with spaces and Chinese), and is told which one is missing', async () => {
+    const region = uriOf('市本级 2023.txt');
+    c.open(region, fs.readFileSync(path.join(dir, '市本级 2023.txt'), 'utf8'));
+    const peers = await waitFor('the members from the index', async () => {
+      await c.diagnostics(region);
+      const p = await c.request<PeersResult>('disclosureReport/peers', { textDocument: { uri: region } });
+      return p && p.members.length > 0 ? p : undefined;
+    });
+    assert.deepEqual(peers!.members.map((m) => m.file), [uriOf('区县/甲区 2023.txt'), uriOf('区县/乙区 2023.txt')]);
+    const ds = await waitFor('the aggregate findings', async () => {
+      const d = await c.diagnostics(region);
+      return d.some((x) => x.code === 'aggregate') ? d : undefined;
+    });
+    // With a member missing the sums are not compared (aggregate.ts); the notice names the one not found.
+    const aggregate = ds.filter((d) => d.code === 'aggregate');
+    assert.deepEqual(aggregate.map((d) => d.message), ['汇总核对未进行：配置中的成员 区县/丙区 2023.txt 没有找到对应的报告']);
+    assert.deepEqual(c.errors, [], 'no error in the server log');
   });
 });

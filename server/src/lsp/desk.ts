@@ -6,6 +6,7 @@
 // diagnostics the client holds were read against other peers are stale: the client is asked to
 // pull again.
 
+import * as path from 'node:path';
 import { pairReports, type DeskConfig, type PeerReport, type Peers, type ReportFacts } from '../engine';
 import { originalFileUri } from './reportText';
 import { pathOfFileUri, type WorkspaceIndex } from './workspaceIndex';
@@ -22,6 +23,8 @@ interface OpenReport {
   facts: ReportFacts;
   /** Its sidecar config's pairing (organ aliases, aggregates), if any. */
   config?: DeskConfig;
+  /** The folder of that config: the aggregates' file references are relative to it. */
+  configDir?: string;
   /** The stamp of the peers its diagnostics, as the client last pulled them, were read against. */
   delivered?: string;
 }
@@ -44,8 +47,11 @@ export class ReportDesk {
     index.onChanged = () => this.changed();
   }
 
-  /** The peers of a report with these facts, now, under its sidecar config. Starts the workspace index on first use. */
-  peersOf(uri: string, facts: ReportFacts, config: DeskConfig = {}): PeerSet {
+  /**
+   * The peers of a report with these facts, now, under its sidecar config (found in `configDir`).
+   * Starts the workspace index on first use.
+   */
+  peersOf(uri: string, facts: ReportFacts, config: DeskConfig = {}, configDir?: string): PeerSet {
     void this.index.ensureBuilt();
     const self = fileKeyOf(uri);
     const entries: PeerReport[] = [];
@@ -64,17 +70,20 @@ export class ReportDesk {
     entries.push({ file: uri, facts });
     // A second report of the same body and year is left to the CLI and the summary: in the editor it
     // is nearly always a draft's copy open beside it, and the notice would follow every copy around.
-    const { sameYear: _sameYear, ...peers } = pairReports(entries, config).get(uri) ?? {};
+    // The config names member files by path, relative to its folder; the entries are URIs.
+    const uriOfPath = new Map(entries.map((e) => [fileKeyOf(e.file), e.file]));
+    const resolve = configDir === undefined ? undefined : (reference: string): string => uriOfPath.get(path.resolve(configDir, reference)) ?? reference;
+    const { sameYear: _sameYear, ...peers } = pairReports(entries, config, { resolve }).get(uri) ?? {};
     const used = [peers.previous, ...(peers.members ?? [])].filter((p): p is PeerReport => p !== undefined);
     const stamp = used.map((p) => stamps.get(p.file) ?? p.file).join('|') + (peers.tolerance !== undefined ? `~${peers.tolerance}` : '');
     return { peers, stamp };
   }
 
   /** A check of an open report has read these facts (its peers now see this version). */
-  checked(uri: string, version: number, facts: ReportFacts, config?: DeskConfig): void {
+  checked(uri: string, version: number, facts: ReportFacts, config?: DeskConfig, configDir?: string): void {
     const key = fileKeyOf(uri);
     const known = this.open.get(key);
-    this.open.set(key, { uri, version, facts, config, delivered: known?.uri === uri ? known.delivered : undefined });
+    this.open.set(key, { uri, version, facts, config, configDir, delivered: known?.uri === uri ? known.delivered : undefined });
     this.changed();
   }
 
@@ -98,7 +107,7 @@ export class ReportDesk {
   stale(): string[] {
     const out: string[] = [];
     for (const o of this.open.values()) {
-      if (o.delivered !== undefined && this.peersOf(o.uri, o.facts, o.config).stamp !== o.delivered) out.push(o.uri);
+      if (o.delivered !== undefined && this.peersOf(o.uri, o.facts, o.config, o.configDir).stamp !== o.delivered) out.push(o.uri);
     }
     return out;
   }

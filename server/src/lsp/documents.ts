@@ -119,10 +119,11 @@ export class ReportStore {
     const cached = this.cache.get(doc.uri);
     const started = performance.now();
     const pairing = desk?.config.loaded?.config;
+    const pairingDir = desk?.config.loaded?.dir;
     let report: Report;
     if (cached && cached.version === doc.version && cached.key === key) {
       report = cached.result.report;
-      if (this.peersOf(doc.uri, report, pairing).stamp === cached.peersStamp) {
+      if (this.peersOf(doc.uri, report, pairing, pairingDir).stamp === cached.peersStamp) {
         this.cache.delete(doc.uri);
         this.cache.set(doc.uri, cached);
         return cached;
@@ -130,7 +131,7 @@ export class ReportStore {
     } else {
       report = readDocument(this.documentOf(doc));
     }
-    const { peers, stamp, facts } = this.peersOf(doc.uri, report, pairing);
+    const { peers, stamp, facts } = this.peersOf(doc.uri, report, pairing, pairingDir);
     // The sidecar config's severities sit under the editor's own settings (as under the CLI's --rule).
     const base = { rules: settings.rules as RuleSettings, templateQuiet: !wholeDocument, peers };
     const full: CheckResult = { report, ...runRules(report, desk ? desk.config.options(base) : base) };
@@ -150,7 +151,7 @@ export class ReportStore {
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, checked);
     while (this.cache.size > MAX_CACHED_CHECKS) this.cache.delete(this.cache.keys().next().value as string);
-    if (facts) this.peerDesk?.checked(doc.uri, doc.version, facts, pairing);
+    if (facts) this.peerDesk?.checked(doc.uri, doc.version, facts, pairing, pairingDir);
     try {
       this.onChecked(checked);
     } catch {
@@ -160,14 +161,14 @@ export class ReportStore {
   }
 
   /** The peers of a report read from an open document (its facts kept per report object). */
-  private peersOf(uri: string, report: Report, config: DeskConfig | undefined): { peers: Peers; stamp: string; facts?: ReportFacts } {
+  private peersOf(uri: string, report: Report, config: DeskConfig | undefined, configDir: string | undefined): { peers: Peers; stamp: string; facts?: ReportFacts } {
     if (!this.peerDesk) return { peers: {}, stamp: '' };
     let facts = this.facts.get(report);
     if (!facts) {
       facts = lazyFactsOf(report);
       this.facts.set(report, facts);
     }
-    return { ...this.peerDesk.peersOf(uri, facts, config), facts };
+    return { ...this.peerDesk.peersOf(uri, facts, config, configDir), facts };
   }
 
   /** The client now holds the diagnostics of this check (a later change of its peers makes them stale). */
