@@ -183,24 +183,29 @@ function windowHashes(w: Words): Hashes {
  * buffer reused by every table (a report is compared seven times: whole and per section); a slot
  * counts only when its stamp is this table's, so no table needs clearing.
  */
+// Module variables, not static fields: the bundle lowers static fields to defined properties,
+// which made every access slow.
+let scratchSlots = new Int32Array(0);
+let generation = 0;
+
 class WindowTable {
-  private static slots = new Int32Array(0);
-  private static generation = 0;
   private readonly stamp: number;
   private readonly mask: number;
+  private readonly slots: Int32Array;
 
   constructor(hashes: Hashes) {
     let size = 16;
     while (size < hashes.length * 2) size *= 2;
-    if (WindowTable.slots.length < size * 4 || WindowTable.generation === 0x7fffffff) {
-      WindowTable.slots = new Int32Array(size * 4);
-      WindowTable.generation = 0;
+    if (scratchSlots.length < size * 4 || generation === 0x7fffffff) {
+      scratchSlots = new Int32Array(size * 4);
+      generation = 0;
     }
-    const stamp = ++WindowTable.generation;
+    const stamp = ++generation;
     const mask = size - 1;
+    const slots = scratchSlots;
     this.stamp = stamp;
     this.mask = mask;
-    const slots = WindowTable.slots;
+    this.slots = slots;
     for (let j = 0; j < hashes.length; j++) {
       const h = hashes.high[j];
       const l = hashes.low[j];
@@ -217,7 +222,7 @@ class WindowTable {
 
   /** The first start of a window with this key, or −1. Valid until the next table is built. */
   first(h: number, l: number): number {
-    const slots = WindowTable.slots;
+    const slots = this.slots;
     const wrap = (this.mask << 2) | 3;
     for (let at = (l & this.mask) << 2; slots[at] === this.stamp; at = (at + 4) & wrap) {
       if (slots[at + 1] === h && slots[at + 2] === l) return slots[at + 3];
