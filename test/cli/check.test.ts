@@ -264,7 +264,9 @@ describe('cli check: --format json', () => {
   it('is exactly one object per file, in order, matching the engine through LineIndex', () => {
     const files = [...seedFiles(), fixture('clean.txt'), fixture('wrong-total.txt')];
     for (const lang of ['zh', 'en'] as const) {
-      const r = runCli(['check', '--format', 'json', '--lang', lang, ...files]);
+      // Copies of one report on purpose: the folder pairs them as one body's twins and cross-year notes
+      // that on each title (pipeline.test.ts); here each file's reading is compared with the engine's.
+      const r = runCli(['check', '--format', 'json', '--lang', lang, '--rule', 'cross-year=off', ...files]);
       assert.equal(r.stderr, '');
       const arr = JSON.parse(r.stdout) as Record<string, unknown>[];
       assert.ok(Array.isArray(arr));

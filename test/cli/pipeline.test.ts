@@ -1,6 +1,7 @@
-// The folder pipeline (read pass → pairing → check pass, over worker threads): the same output
-// whatever the number of workers, last year's report paired with this year's, a file that hangs
-// or explodes stopped and reported while the others are checked, the progress bar on a terminal only.
+// The folder pipeline (identify pass → plan → check pass, over worker threads): the same output
+// whatever the number of workers (twins, an aggregate with a missing member included), last year's
+// report paired with this year's, a file that hangs or explodes stopped and reported while the
+// others are checked (and not read as another's peer), the progress bar on a terminal only.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -38,6 +39,11 @@ function seedFolder(): { dir: string; thisYear: string; lastYear: string } {
   const renamed = seed.text.split(facts.organ!).join('某市某区工业和信息化局');
   fs.writeFileSync(path.join(dir, 'b-renamed.txt'), withCell(renamed, 'requests/R1/c1', '9'));
   fs.writeFileSync(path.join(dir, 'c-two-years-back.txt'), shiftYears(seed.text, -2));
+  // A second copy of this year's report (a draft beside the final text): the two are twins.
+  fs.writeFileSync(path.join(dir, 'd-twin.txt'), seed.text);
+  // The renamed body as a member of this year's report, with a member no report matches.
+  const config = { aggregates: [{ report: path.basename(seed.file), members: ['b-renamed.txt', 'e-missing-district.txt'] }] };
+  fs.writeFileSync(path.join(dir, '.disclosure-report.json'), JSON.stringify(config, null, 2));
   return { dir, thisYear: path.join(dir, path.basename(seed.file)), lastYear: path.join(dir, 'a-last-year.txt') };
 }
 
@@ -58,7 +64,7 @@ describe('cli pipeline: on a folder of seeds and variants', function () {
       assert.equal(two.stdout, one.stdout);
       assert.equal(two.stderr, one.stderr);
       // Every file of the folder is in it, in the order of the files.
-      const files = fs.readdirSync(folder.dir).sort();
+      const files = fs.readdirSync(folder.dir).filter((f) => !f.startsWith('.')).sort();
       if (format === 'json') assert.deepEqual(JSON.parse(one.stdout).map((r: { file: string }) => path.basename(r.file)), files);
       if (format === 'text') assert.match(one.stdout, new RegExp(`已检查 ${files.length} 个文件`));
     });
@@ -91,6 +97,14 @@ describe('cli pipeline: on a folder of seeds and variants', function () {
       const found = thisYear.diagnostics.filter((d) => d.code === 'cross-year');
       assert.ok(found.length > 0, 'a cross-year finding on the changed 结转');
       assert.ok(found.some((d) => d.relatedInformation?.some((rel) => rel.file === folder.lastYear)));
+
+      // The twins name each other on their titles; the aggregate says which member it did not find.
+      const twin = path.join(folder.dir, 'd-twin.txt');
+      const sameYear = (x: (typeof results)[number]) => x.diagnostics.filter((d) => d.code === 'cross-year' && (d as { data?: { check?: string } }).data?.check === 'same-year');
+      assert.deepEqual(sameYear(thisYear).map((d) => (d as { data?: { sameYearFiles?: string[] } }).data?.sameYearFiles), [[twin]]);
+      assert.deepEqual(sameYear(byFile.get(twin)!).map((d) => (d as { data?: { sameYearFiles?: string[] } }).data?.sameYearFiles), [[folder.thisYear]]);
+      const missing = thisYear.diagnostics.filter((d) => d.code === 'aggregate' && (d as { data?: { missingMembers?: string[] } }).data?.missingMembers);
+      assert.deepEqual(missing.map((d) => (d as { data?: { missingMembers?: string[] } }).data?.missingMembers), [['e-missing-district.txt']]);
     });
   }
 });
@@ -126,6 +140,26 @@ describe('cli pipeline: the per-file limit', function () {
     const others = JSON.parse(r.stdout).map((x: { file: string }) => ({ ...x, file: path.basename(x.file) }));
     assert.equal(JSON.stringify(others), withoutStuck(), 'the other files are checked as without it');
     assert.ok(Date.now() - started < 60_000, 'the run did not wait for the default limit');
+  });
+
+  it('a report stopped in its check is not read again as next year’s peer (which would stop that one too)', () => {
+    const pair = tempDir('dr-limit-peer-');
+    try {
+      const seed = readSeed('002');
+      const thisYear = path.join(pair, path.basename(seed.file));
+      fs.writeFileSync(thisYear, seed.text);
+      fs.writeFileSync(path.join(pair, 'stuck-last-year.txt'), shiftYears(seed.text, -1));
+      const r = runCli(['check', '--format', 'json', '--jobs', '2', '--file-timeout', '5s', '--lang', 'en', pair], { env: { DISCLOSURE_REPORT_TEST_HANG: 'stuck', DISCLOSURE_REPORT_TEST_HANG_IN: 'check' } });
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `one message, for the stopped file only: ${r.stderr}`);
+      assert.match(r.stderr, /stuck-last-year\.txt: reading and checking took longer than 5 s/);
+      const results = JSON.parse(r.stdout) as { file: string; previous?: string; diagnostics: unknown[] }[];
+      const checked = results.find((x) => x.file === thisYear)!;
+      assert.equal(checked.previous, undefined, 'checked without the stopped report as last year’s');
+      assert.ok(checked.diagnostics.length > 0, 'and checked');
+    } finally {
+      fs.rmSync(pair, { recursive: true, force: true });
+    }
   });
 
   it('a file that exhausts memory is stopped by the worker heap limit, and the others are checked', () => {

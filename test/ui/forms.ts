@@ -72,21 +72,26 @@ async function openPdfAsReport(page: Page, name: string): Promise<void> {
   const tab = page.locator('.tabs-container .tab.active', { hasText: name });
   await tab.waitFor();
   // The PDF viewer is a webview: a key pressed while its frame has the focus never reaches the
-  // workbench. Click the tab (the workbench takes the focus) before F1, and again if it was swallowed.
+  // workbench, and while it loads it can take the focus back and close the palette just opened.
+  // Each attempt clicks the tab (the workbench takes the focus) and runs the whole palette step;
+  // a step the viewer interrupted is escaped and tried again.
+  const reportText = page.locator('.editor-instance .view-lines .view-line', { hasText: '政府信息公开' }).first();
   for (let attempt = 0; ; attempt++) {
-    await tab.click();
-    await page.keyboard.press('F1');
     try {
+      await tab.click();
+      await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 5_000 });
-      break;
+      await input.fill('>Open as Report', { timeout: 5_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open as Report' }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      await reportText.waitFor({ state: 'visible', timeout: 15_000 });
+      return;
     } catch (err) {
-      if (attempt >= 3) throw err;
+      if (attempt >= 4) throw err;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
     }
   }
-  await input.fill('>Open as Report');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open as Report' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.editor-instance .view-lines .view-line', { hasText: '政府信息公开' }).first().waitFor({ state: 'visible' });
 }
 
 /** The error squiggle on the line that holds the cursor. */

@@ -10,7 +10,8 @@ import type { NewFinding } from './rules/types';
 import { quietTemplates } from './templates/quiet';
 
 export * from './model';
-export { parseReport, readDocument } from './read/report';
+export { parseReport, readDocument, readHead } from './read/report';
+export type { ReportHead } from './read/report';
 export { textDocument } from './input/text';
 export { blockAt } from './input/document';
 export type { Block, Document, DocumentForm, DocumentOptions, Origin } from './input/document';

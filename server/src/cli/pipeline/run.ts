@@ -1,22 +1,26 @@
-// The folder pipeline: read pass → pairing → check pass, over worker threads or in the main thread.
-//   1. read pass (workers): each file → Document → Report → ReportFacts;
-//   2. pairing (main thread): pairReports over every report's facts → the peers of each report;
-//   3. check pass (workers): each file with its peers → its output piece, emitted in the order of
-//      the files whatever the number of workers, so the output is the same with --jobs 1 and N.
+// The folder pipeline: identify pass → plan → check pass, over worker threads or in the main thread.
+//   1. identify pass: each file → its Document → its head → organ and year (no table is read);
+//   2. plan (main thread, plan.ts): pairing over the identities → each report's peers by file, and
+//      the groups of files that read each other's facts, peers first;
+//   3. check pass: group by group, each group's files in one place (a worker, or the main thread),
+//      so a report's facts are computed once where it is checked and kept only while its group
+//      needs them; the outcomes are emitted in the order of the files whatever the number of
+//      workers, so the output is the same with --jobs 1 and N.
 // One file, or --jobs 1, runs in the main thread (no worker to start), unless a .docx/.pdf is among
 // the inputs: those are the files that can hang or explode a library, so they always run in a
 // worker under the per-file limits. Commands that need no peers (extract) skip passes 1 and 2.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type DeskConfig, pairReports, type PeerReport, type Peers, type ReportFacts } from '../../engine';
+import type { DeskConfig, PairingEntry } from '../../engine';
 import { isBinaryKind } from '../../formats';
 import { type InputProblem, kindOfFile } from '../input';
 import { needsCheck } from './outputs';
-import { type Failure, type TaskResult, WorkerPool } from './pool';
+import { type PeerPlan, planChecks, type Step } from './plan';
+import { type Failure, WorkerPool } from './pool';
 import type { Progress } from './progress';
-import { type CheckReply, type ReadReply, wirePeers } from './wire';
-import { failedOutcome, type FileOutcome, FileWork, type WorkSettings } from './work';
+import type { CheckReply, IdentifyReply } from './wire';
+import { failedOutcome, type FileOutcome, FileWork, type IdentifyOutcome, type WorkSettings } from './work';
 
 export interface PipelineOptions {
   files: readonly string[];
@@ -35,48 +39,118 @@ export interface PipelineOptions {
   emit(outcome: FileOutcome): void;
 }
 
-export const DEFAULT_WORKER_HEAP_MB = 1024;
+/**
+ * A worker's heap limit. Not lower: V8 lets a heap grow by a factor of 4 between full collections
+ * only when its limit is 2 GB or more, and by much less below, where a worker spent three times
+ * the main thread's time collecting garbage (bench/folder.ts).
+ */
+export const DEFAULT_WORKER_HEAP_MB = 2048;
 
-/** Reports kept between the passes: about 32 bytes of heap per character of report text were measured. */
+/** .docx/.pdf Documents kept between the passes: about 32 bytes of heap per character of report text were measured. */
 export const CACHE_CHARS = (heapMb: number): number => Math.floor((heapMb * 1024 * 1024) / 3 / 32);
+
+/** Where the files are identified and checked: the main thread or a pool of workers. */
+interface Checker {
+  /** Groups checked at once (each worker has one to go on with while the main thread answers). */
+  readonly groupsAtOnce: number;
+  identify(file: string): Promise<{ outcome: IdentifyOutcome; slot: number | null }>;
+  /** `slot`: the worker that holds the group's facts (null: any). */
+  check(step: Step & { config: number | null }, slot: number | null): Promise<{ outcome: FileOutcome; slot: number | null; stopped: boolean }>;
+  close(): Promise<void>;
+}
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
   const pair = needsCheck(o.settings.output) && o.files.length > 1;
   const inWorkers = (o.jobs > 1 && o.files.length > 1) || (o.fileTimeoutMs > 0 && o.files.some((f) => isBinaryKind(kindOfFile(f))));
-  if (inWorkers) await inPool(o, pair);
-  else await inMainThread(o, pair);
+  const checker = inWorkers ? poolChecker(o, pair) : mainThreadChecker(o.settings, pair);
+  try {
+    await drive(o, pair, checker);
+  } finally {
+    await checker.close();
+  }
 }
 
-/** The main thread alone: no serialisation; Reports kept between the passes as in a worker. */
-async function inMainThread(o: PipelineOptions, pair: boolean): Promise<void> {
-  const work = new FileWork(o.settings);
-  let peers = new Map<string, Peers>();
-  const problems = new Map<string, InputProblem>(o.refused ?? []);
+async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promise<void> {
+  const failed = new Map<string, InputProblem>(o.refused ?? []);
+  const entries: PairingEntry[] = [];
+  /** The worker that kept a .docx/.pdf read in the identify pass. */
+  const keptBy = new Map<string, number>();
   if (pair) {
     o.progress?.start('read', o.files.length);
-    const entries: PeerReport[] = [];
-    for (const file of o.files) {
-      if (problems.has(file)) {
-        o.progress?.tick();
-        continue;
+    const identified = new Array<IdentifyOutcome | null>(o.files.length).fill(null);
+    await forEachLimited(o.files, checker.groupsAtOnce * 2, async (file, i) => {
+      if (!failed.has(file)) {
+        const r = await checker.identify(file);
+        identified[i] = r.outcome;
+        if (r.outcome.ok && r.outcome.cached && r.slot !== null) keptBy.set(file, r.slot);
       }
-      const r = await work.read(file);
-      if (r.ok) entries.push({ file, facts: r.facts });
-      else problems.set(file, r.problem);
       o.progress?.tick();
-    }
-    peers = pairReports(entries, o.desk);
+    });
+    identified.forEach((r, i) => {
+      const file = o.files[i];
+      if (r === null) return;
+      if (r.ok) entries.push({ file, facts: r.identity });
+      else failed.set(file, r.problem);
+    });
+  } else {
+    for (const file of o.files) if (!failed.has(file)) entries.push({ file, facts: { organ: null, organKey: null, year: null } });
   }
+  const { groups } = planChecks(entries, o.desk, pair);
+
   o.progress?.start(needsCheck(o.settings.output) ? 'check' : 'extract', o.files.length);
-  for (const file of o.files) {
-    const problem = problems.get(file);
-    const outcome = problem ? failedOutcome(file, problem) : await work.check(file, peers.get(file), o.configIndex?.get(file) ?? null);
+  const index = new Map(o.files.map((f, i) => [f, i]));
+  const ordered = inOrder(o.files.length, o.emit);
+  for (const [file, problem] of failed) {
     o.progress?.tick();
-    o.emit(outcome);
+    ordered(index.get(file)!, failedOutcome(file, problem));
   }
+  /** Files a worker was stopped on: no later check reads them as a peer (they would stop it too). */
+  const stopped = new Set<string>();
+  await forEachLimited(groups, checker.groupsAtOnce, async (group) => {
+    let slot: number | null = null;
+    for (const f of group) if (keptBy.has(f.file)) slot = keptBy.get(f.file)!;
+    for (const step of group) {
+      const r = await checker.check({ ...step, peers: withoutStopped(step.peers, stopped), config: o.configIndex?.get(step.file) ?? null }, slot);
+      if (r.stopped) stopped.add(step.file);
+      if (r.slot !== null) slot = r.slot;
+      o.progress?.tick();
+      ordered(index.get(step.file)!, r.outcome);
+    }
+  });
 }
 
-async function inPool(o: PipelineOptions, pair: boolean): Promise<void> {
+function withoutStopped(peers: PeerPlan, stopped: ReadonlySet<string>): PeerPlan {
+  if (stopped.size === 0) return peers;
+  const out: PeerPlan = { ...peers };
+  if (out.previous !== undefined && stopped.has(out.previous)) delete out.previous;
+  if (out.members) out.members = out.members.filter((m) => !stopped.has(m));
+  return out;
+}
+
+/** Runs `fn` over the items with at most `limit` running at once. */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
+/** The main thread alone: one file at a time, no serialisation. */
+function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
+  const work = new FileWork({ ...settings, cacheChars: pair ? settings.cacheChars : 0 });
+  return {
+    groupsAtOnce: 1,
+    identify: async (file) => ({ outcome: await work.identify(file), slot: null }),
+    check: async (step) => ({ outcome: await work.check(step), slot: null, stopped: false }),
+    close: async () => undefined,
+  };
+}
+
+function poolChecker(o: PipelineOptions, pair: boolean): Checker {
   const maxHeapMb = o.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB;
   const settings: WorkSettings = { ...o.settings, cacheChars: pair ? Math.min(o.settings.cacheChars, CACHE_CHARS(maxHeapMb)) : 0 };
   const pool = new WorkerPool({
@@ -86,54 +160,18 @@ async function inPool(o: PipelineOptions, pair: boolean): Promise<void> {
     timeoutMs: o.fileTimeoutMs,
     maxHeapMb,
   });
-  try {
-    const failed = new Map<string, InputProblem>(o.refused ?? []);
-    const affinity = new Map<string, number>();
-    const facts = new Map<string, Uint8Array>();
-    let peers = new Map<string, Peers>();
-    if (pair) {
-      o.progress?.start('read', o.files.length);
-      const entries: PeerReport[] = [];
-      const reads = await Promise.all(
-        o.files.map(async (file) => {
-          const r = failed.has(file) ? null : await pool.run<ReadReply>({ op: 'read', file });
-          o.progress?.tick();
-          return r;
-        }),
-      );
-      reads.forEach((r, i) => {
-        const file = o.files[i];
-        if (r === null) return;
-        if (!r.ok) failed.set(file, limitProblem(file, r.failure));
-        else if (!r.value.ok) failed.set(file, r.value.problem);
-        else {
-          entries.push({ file, facts: r.value.head as ReportFacts });
-          facts.set(file, r.value.facts);
-          if (r.value.cached) affinity.set(file, r.slot);
-        }
-      });
-      peers = pairReports(entries, o.desk);
-    }
-
-    o.progress?.start(needsCheck(o.settings.output) ? 'check' : 'extract', o.files.length);
-    const ordered = inOrder(o.files.length, o.emit);
-    await Promise.all(
-      o.files.map(async (file, i) => {
-        const problem = failed.get(file);
-        let outcome: FileOutcome;
-        if (problem) outcome = failedOutcome(file, problem);
-        else {
-          const message = { op: 'check', file, peers: wirePeers(peers.get(file), (f) => facts.get(f)), config: o.configIndex?.get(file) ?? null };
-          const r: TaskResult<CheckReply> = await pool.run<CheckReply>(message, { affinity: affinity.get(file) });
-          outcome = r.ok ? r.value : failedOutcome(file, limitProblem(file, r.failure));
-        }
-        o.progress?.tick();
-        ordered(i, outcome);
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+  return {
+    groupsAtOnce: pool.size * 2,
+    async identify(file) {
+      const r = await pool.run<IdentifyReply>({ op: 'identify', file });
+      return r.ok ? { outcome: r.value, slot: r.slot } : { outcome: { ok: false, problem: limitProblem(file, r.failure) }, slot: null };
+    },
+    async check(step, slot) {
+      const r = await pool.run<CheckReply>({ op: 'check', ...step }, { affinity: slot });
+      return r.ok ? { outcome: r.value, slot: r.slot, stopped: false } : { outcome: failedOutcome(step.file, limitProblem(step.file, r.failure)), slot: null, stopped: true };
+    },
+    close: () => pool.close(),
+  };
 }
 
 /** Emits outcomes in index order as they arrive out of order. */

@@ -1,10 +1,12 @@
 // One file's work in the two passes, the same in a worker thread and in the main thread:
-//   read pass:  file → bytes → Document → Report → ReportFacts (what pairing and the peers need);
-//   check pass: file + its peers → findings → the command's output piece, ready to print.
-// The Reports of the read pass are kept up to a budget, so the check pass runs the rules on them
-// instead of reading the file again (bench/folder.ts measures both ways).
+//   identify pass: file → bytes → Document → its head → ReportIdentity (what pairing reads);
+//   check pass:    file + its peers → findings → the command's output piece, ready to print.
+// A text file is read again for the check pass (cheaper than holding every Document between the
+// passes); a .docx/.pdf Document is kept up to a budget, its reading being the costly part.
+// The facts of the reports checked here are kept while a later check of their group reads them
+// (plan.ts says which); a peer's facts not at hand (its check ran elsewhere) are read here.
 
-import { type CheckOptions, type CheckResult, checkDocument, type Document, factsOf, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, type Severity } from '../../engine';
+import { type CheckOptions, type CheckResult, type Document, factsOf, type Lang, type PeerReport, type Peers, readDocument, readIdentity, type Report, type ReportFacts, type ReportIdentity, type RuleSettings, runRules, type Severity } from '../../engine';
 import * as path from 'node:path';
 import { ReportConfig } from '../../config/apply';
 import type { LoadedConfig } from '../../config/discover';
@@ -12,6 +14,8 @@ import { readDocumentFile } from '../../formats';
 import { checkText, documentOf, fixText, writeFixed } from '../fix';
 import { type InputFile, type InputProblem, isProblem, kindOfFile, type ReadFile, readInput } from '../input';
 import { extractPiece, type OutputKind, type Piece, pieceOf } from './outputs';
+import type { PeerPlan } from './plan';
+import { misbehaveForTests } from './testHooks';
 
 export const PROG = 'disclosure-report';
 
@@ -25,14 +29,23 @@ export interface WorkSettings {
   maxSize: number;
   color: boolean;
   cwd: string;
-  /** Reports kept between the passes, in UTF-16 code units of their text (0: keep none). */
+  /** .docx/.pdf Documents kept between the passes, in UTF-16 code units of their text (0: keep none). */
   cacheChars: number;
 }
 
 /** One readable input with the Document the engine reads (the report text for .docx/.pdf). */
 export type Input = InputFile & { document: Document };
 
-export type ReadOutcome = { ok: true; facts: ReportFacts; cached: boolean } | { ok: false; problem: InputProblem };
+export type IdentifyOutcome = { ok: true; identity: ReportIdentity; cached: boolean } | { ok: false; problem: InputProblem };
+
+/** One check of the plan: the file, its peers by file, what to keep and drop of the facts held. */
+export interface CheckStep {
+  file: string;
+  peers?: PeerPlan;
+  config?: number | null;
+  keep?: boolean;
+  release?: readonly string[];
+}
 
 /** Everything the main thread prints for one file, in plain data. */
 export interface FileOutcome {
@@ -76,72 +89,112 @@ export async function readFile(file: string, maxSize: number): Promise<Input | I
   }
 }
 
-interface Kept {
-  input: Input;
-  report: Report;
-}
-
 export class FileWork {
-  private readonly kept = new Map<string, Kept>();
+  /** .docx/.pdf inputs read in the identify pass, for their check. */
+  private readonly kept = new Map<string, Input>();
   private keptChars = 0;
+  /** Facts of reports checked (or read as a peer) here that a later check reads. */
+  private readonly facts = new Map<string, ReportFacts>();
 
   constructor(readonly settings: WorkSettings) {}
 
-  /** Read pass: the facts of one file (kept for the check pass when the budget allows). */
-  async read(file: string): Promise<ReadOutcome> {
+  /** Identify pass: which body's report of which year a file is. */
+  async identify(file: string): Promise<IdentifyOutcome> {
     const input = await readFile(file, this.settings.maxSize);
     if (isProblem(input)) return { ok: false, problem: input };
     try {
-      const report = readDocument(input.document);
-      const facts = factsOf(report);
-      // The first reports read are kept, the later ones not: the check pass runs in the same order,
-      // so a first-come budget serves it better than evicting the oldest.
-      const size = report.source.text.length;
-      const cached = this.keptChars + size <= this.settings.cacheChars;
+      const identity = readIdentity(input.document);
+      // The first inputs read are kept, the later ones not: the check pass runs in about the same
+      // order, so a first-come budget serves it better than evicting the oldest.
+      const size = input.document.source.text.length;
+      const cached = input.binary !== undefined && this.keptChars + size <= this.settings.cacheChars;
       if (cached) {
-        this.kept.set(file, { input, report });
+        this.kept.set(file, input);
         this.keptChars += size;
       }
-      return { ok: true, facts, cached };
+      return { ok: true, identity, cached };
     } catch (err) {
       return { ok: false, problem: internalError(file, err) };
     }
   }
 
   /** Check pass: one file against its peers, to the command's output piece. */
-  async check(file: string, peers: Peers = {}, config: number | null = null): Promise<FileOutcome> {
+  async check(step: CheckStep): Promise<FileOutcome> {
+    const { file } = step;
     const kept = this.kept.get(file);
     if (kept) {
       this.kept.delete(file);
-      this.keptChars -= kept.report.source.text.length;
+      this.keptChars -= kept.document.source.text.length;
     }
-    const input = kept?.input ?? (await readFile(file, this.settings.maxSize));
-    if (isProblem(input)) return failedOutcome(file, input);
     try {
-      return this.outcome(input, kept?.report, peers, config === null ? null : (this.settings.configs[config] ?? null));
+      const input = kept ?? (await readFile(file, this.settings.maxSize));
+      if (isProblem(input)) return failedOutcome(file, input);
+      const peers = step.peers ? await this.peersOf(step.peers) : {};
+      const config = step.config === null || step.config === undefined ? null : (this.settings.configs[step.config] ?? null);
+      // --fix on a text file reads and checks the text itself, as many times as its fixes need.
+      const read = this.settings.fix && !input.binary ? null : readDocument(input.document);
+      const { outcome, report } = this.outcome(input, read, peers, config);
+      if (step.keep && report) this.facts.set(file, factsOf(report));
+      return outcome;
     } catch (err) {
       return failedOutcome(file, internalError(file, err));
+    } finally {
+      for (const f of step.release ?? []) this.facts.delete(f);
     }
   }
 
-  private outcome(input: Input, report: Report | undefined, peers: Peers, loaded: LoadedConfig | null): FileOutcome {
+  /** The peers of a check with their facts: held here, else read now (and held for the group). */
+  private async peersOf(plan: PeerPlan): Promise<Peers> {
+    const peer = async (file: string): Promise<PeerReport | null> => {
+      let facts = this.facts.get(file);
+      if (!facts) {
+        misbehaveForTests(file, 'check');
+        const input = await readFile(file, this.settings.maxSize);
+        if (isProblem(input)) return null;
+        facts = factsOf(readDocument(input.document));
+        this.facts.set(file, facts);
+      }
+      return { file, facts };
+    };
+    const out: Peers = {};
+    if (plan.previous !== undefined) {
+      const previous = await peer(plan.previous);
+      if (previous) out.previous = previous;
+    }
+    if (plan.sameYear) out.sameYear = plan.sameYear.map((file) => ({ file }));
+    if (plan.members) {
+      out.members = [];
+      for (const m of plan.members) {
+        const member = await peer(m);
+        if (member) out.members.push(member);
+      }
+    }
+    if (plan.tolerance !== undefined) out.tolerance = plan.tolerance;
+    if (plan.missingMembers) out.missingMembers = plan.missingMembers;
+    return out;
+  }
+
+  /** The outcome, and the Report its findings are of (the fixed text's with --fix). */
+  private outcome(input: Input, read: Report | null, peers: Peers, loaded: LoadedConfig | null): { outcome: FileOutcome; report: Report | null } {
     const { settings } = this;
     const out: FileOutcome = { file: input.file, piece: null, counts: noCounts(), fixed: 0, suppressed: 0, notes: [], warnings: [], problems: [] };
+    const report = (): Report => read ?? readDocument(input.document);
     if (settings.output === 'extract') {
-      const { piece, warnings } = extractPiece(input.file, report ?? readDocument(input.document), settings.lang);
+      const { piece, warnings } = extractPiece(input.file, report(), settings.lang);
       out.piece = piece;
       out.warnings = warnings.map((w) => `${PROG}: ${w}`);
-      return out;
+      return { outcome: out, report: null };
     }
     // The config's severities under --rule, and its ignored findings taken out (fixes included).
     const config = new ReportConfig(loaded, path.resolve(settings.cwd, input.file));
     const options: CheckOptions = config.options({ rules: settings.rules, peers });
     let result: CheckResult;
-    if (settings.fix && input.binary) {
-      out.notes.push(notEditedNote(input.file, settings.lang));
-      result = report ? { report, ...runRules(report, options) } : checkDocument(input.document, options);
-    } else if (settings.fix && !input.binary) result = fixAndWrite(input, options, config, settings.lang, out);
-    else result = report ? { report, ...runRules(report, options) } : checkDocument(input.document, options);
+    if (settings.fix && !input.binary) result = fixAndWrite(input, options, config, settings.lang, out);
+    else {
+      if (settings.fix) out.notes.push(notEditedNote(input.file, settings.lang));
+      const checked = report();
+      result = { report: checked, ...runRules(checked, options) };
+    }
     const shown = config.suppress(result);
     out.suppressed = shown.suppressed;
     result = { ...result, findings: shown.findings };
@@ -158,7 +211,7 @@ export class FileWork {
     for (const f of result.findings) out.counts[f.severity]++;
     const encoding = input.binary ? 'binary' : input.encoding;
     out.piece = pieceOf(settings.output, input.file, result, { lang: settings.lang, color: settings.color, cwd: settings.cwd, encoding, peers });
-    return out;
+    return { outcome: out, report: result.report };
   }
 }
 

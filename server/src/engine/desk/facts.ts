@@ -5,6 +5,8 @@
 // report's text, so a peer never needs to be parsed twice.
 
 import type { FormatVersion, Report, Span, TableId } from '../model';
+import type { Document } from '../input/document';
+import { readHead, type ReportHead } from '../read/report';
 import { organKey, organOf, type Organ } from './organ';
 
 /** A span of the peer's report text with its line/character, so a face can point into that file. */
@@ -38,12 +40,16 @@ export interface ParagraphFact extends Place {
   text: string;
 }
 
-export interface ReportFacts {
+/** Which body's report of which year: all pairing reads (peers.ts). */
+export interface ReportIdentity {
   /** The body's name as the title gives it (「某市工业和信息化局」), or null. */
   organ: string | null;
   /** The name normalised for pairing (organ.ts): same body, same key. */
   organKey: string | null;
   year: number | null;
+}
+
+export interface ReportFacts extends ReportIdentity {
   formatVersion: FormatVersion | null;
   title: Place | null;
   cells: CellFact[];
@@ -68,13 +74,24 @@ export function factsOf(report: Report): ReportFacts {
   return facts;
 }
 
+/** The identity of a report from its head (read/report.ts readHead): the same as its facts give. */
+export function identityOf(head: Pick<ReportHead, 'title' | 'source' | 'sections' | 'signingDate' | 'year'>): ReportIdentity {
+  const organ = organOfReport(head);
+  return { organ: organ?.name ?? null, organKey: organ?.key ?? null, year: head.year };
+}
+
+/** A document's identity without reading its tables: what a folder is paired by before it is checked. */
+export function readIdentity(document: Document): ReportIdentity {
+  return identityOf(readHead(document));
+}
+
 function computeFacts(report: Report): ReportFacts {
   const place = (s: Span): Place => {
     const a = report.source.lines.positionAt(s.start);
     const b = report.source.lines.positionAt(s.end);
     return { start: s.start, end: s.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
   };
-  const organ = organOfReport(report);
+  const { organ, organKey, year } = identityOf(report);
   const cells: CellFact[] = [];
   const lines = report.source.lines;
   for (const t of report.tables) {
@@ -92,9 +109,9 @@ function computeFacts(report: Report): ReportFacts {
     }
   }
   return {
-    organ: organ?.name ?? null,
-    organKey: organ?.key ?? null,
-    year: report.year,
+    organ,
+    organKey,
+    year,
     formatVersion: report.formatVersion,
     title: report.title ? place(report.title) : null,
     cells,
@@ -115,7 +132,7 @@ const QUOTED_TITLE = /《([^《》\r\n]{2,60}?(?:年度报告|年报))》/;
  * The body, from the title; when the title names none (「2023年政府信息公开工作年度报告」 alone),
  * from the report's name quoted in the preamble, then from the signature line above the date.
  */
-function organOfReport(report: Report): Organ | null {
+function organOfReport(report: Pick<ReportHead, 'title' | 'source' | 'sections' | 'signingDate'>): Organ | null {
   const fromTitle = report.title ? organOf(report.title.text) : null;
   if (fromTitle) return fromTitle;
   const { text } = report.source;

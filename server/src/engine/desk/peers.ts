@@ -9,7 +9,7 @@
 
 import type { Aggregate, DeskConfig } from './config';
 import type { Localized, RelatedInfo } from '../model';
-import type { Place, ReportFacts } from './facts';
+import type { Place, ReportFacts, ReportIdentity } from './facts';
 import { aliasKeys, organKey } from './organ';
 
 /** Another report, by the file it came from (a path for the CLI, a URI for the editor). */
@@ -18,11 +18,26 @@ export interface PeerReport {
   facts: ReportFacts;
 }
 
+/** What pairing reads of a report: its file and who wrote it for which year (a PeerReport is one). */
+export interface PairingEntry {
+  file: string;
+  facts: ReportIdentity;
+}
+
+/** The peers of one report as pairing finds them, in the entries' own type. */
+export interface PeersOf<E extends PairingEntry> {
+  previous?: E;
+  sameYear?: E[];
+  members?: E[];
+  tolerance?: number;
+  missingMembers?: string[];
+}
+
 export interface Peers {
   /** The same body's report of the year before. */
   previous?: PeerReport;
-  /** Other reports of the same body and year (duplicates), in file order. */
-  sameYear?: PeerReport[];
+  /** Other reports of the same body and year (duplicates), in file order: only their files are read. */
+  sameYear?: { file: string }[];
   /** The reports a region's totals must equal the sum of (config `aggregates`). */
   members?: PeerReport[];
   /** The aggregate's tolerance: how far the region's cell may differ from the members' sum. */
@@ -40,21 +55,21 @@ export interface PairOptions {
   resolve?: (reference: string) => string;
 }
 
-const byFile = (a: PeerReport, b: PeerReport): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+const byFile = (a: PairingEntry, b: PairingEntry): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /** The pairing key of a report: the config's alias target when one names it, else its organ key. */
-export function pairingKey(facts: ReportFacts, aliases: Map<string, string>): string | null {
+export function pairingKey(facts: ReportIdentity, aliases: Map<string, string>): string | null {
   const own = facts.organKey ?? (facts.organ ? organKey(facts.organ) : null);
   if (own === null || own === '') return null;
   return aliases.get(own) ?? own;
 }
 
 /** Pair every report with its peers. `file`s are compared as given (the caller makes them comparable). */
-export function pairReports(entries: readonly PeerReport[], config: DeskConfig = {}, options: PairOptions = {}): Map<string, Peers> {
+export function pairReports<E extends PairingEntry>(entries: readonly E[], config: DeskConfig = {}, options: PairOptions = {}): Map<string, PeersOf<E>> {
   const aliases = aliasKeys(config.organs);
   const sorted = [...entries].sort(byFile);
-  const keyOf = new Map<PeerReport, string | null>(sorted.map((e) => [e, pairingKey(e.facts, aliases)]));
-  const byKeyYear = new Map<string, PeerReport[]>();
+  const keyOf = new Map<E, string | null>(sorted.map((e) => [e, pairingKey(e.facts, aliases)]));
+  const byKeyYear = new Map<string, E[]>();
   for (const e of sorted) {
     const key = keyOf.get(e);
     if (key === null || key === undefined || e.facts.year === null) continue;
@@ -63,10 +78,10 @@ export function pairReports(entries: readonly PeerReport[], config: DeskConfig =
     if (list) list.push(e);
     else byKeyYear.set(k, [e]);
   }
-  const out = new Map<string, Peers>();
+  const out = new Map<string, PeersOf<E>>();
   for (const e of sorted) {
     const key = keyOf.get(e);
-    const peers: Peers = {};
+    const peers: PeersOf<E> = {};
     if (key !== null && key !== undefined && e.facts.year !== null) {
       const previous = byKeyYear.get(`${key}|${e.facts.year - 1}`)?.find((p) => p.file !== e.file);
       if (previous) peers.previous = previous;
@@ -80,18 +95,18 @@ export function pairReports(entries: readonly PeerReport[], config: DeskConfig =
 }
 
 /** The members of an aggregate, on the region's report of each year it names. */
-function attachAggregate(
+function attachAggregate<E extends PairingEntry>(
   aggregate: Aggregate,
-  entries: readonly PeerReport[],
-  keyOf: Map<PeerReport, string | null>,
+  entries: readonly E[],
+  keyOf: Map<E, string | null>,
   aliases: Map<string, string>,
   options: PairOptions,
-  out: Map<string, Peers>,
+  out: Map<string, PeersOf<E>>,
 ): void {
   if (!aggregate || typeof aggregate.report !== 'string' || !Array.isArray(aggregate.members)) return;
   const matchFile = fileMatcher(options);
   /** Reports a reference names: the file it names, else every report of the body it names. */
-  const named = (reference: string): { reports: PeerReport[]; asFile: boolean } => {
+  const named = (reference: string): { reports: E[]; asFile: boolean } => {
     const files = entries.filter((e) => matchFile(reference, e.file));
     if (files.length > 0) return { reports: files, asFile: true };
     const key = organKey(reference);
@@ -100,7 +115,7 @@ function attachAggregate(
   };
   const regions = named(aggregate.report).reports;
   for (const region of regions) {
-    const members: PeerReport[] = [];
+    const members: E[] = [];
     const missing: string[] = [];
     for (const reference of aggregate.members) {
       if (typeof reference !== 'string') continue;

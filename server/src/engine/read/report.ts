@@ -18,8 +18,17 @@ export function parseReport(text: string): Report {
   return readDocument(textDocument(text));
 }
 
-/** Blocks → Report: the readers in order. They walk blocks, never physical lines. */
-export function readDocument(document: Document): Report {
+/**
+ * What a report says about itself before its tables are read: the sections, the title, the year
+ * and the signing date. Cheap (no table is read), and what pairing needs: the organ and year of a
+ * report (desk/facts.ts identityOf) come from these alone, so a folder can be paired before any
+ * report is read in full.
+ */
+export interface ReportHead extends Pick<Report, 'source' | 'document' | 'title' | 'year' | 'statisticsPeriod' | 'signingDate' | 'sections'> {
+  headingLines: Set<number>;
+}
+
+export function readHead(document: Document): ReportHead {
   const { source, blocks: lines } = document;
   const { text } = source;
   const sections = findSections(source, lines);
@@ -30,6 +39,13 @@ export function readDocument(document: Document): Report {
   const preambleEnd = s2 ? s2.lineStart : Math.min(text.length, 6000);
   const statisticsPeriod = findStatisticsPeriod(source, preambleEnd);
   const year = inferYear(source, title, statisticsPeriod, sections);
+  return { source, document, title, year, statisticsPeriod, signingDate: findSigningDate(source, lines), sections, headingLines };
+}
+
+/** Blocks → Report: the readers in order. They walk blocks, never physical lines. */
+export function readDocument(document: Document): Report {
+  const { source, title, year, statisticsPeriod, signingDate, sections, headingLines } = readHead(document);
+  const lines = document.blocks;
   const tables = readTables(source, lines, headingLines, year, document.form);
   attachSubsections(source, lines, sections, tables);
   const formatMarkers = findMarkers(source.view, tables);
@@ -41,7 +57,7 @@ export function readDocument(document: Document): Report {
     formatVersion: versionOf(tables, formatMarkers),
     formatMarkers,
     statisticsPeriod,
-    signingDate: findSigningDate(source, lines),
+    signingDate,
     sections,
     tables,
     layout: dominantLayout(tables),

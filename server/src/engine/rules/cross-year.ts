@@ -163,7 +163,7 @@ function itemCounts(report: Report, previous: PeerReport, before: Map<string, Ce
 }
 
 /** Two reports of one body and year: which one next year's report is compared with. */
-function sameYearNotice(report: Report, others: PeerReport[], ctx: RuleContext): void {
+function sameYearNotice(report: Report, others: readonly { file: string }[], ctx: RuleContext): void {
   const at = report.title ?? report.sections[0]?.heading;
   if (!at) return;
   const own = factsOf(report);

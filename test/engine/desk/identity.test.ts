@@ -1,0 +1,45 @@
+// A report's identity (organ and year) read from its head alone (readIdentity: no table read) is
+// the one its full facts give, so a folder paired before it is checked pairs as after: on the
+// seeds, the examples, the sample web page, and variants whose organ comes from the preamble's
+// quoted title or from the signature.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { factsOf, readDocument, readIdentity, textDocument, type Document } from '../../../server/src/engine';
+import { htmlDocument } from '../../../server/src/formats/html';
+import { readSeed, seedFiles } from '../../support/seeds';
+
+const EXAMPLES = path.join(__dirname, '..', '..', '..', '..', 'examples');
+const SAMPLES = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'samples');
+
+function assertSameIdentity(document: Document, what: string): void {
+  const facts = factsOf(readDocument(document));
+  assert.deepEqual(readIdentity(document), { organ: facts.organ, organKey: facts.organKey, year: facts.year }, what);
+}
+
+describe('engine desk: identity from the head', () => {
+  it('equals the facts on every seed, example and sample', () => {
+    const texts: [string, Document][] = [];
+    for (const f of seedFiles()) texts.push([path.basename(f), textDocument(fs.readFileSync(f, 'utf8'))]);
+    for (const f of fs.readdirSync(EXAMPLES).filter((x) => /\.(txt|md)$/.test(x))) texts.push([f, textDocument(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'))]);
+    if (fs.existsSync(SAMPLES)) for (const f of fs.readdirSync(SAMPLES).filter((x) => /\.html?$/.test(x))) texts.push([f, htmlDocument(fs.readFileSync(path.join(SAMPLES, f), 'utf8'))]);
+    assert.ok(texts.length >= 6, 'the seeds and examples are there');
+    let named = 0;
+    for (const [name, doc] of texts) {
+      assertSameIdentity(doc, name);
+      if (readIdentity(doc).organKey) named++;
+    }
+    assert.ok(named >= 5, 'most of them name their body');
+  });
+
+  it('equals the facts when the title names no body (the preamble’s quoted title, the signature), and with no title at all', () => {
+    const seed = readSeed('002');
+    const facts = factsOf(readDocument(textDocument(seed.text)));
+    assert.ok(facts.organ, 'seed 002 names its body in the title');
+    const untitled = seed.text.split(facts.organ!).join('');
+    assertSameIdentity(textDocument(untitled), 'organ only outside the title');
+    assertSameIdentity(textDocument(`${facts.organ}\n${untitled}`), 'a line above the title');
+    assertSameIdentity(textDocument(untitled.split('\n').slice(3).join('\n')), 'the first lines cut off');
+    assertSameIdentity(textDocument(''), 'empty');
+  });
+});
