@@ -1,7 +1,8 @@
 // Folder figures: a folder of 1,000 and 10,000 reports generated at run time from the seeds, with
 // small changes (the organ renamed per body, the years moved to 2021–2024 so every body has a
-// chain of reports to pair, one table cell changed per report), through `check --jobs 1` and
-// `check --jobs 2`, beside markdownlint-cli2 on the same folder; fresh processes, runs alternated.
+// chain of reports to pair, one table cell changed per report), through `check` and `summary`
+// with `--jobs 1` and `--jobs 2`, beside markdownlint-cli2 on the same folder; fresh processes,
+// runs alternated.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -61,6 +62,8 @@ interface Sample {
   ms: number;
   /** Peak resident set of the process, its worker threads included (kB), from /usr/bin/time when present. */
   maxRssKb: number | null;
+  /** CPU time of the process, every thread (user + system, ms), from /usr/bin/time when present. */
+  cpuMs: number | null;
 }
 
 const TIME = '/usr/bin/time';
@@ -68,13 +71,13 @@ const TIME = '/usr/bin/time';
 function runOnce(c: Contender, cwd: string): Sample {
   const withTime = fs.existsSync(TIME);
   const cmd = withTime ? TIME : process.execPath;
-  const args = withTime ? ['-f', '%M', process.execPath, ...c.args] : c.args;
+  const args = withTime ? ['-f', '%M %U %S', process.execPath, ...c.args] : c.args;
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - t0;
   if (r.error || r.status === null || r.status > 1) throw new Error(`${c.name} failed (${r.status ?? r.signal}): ${r.error ?? r.stderr.toString().slice(-2000)}`);
-  const rss = withTime ? Number(/(\d+)\s*$/.exec(r.stderr.toString())?.[1]) : NaN;
-  return { ms, maxRssKb: Number.isFinite(rss) ? rss : null };
+  const m = withTime ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr.toString()) : null;
+  return { ms, maxRssKb: m ? Number(m[1]) : null, cpuMs: m ? Math.round((Number(m[2]) + Number(m[3])) * 1000) : null };
 }
 
 const FOLDER_TARGET: Target = { value: 10_000, text: '< 10 s' };
@@ -91,6 +94,8 @@ export function benchFolders(repoRoot: string, seeds: readonly Seed[], log: (s: 
       const contenders: Contender[] = [
         { name: 'check --jobs 1', args: [cli, 'check', '--jobs', '1', dir] },
         { name: 'check --jobs 2', args: [cli, 'check', '--jobs', '2', dir] },
+        { name: 'summary --jobs 1', args: [cli, 'summary', '--format', 'csv', '--jobs', '1', dir] },
+        { name: 'summary --jobs 2', args: [cli, 'summary', '--format', 'csv', '--jobs', '2', dir] },
       ];
       if (fs.existsSync(peer)) contenders.push({ name: 'markdownlint-cli2', args: [peer, `${dir}/*.md`] });
       // BENCH_FOLDER_ROUNDS: fewer rounds on a busy machine (a 10,000-report round is minutes there).
@@ -110,6 +115,8 @@ export function benchFolders(repoRoot: string, seeds: readonly Seed[], log: (s: 
       contenders.forEach((c, i) => {
         const wall: Summary = summarize(samples[i].map((s) => s.ms));
         const rss = samples[i].map((s) => s.maxRssKb).filter((x): x is number => x !== null);
+        const cpu = samples[i].map((s) => s.cpuMs).filter((x): x is number => x !== null);
+        const cpuMedian = cpu.length ? summarize(cpu).median : null;
         const target = c.name === 'check --jobs 2' && n === 10_000 ? FOLDER_TARGET : undefined;
         figures.push({
           group: 'folder',
@@ -119,7 +126,10 @@ export function benchFolders(repoRoot: string, seeds: readonly Seed[], log: (s: 
           min: wall.min,
           max: wall.max,
           runs: wall.runs,
-          note: `${Math.round((n / wall.median) * 1000)} reports/s (median)${rss.length ? `; peak RSS of the process (workers included) ${Math.round(Math.max(...rss) / 1024)} MB` : ''}`,
+          note:
+            `${Math.round((n / wall.median) * 1000)} reports/s (median)` +
+            (cpuMedian !== null ? `; CPU ${(cpuMedian / 1000).toFixed(1)} s (${(cpuMedian / wall.median).toFixed(2)} cores)` : '') +
+            (rss.length ? `; peak RSS of the process (workers included) ${Math.round(Math.max(...rss) / 1024)} MB` : ''),
           ...(target ? { target: target.text, meets: wall.median < target.value } : {}),
         });
       });

@@ -166,7 +166,10 @@ export function readInput(file: string, maxSize: number, kind: InputKind | null 
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxSize + 1 - total));
+      // The first read takes the size stat gave and one byte more (a file that grew is seen);
+      // a buffer of a fixed 1 MB per file made every small report cost a large allocation.
+      const want = chunks.length === 0 ? st.size + 1 : 1 << 16;
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxSize + 1 - total));
       if (chunk.length === 0) break;
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;

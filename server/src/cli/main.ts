@@ -17,7 +17,7 @@ import { helpText } from './help';
 import { collectFiles, type InputProblem, isProblem } from './input';
 import { packageInfo } from './package-info';
 import { Progress } from './pipeline/progress';
-import { CACHE_CHARS, DEFAULT_WORKER_HEAP_MB, runPipeline } from './pipeline/run';
+import { DEFAULT_WORKER_HEAP_MB, KEEP_BYTES, runPipeline } from './pipeline/run';
 import { type FileOutcome, PROG, readFile, type WorkSettings } from './pipeline/work';
 import type { SummaryRow } from '../summary/row';
 
@@ -92,8 +92,8 @@ function workSettings(cmd: PipelineCommand, io: Io, configs: LoadedConfig[]): Wo
     color: io.color,
     cwd: io.cwd,
     // DISCLOSURE_REPORT_KEEP=0 reads every file again in the check pass (bench/folder.ts compares).
-    // The main thread keeps as much as one worker would (a third of its heap limit, ~340 MB).
-    cacheChars: io.env?.DISCLOSURE_REPORT_KEEP === '0' ? 0 : CACHE_CHARS(DEFAULT_WORKER_HEAP_MB),
+    // The main thread keeps as much as one worker would (a quarter of its heap limit).
+    keepBytes: io.env?.DISCLOSURE_REPORT_KEEP === '0' ? 0 : KEEP_BYTES(DEFAULT_WORKER_HEAP_MB),
   };
 }
 

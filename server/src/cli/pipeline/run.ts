@@ -46,14 +46,17 @@ export interface PipelineOptions {
  */
 export const DEFAULT_WORKER_HEAP_MB = 2048;
 
-/** .docx/.pdf Documents kept between the passes: about 32 bytes of heap per character of report text were measured. */
-export const CACHE_CHARS = (heapMb: number): number => Math.floor((heapMb * 1024 * 1024) / 3 / 32);
+/** What the identify pass read, kept for the check pass: a quarter of the heap limit. */
+export const KEEP_BYTES = (heapMb: number): number => Math.floor((heapMb * 1024 * 1024) / 4);
 
 /** Where the files are identified and checked: the main thread or a pool of workers. */
 interface Checker {
+  /** Files identified at once (enough for every worker to have a run of neighbours queued). */
+  readonly identifyAtOnce: number;
   /** Groups checked at once (each worker has one to go on with while the main thread answers). */
   readonly groupsAtOnce: number;
-  identify(file: string): Promise<{ outcome: IdentifyOutcome; slot: number | null }>;
+  /** `index`: the file's place in the run (neighbouring files, often one body's years, go to one worker). */
+  identify(file: string, index: number): Promise<{ outcome: IdentifyOutcome; slot: number | null }>;
   /** `slot`: the worker that holds the group's facts (null: any). */
   check(step: Step & { config: number | null }, slot: number | null): Promise<{ outcome: FileOutcome; slot: number | null; stopped: boolean }>;
   close(): Promise<void>;
@@ -73,14 +76,14 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
 async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promise<void> {
   const failed = new Map<string, InputProblem>(o.refused ?? []);
   const entries: PairingEntry[] = [];
-  /** The worker that kept a .docx/.pdf read in the identify pass. */
+  /** The worker that kept a file read in the identify pass. */
   const keptBy = new Map<string, number>();
   if (pair) {
     o.progress?.start('read', o.files.length);
     const identified = new Array<IdentifyOutcome | null>(o.files.length).fill(null);
-    await forEachLimited(o.files, checker.groupsAtOnce * 2, async (file, i) => {
+    await forEachLimited(o.files, checker.identifyAtOnce, async (file, i) => {
       if (!failed.has(file)) {
-        const r = await checker.identify(file);
+        const r = await checker.identify(file, i);
         identified[i] = r.outcome;
         if (r.outcome.ok && r.outcome.cached && r.slot !== null) keptBy.set(file, r.slot);
       }
@@ -107,8 +110,8 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
   /** Files a worker was stopped on: no later check reads them as a peer (they would stop it too). */
   const stopped = new Set<string>();
   await forEachLimited(groups, checker.groupsAtOnce, async (group) => {
-    let slot: number | null = null;
-    for (const f of group) if (keptBy.has(f.file)) slot = keptBy.get(f.file)!;
+    // The group starts where most of its files were kept.
+    let slot: number | null = mostCommon(group.map((s) => keptBy.get(s.file)));
     for (const step of group) {
       const r = await checker.check({ ...step, peers: withoutStopped(step.peers, stopped), config: o.configIndex?.get(step.file) ?? null }, slot);
       if (r.stopped) stopped.add(step.file);
@@ -117,6 +120,21 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
       ordered(index.get(step.file)!, r.outcome);
     }
   });
+}
+
+/** Files identified by one worker in a row: a body's reports of several years usually sit together. */
+const NEIGHBOURS = 32;
+
+function mostCommon(slots: readonly (number | undefined)[]): number | null {
+  const counts = new Map<number, number>();
+  let best: number | null = null;
+  for (const s of slots) {
+    if (s === undefined) continue;
+    const n = (counts.get(s) ?? 0) + 1;
+    counts.set(s, n);
+    if (best === null || n > counts.get(best)!) best = s;
+  }
+  return best;
 }
 
 function withoutStopped(peers: PeerPlan, stopped: ReadonlySet<string>): PeerPlan {
@@ -141,8 +159,9 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
 
 /** The main thread alone: one file at a time, no serialisation. */
 function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
-  const work = new FileWork({ ...settings, cacheChars: pair ? settings.cacheChars : 0 });
+  const work = new FileWork({ ...settings, keepBytes: pair ? settings.keepBytes : 0 });
   return {
+    identifyAtOnce: 1,
     groupsAtOnce: 1,
     identify: async (file) => ({ outcome: await work.identify(file), slot: null }),
     check: async (step) => ({ outcome: await work.check(step), slot: null, stopped: false }),
@@ -152,7 +171,7 @@ function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
 
 function poolChecker(o: PipelineOptions, pair: boolean): Checker {
   const maxHeapMb = o.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB;
-  const settings: WorkSettings = { ...o.settings, cacheChars: pair ? Math.min(o.settings.cacheChars, CACHE_CHARS(maxHeapMb)) : 0 };
+  const settings: WorkSettings = { ...o.settings, keepBytes: pair ? Math.min(o.settings.keepBytes, KEEP_BYTES(maxHeapMb)) : 0 };
   const pool = new WorkerPool({
     size: Math.min(o.jobs, o.files.length),
     script: workerScript(),
@@ -161,9 +180,10 @@ function poolChecker(o: PipelineOptions, pair: boolean): Checker {
     maxHeapMb,
   });
   return {
+    identifyAtOnce: pool.size * NEIGHBOURS * 2,
     groupsAtOnce: pool.size * 2,
-    async identify(file) {
-      const r = await pool.run<IdentifyReply>({ op: 'identify', file });
+    async identify(file, index) {
+      const r = await pool.run<IdentifyReply>({ op: 'identify', file }, { affinity: Math.floor(index / NEIGHBOURS) % pool.size });
       return r.ok ? { outcome: r.value, slot: r.slot } : { outcome: { ok: false, problem: limitProblem(file, r.failure) }, slot: null };
     },
     async check(step, slot) {

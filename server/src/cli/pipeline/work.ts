@@ -1,8 +1,9 @@
 // One file's work in the two passes, the same in a worker thread and in the main thread:
 //   identify pass: file → bytes → Document → its head → ReportIdentity (what pairing reads);
 //   check pass:    file + its peers → findings → the command's output piece, ready to print.
-// A text file is read again for the check pass (cheaper than holding every Document between the
-// passes); a .docx/.pdf Document is kept up to a budget, its reading being the costly part.
+// What the identify pass read is kept for the check pass up to a budget: a text file's decoded
+// text (a flat string costs the garbage collector nothing to hold; its Document, a tree of blocks,
+// is built again), a .docx/.pdf's Document (reading those is the costly part).
 // The facts of the reports checked here are kept while a later check of their group reads them
 // (plan.ts says which); a peer's facts not at hand (its check ran elsewhere) are read here.
 
@@ -29,8 +30,8 @@ export interface WorkSettings {
   maxSize: number;
   color: boolean;
   cwd: string;
-  /** .docx/.pdf Documents kept between the passes, in UTF-16 code units of their text (0: keep none). */
-  cacheChars: number;
+  /** What the identify pass read, kept for the check pass: a budget in bytes of heap (0: keep none). */
+  keepBytes: number;
 }
 
 /** One readable input with the Document the engine reads (the report text for .docx/.pdf). */
@@ -76,6 +77,12 @@ export function internalError(file: string, err: unknown): InputProblem {
   return { file, reason: { zh: `内部错误：${detail}`, en: `internal error: ${detail}` } };
 }
 
+function keptInput(k: Kept): Input {
+  if (k.document) return { ...k.input, document: k.document };
+  const text = k.input as ReadFile;
+  return { ...text, document: documentOf(text.text, text.kind) };
+}
+
 /** Read and decode one file into the Document the engine reads; never throws. */
 export async function readFile(file: string, maxSize: number): Promise<Input | InputProblem> {
   const r = readInput(file, maxSize, kindOfFile(file));
@@ -89,10 +96,20 @@ export async function readFile(file: string, maxSize: number): Promise<Input | I
   }
 }
 
+/** Heap per character of what is kept: a string's two bytes; a .docx/.pdf Document's blocks and maps (measured). */
+const KEPT_BYTES_PER_CHAR = { text: 2, binary: 32 };
+
+interface Kept {
+  input: InputFile;
+  /** A .docx/.pdf's Document; a text's is built again from its text. */
+  document: Document | null;
+  bytes: number;
+}
+
 export class FileWork {
-  /** .docx/.pdf inputs read in the identify pass, for their check. */
-  private readonly kept = new Map<string, Input>();
-  private keptChars = 0;
+  /** Inputs read in the identify pass, for their check. */
+  private readonly kept = new Map<string, Kept>();
+  private keptBytes = 0;
   /** Facts of reports checked (or read as a peer) here that a later check reads. */
   private readonly facts = new Map<string, ReportFacts>();
 
@@ -106,11 +123,12 @@ export class FileWork {
       const identity = readIdentity(input.document);
       // The first inputs read are kept, the later ones not: the check pass runs in about the same
       // order, so a first-come budget serves it better than evicting the oldest.
-      const size = input.document.source.text.length;
-      const cached = input.binary !== undefined && this.keptChars + size <= this.settings.cacheChars;
+      const bytes = input.document.source.text.length * (input.binary ? KEPT_BYTES_PER_CHAR.binary : KEPT_BYTES_PER_CHAR.text);
+      const cached = this.keptBytes + bytes <= this.settings.keepBytes;
       if (cached) {
-        this.kept.set(file, input);
-        this.keptChars += size;
+        const { document, ...read } = input;
+        this.kept.set(file, { input: read, document: input.binary ? document : null, bytes });
+        this.keptBytes += bytes;
       }
       return { ok: true, identity, cached };
     } catch (err) {
@@ -124,10 +142,10 @@ export class FileWork {
     const kept = this.kept.get(file);
     if (kept) {
       this.kept.delete(file);
-      this.keptChars -= kept.document.source.text.length;
+      this.keptBytes -= kept.bytes;
     }
     try {
-      const input = kept ?? (await readFile(file, this.settings.maxSize));
+      const input = kept ? keptInput(kept) : await readFile(file, this.settings.maxSize);
       if (isProblem(input)) return failedOutcome(file, input);
       const peers = step.peers ? await this.peersOf(step.peers) : {};
       const config = step.config === null || step.config === undefined ? null : (this.settings.configs[step.config] ?? null);
