@@ -110,7 +110,8 @@ const evaluated = new WeakMap<Report, Evaluation[]>();
 export function evaluateReport(report: Report): Evaluation[] {
   let out = evaluated.get(report);
   if (!out) {
-    out = report.tables.flatMap(evaluateTable);
+    out = [];
+    for (const t of report.tables) for (const ev of evaluateTable(t)) out.push(ev);
     evaluated.set(report, out);
   }
   return out;

@@ -2,7 +2,7 @@
 // report; the measure itself; shared passages as related locations in both files.
 import * as assert from 'node:assert/strict';
 import { check, factsOf, type Finding } from '../../../server/src/engine';
-import { proseOf, sharedPassages, SHINGLE } from '../../../server/src/engine/desk/similarity';
+import { partOf, proseOf, sharedPassages, SHINGLE } from '../../../server/src/engine/desk/similarity';
 import { readSeed } from '../../support/seeds';
 import { findingsOf, peerOf, yearEarlier } from './helpers';
 
@@ -99,6 +99,28 @@ describe('repeated-text: prose repeated from last year’s report', () => {
     assert.ok(bySection(loose).includes(1), 'section 一 is 100 %');
     // A nonsense threshold falls back to the default.
     assert.deepEqual(bySection(findingsOf(seed000, RULE, { peers: { previous }, repeatedTextThreshold: -3 })), bySection(findingsOf(seed000, RULE, { peers: { previous } })));
+  });
+
+  it('a part of the prose compares as the prose of its paragraphs alone, whether they stand together or not', () => {
+    const body = (text: string) => factsOf(check(text).report).paragraphs.filter((p) => !p.heading && p.section > 0);
+    const mine = body(seed000);
+    const theirs = body(copy);
+    const mineAll = proseOf(mine);
+    const theirsAll = proseOf(theirs);
+    // The whole first (its window hashes are what a part standing together reuses), then parts of
+    // both kinds: one section (paragraphs together) and sections 一 and 六 (apart: 五 has prose between).
+    sharedPassages(mineAll, theirsAll);
+    const keeps: [string, (p: { section: number }) => boolean][] = [
+      ...[1, 2, 3, 5, 6].map((n): [string, (p: { section: number }) => boolean] => [`section ${n}`, (p) => p.section === n]),
+      ['sections 1 and 6', (p) => p.section === 1 || p.section === 6],
+      ['no paragraph', () => false],
+    ];
+    for (const [name, keep] of keeps) {
+      const part = sharedPassages(partOf(mineAll, keep), partOf(theirsAll, keep));
+      const alone = sharedPassages(proseOf(mine.filter(keep)), proseOf(theirs.filter(keep)));
+      assert.deepEqual(part, alone, name);
+    }
+    assert.ok(mine.some((p) => p.section === 5) && mine.some((p) => p.section === 6), 'sections 五 and 六 have prose');
   });
 
   it('a long report (about 60,000 words) against itself: 100 %, in milliseconds (a pairwise comparison would take minutes)', () => {

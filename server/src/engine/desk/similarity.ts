@@ -5,8 +5,8 @@
 // and the counts change every year; a copy with new numbers is still a copy), full-width
 // letters fold to ASCII, and the organ's names are taken out. Every SHINGLE-character window of
 // last year's words goes into one hash map (a rolling hash of the window: two multiplicative
-// hashes modulo 2^32 in one 53-bit number, so a chance collision is about 1 in 10^15 per pair); one pass over this
-// year's marks each window found there, and the characters those windows cover are the shared
+// hashes modulo 2^32 make a 53-bit key, so a chance collision is about 1 in 10^15 per pair); one
+// pass over this year's marks each window found there, and the characters those windows cover are the shared
 // part. Runs of covered characters are the shared passages, mapped back to both sources for
 // display. Time and memory are linear in the text, so ten thousand reports go through quickly.
 
@@ -48,6 +48,19 @@ interface Words {
   offset: Int32Array;
   paragraph: Int32Array;
   length: number;
+  /** The window hashes (windowHashes), once computed. */
+  hashes?: Hashes;
+}
+
+/**
+ * The hash of each window, by its start: the first hash (32 bits) and the top 21 bits of the
+ * second, as two int arrays: the 53-bit key compared as two ints, and the slot taken from the low
+ * one, keep the hash table free of floating-point arithmetic.
+ */
+interface Hashes {
+  high: Int32Array;
+  low: Int32Array;
+  length: number;
 }
 
 /** Paragraphs reduced to their words, ready to compare (computed once per report and side). */
@@ -58,27 +71,75 @@ export interface Prose {
 
 /** The words of paragraphs; `names` (the organ's, both years') are left out. */
 export function proseOf(paragraphs: readonly ParagraphFact[], names: readonly string[] = []): Prose {
-  const removed = names.map((n) => wordsOf([{ text: n, start: 0 }])).filter((n) => n.length >= 2);
+  const removed = [...new Set(names)].map((n) => wordsOf([{ text: n, start: 0 }])).filter((n) => n.length >= 2);
   const words = wordsOf(paragraphs);
-  if (removed.length === 0) return { paragraphs, words };
-  const drop = new Uint8Array(words.length);
+  let drop: Uint8Array | null = null;
   for (const name of removed) {
+    const lead = name.codes[0];
     for (let at = 0; at + name.length <= words.length; at++) {
-      let k = 0;
+      if (words.codes[at] !== lead) continue;
+      let k = 1;
       while (k < name.length && words.codes[at + k] === name.codes[k]) k++;
-      if (k === name.length) drop.fill(1, at, at + name.length);
+      if (k === name.length) (drop ??= new Uint8Array(words.length)).fill(1, at, at + name.length);
     }
   }
-  return { paragraphs, words: filterWords(words, (i) => drop[i] === 0) };
+  if (drop) {
+    // Compacted in place: the arrays are this call's own, and the write index never passes the read one.
+    let n = 0;
+    for (let i = 0; i < words.length; i++) {
+      if (drop[i] !== 0) continue;
+      words.codes[n] = words.codes[i];
+      words.offset[n] = words.offset[i];
+      words.paragraph[n] = words.paragraph[i];
+      n++;
+    }
+    words.length = n;
+  }
+  return { paragraphs, words };
 }
 
-/** The part of a prose whose paragraphs pass `keep` (a section), without reading it again. */
+/**
+ * The part of a prose whose paragraphs pass `keep` (a section), without reading it again. When the
+ * kept paragraphs stand together (a section usually does), the part is a view into the whole's
+ * arrays, window hashes included: no copy, no second hashing.
+ */
 export function partOf(prose: Prose, keep: (p: ParagraphFact) => boolean): Prose {
   const kept = prose.paragraphs.map(keep);
-  return { paragraphs: prose.paragraphs, words: filterWords(prose.words, (i) => kept[prose.words.paragraph[i]]) };
+  const first = kept.indexOf(true);
+  const last = kept.lastIndexOf(true);
+  const w = prose.words;
+  if (first < 0) return { paragraphs: prose.paragraphs, words: sliceWords(w, 0, 0) };
+  const gap = kept.indexOf(false, first);
+  if (gap < 0 || gap > last) {
+    return { paragraphs: prose.paragraphs, words: sliceWords(w, firstWordOf(w, first), firstWordOf(w, last + 1)) };
+  }
+  return { paragraphs: prose.paragraphs, words: filterWords(w, (i) => kept[w.paragraph[i]]) };
 }
 
-// Two multiplicative hashes modulo 2^32 (Math.imul), 32 + 21 bits of them in one number.
+/** The index of the first word from paragraph `k` on (words are in paragraph order). */
+function firstWordOf(w: Words, k: number): number {
+  let lo = 0;
+  let hi = w.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (w.paragraph[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Words [from, to) as views of the same arrays; the windows inside the range keep their hashes. */
+function sliceWords(w: Words, from: number, to: number): Words {
+  const part: Words = { codes: w.codes.subarray(from, to), offset: w.offset.subarray(from, to), paragraph: w.paragraph.subarray(from, to), length: to - from };
+  if (w.hashes) {
+    const end = Math.max(from, Math.min(w.hashes.length, to - SHINGLE + 1));
+    const start = Math.min(from, end);
+    part.hashes = { high: w.hashes.high.subarray(start, end), low: w.hashes.low.subarray(start, end), length: end - start };
+  }
+  return part;
+}
+
+// Two multiplicative hashes modulo 2^32 (Math.imul): 32 + 21 bits of them make a window's key.
 const BASE1 = 0x01000193;
 const BASE2 = 0x5bd1e995;
 
@@ -91,9 +152,12 @@ function leadWeight(base: number): number {
 const LEAD1 = leadWeight(BASE1);
 const LEAD2 = leadWeight(BASE2);
 
-/** The hash of every SHINGLE-character window of the words, by its start. */
-function windowHashes(w: Words): Float64Array {
-  const out = new Float64Array(Math.max(0, w.length - SHINGLE + 1));
+/** The hash of every SHINGLE-character window of the words, by its start (computed once per Words). */
+function windowHashes(w: Words): Hashes {
+  if (w.hashes) return w.hashes;
+  const length = Math.max(0, w.length - SHINGLE + 1);
+  const high = new Int32Array(length);
+  const low = new Int32Array(length);
   let h1 = 0;
   let h2 = 0;
   for (let i = 0; i < w.length; i++) {
@@ -104,43 +168,66 @@ function windowHashes(w: Words): Float64Array {
     }
     h1 = (Math.imul(h1, BASE1) + w.codes[i]) | 0;
     h2 = (Math.imul(h2, BASE2) + w.codes[i]) | 0;
-    if (i >= SHINGLE - 1) out[i - SHINGLE + 1] = (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+    if (i >= SHINGLE - 1) {
+      high[i - SHINGLE + 1] = h1;
+      low[i - SHINGLE + 1] = h2 >>> 11;
+    }
   }
-  return out;
+  w.hashes = { high, low, length };
+  return w.hashes;
 }
 
-/** Last year's windows: hash → first start, open addressing in typed arrays (no boxed keys). */
-class WindowTable {
-  private readonly keys: Float64Array;
-  private readonly starts: Int32Array;
-  private readonly mask: number;
+/**
+ * Last year's windows: key → first start, open addressing in one typed array (no boxed keys), four
+ * ints a slot (stamp, high, low, start) so a probe reads one cache line. The array is a scratch
+ * buffer reused by every table (a report is compared seven times: whole and per section); a slot
+ * counts only when its stamp is this table's, so no table needs clearing.
+ */
+// Module variables, not static fields: the bundle lowers static fields to defined properties,
+// which made every access slow.
+let scratchSlots = new Int32Array(0);
+let generation = 0;
 
-  constructor(hashes: Float64Array) {
+class WindowTable {
+  private readonly stamp: number;
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+
+  constructor(hashes: Hashes) {
     let size = 16;
     while (size < hashes.length * 2) size *= 2;
-    this.keys = new Float64Array(size);
-    this.starts = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
+    if (scratchSlots.length < size * 4 || generation === 0x7fffffff) {
+      scratchSlots = new Int32Array(size * 4);
+      generation = 0;
+    }
+    const stamp = ++generation;
+    const mask = size - 1;
+    const slots = scratchSlots;
+    this.stamp = stamp;
+    this.mask = mask;
+    this.slots = slots;
     for (let j = 0; j < hashes.length; j++) {
-      let slot = this.slotOf(hashes[j]);
-      while (this.starts[slot] >= 0 && this.keys[slot] !== hashes[j]) slot = (slot + 1) & this.mask;
-      if (this.starts[slot] < 0) {
-        this.keys[slot] = hashes[j];
-        this.starts[slot] = j;
+      const h = hashes.high[j];
+      const l = hashes.low[j];
+      let at = (l & mask) << 2;
+      while (slots[at] === stamp && (slots[at + 1] !== h || slots[at + 2] !== l)) at = (at + 4) & (mask << 2 | 3);
+      if (slots[at] !== stamp) {
+        slots[at] = stamp;
+        slots[at + 1] = h;
+        slots[at + 2] = l;
+        slots[at + 3] = j;
       }
     }
   }
 
-  /** The first start of a window with this hash, or −1. */
-  first(hash: number): number {
-    for (let slot = this.slotOf(hash); this.starts[slot] >= 0; slot = (slot + 1) & this.mask) {
-      if (this.keys[slot] === hash) return this.starts[slot];
+  /** The first start of a window with this key, or −1. Valid until the next table is built. */
+  first(h: number, l: number): number {
+    const slots = this.slots;
+    const wrap = (this.mask << 2) | 3;
+    for (let at = (l & this.mask) << 2; slots[at] === this.stamp; at = (at + 4) & wrap) {
+      if (slots[at + 1] === h && slots[at + 2] === l) return slots[at + 3];
     }
     return -1;
-  }
-
-  private slotOf(hash: number): number {
-    return (hash % 0x200000) & this.mask; // the low bits: the second hash's
   }
 }
 
@@ -154,7 +241,7 @@ export function sharedPassages(mine: Prose, theirs: Prose): Similarity {
   let coveredUntil = 0;
   const myHashes = windowHashes(a);
   for (let i = 0; i < myHashes.length; i++) {
-    const j = windows.first(myHashes[i]);
+    const j = windows.first(myHashes.high[i], myHashes.low[i]);
     if (j < 0) continue;
     shared += i + SHINGLE - Math.max(coveredUntil, i);
     const last = runs[runs.length - 1];
@@ -198,16 +285,17 @@ function wordsOf(paragraphs: readonly Pick<ParagraphFact, 'text' | 'start'>[]): 
   const offset = new Int32Array(total);
   const paragraph = new Int32Array(total);
   let n = 0;
-  paragraphs.forEach((p, k) => {
-    for (let i = 0; i < p.text.length; i++) {
-      const c = fold(p.text.charCodeAt(i));
+  for (let k = 0; k < paragraphs.length; k++) {
+    const { text, start } = paragraphs[k];
+    for (let i = 0; i < text.length; i++) {
+      const c = fold(text.charCodeAt(i));
       if (c < 0) continue;
       codes[n] = c;
-      offset[n] = p.start + i;
+      offset[n] = start + i;
       paragraph[n] = k;
       n++;
     }
-  });
+  }
   return { codes, offset, paragraph, length: n };
 }
 
@@ -230,6 +318,18 @@ function filterWords(w: Words, keep: (i: number) => boolean): Words {
 function fold(code: number): number {
   // The common case first: a CJK ideograph is a word character as it stands.
   if (code >= 0x4e00 && code <= 0x9fff) return code;
+  // Other code units are classified once each (the classifying regex costs more than the rest of
+  // the pass); the table holds fold + 2, 0 while not yet known.
+  const known = FOLDED[code];
+  if (known !== 0) return known - 2;
+  const folded = classify(code);
+  FOLDED[code] = folded + 2;
+  return folded;
+}
+
+const FOLDED = new Int32Array(0x10000);
+
+function classify(code: number): number {
   // Full-width ASCII (Ａ, １, ，) folds to ASCII before it is classified.
   const c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
   if (c >= 0x30 && c <= 0x39) return -1;

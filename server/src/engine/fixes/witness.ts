@@ -70,15 +70,21 @@ export function readWitnesses(report: Report): Witness[] {
   out = [];
   read.set(report, out);
   const tables = new Map(report.tables.map((t) => [t.id, t]));
+  // Each pattern's cells, looked up once per report rather than once per sentence (null: not readable).
+  const cellsOf = PATTERNS.map((p): Cell[] | null => {
+    const t = tables.get(p.table);
+    if (!t) return null;
+    const cells = p.cells.map(([r, c]) => cellOf(t, r, c));
+    return cells.some((c) => !c || c.state === 'invalid') ? null : (cells as Cell[]);
+  });
   for (const section of report.sections) {
     if (section.number !== 1 && section.number !== 3) continue;
     for (const s of sentencesIn(report, section.body)) {
-      for (const p of PATTERNS) {
+      for (let k = 0; k < PATTERNS.length; k++) {
+        const p = PATTERNS[k];
         if (!s.view.includes(p.needs)) continue;
-        const t = tables.get(p.table);
-        if (!t) continue;
-        const cells = p.cells.map(([r, c]) => cellOf(t, r, c));
-        if (cells.some((c) => !c || c.state === 'invalid')) continue;
+        const cells = cellsOf[k];
+        if (!cells) continue;
         p.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = p.re.exec(s.view))) {
@@ -86,7 +92,7 @@ export function readWitnesses(report: Report): Witness[] {
           const value = numberValue(m[1]);
           if (value === null || !Number.isInteger(value)) continue;
           const start = s.start + m.index + m[0].lastIndexOf(m[1]);
-          out.push({ start, end: start + m[1].length, cells: cells as Cell[], value, digits: /^\d+$/.test(m[1]) });
+          out.push({ start, end: start + m[1].length, cells, value, digits: /^\d+$/.test(m[1]) });
         }
       }
     }

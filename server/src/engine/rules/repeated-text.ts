@@ -8,7 +8,7 @@
 import type { Report, Span } from '../model';
 import { factsOf, type ParagraphFact } from '../desk/facts';
 import { relatedElsewhere, type PeerReport } from '../desk/peers';
-import { partOf, proseOf, sharedPassages, type Passage } from '../desk/similarity';
+import { partOf, type Prose, proseOf, sharedPassages, type Passage } from '../desk/similarity';
 import { CN_SECTION_NUMERALS, SECTIONS } from '../schema/sections';
 import { defineRule } from './types';
 import { loc } from './util';
@@ -46,9 +46,9 @@ export default defineRule({
     const threshold = validThreshold(ctx.repeatedTextThreshold);
     const own = factsOf(report);
     const names = [own.organ, previous.facts.organ].filter((n): n is string => !!n);
-    const body = (paragraphs: readonly ParagraphFact[]): ParagraphFact[] => paragraphs.filter((p) => !p.heading && p.section > 0);
-    const mineAll = proseOf(body(own.paragraphs), names);
-    const theirsAll = proseOf(body(previous.facts.paragraphs), names);
+    // Last year's first: it may be the prose remembered from the report checked before this one.
+    const theirsAll = previousProse(previous.facts.paragraphs, names);
+    const mineAll = ownProse(own.paragraphs, names);
     if (mineAll.paragraphs.length === 0 || theirsAll.paragraphs.length === 0) return;
 
     const whole = sharedPassages(mineAll, theirsAll);
@@ -84,6 +84,37 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * This year's prose of the report checked last. In a folder listed in year order that report is
+ * last year's of the next one checked, and its words and hashes are reused instead of read again.
+ * One entry, so the memory held stays that of one report however many are checked.
+ */
+let lastChecked: { paragraphs: readonly ParagraphFact[]; names: string; prose: Prose } | null = null;
+
+/** The prose of the body (no headings, nothing before section 一) without the organ's names. */
+function bodyProse(paragraphs: readonly ParagraphFact[], names: readonly string[]): Prose {
+  return proseOf(
+    paragraphs.filter((p) => !p.heading && p.section > 0),
+    names,
+  );
+}
+
+/** Last year's prose: the one remembered when that report was checked just before, else read now. */
+function previousProse(paragraphs: readonly ParagraphFact[], names: readonly string[]): Prose {
+  const hit = lastChecked !== null && lastChecked.paragraphs === paragraphs && lastChecked.names === namesKey(names);
+  return hit ? lastChecked!.prose : bodyProse(paragraphs, names);
+}
+
+/** This year's prose, remembered for the next report checked. */
+function ownProse(paragraphs: readonly ParagraphFact[], names: readonly string[]): Prose {
+  const prose = bodyProse(paragraphs, names);
+  lastChecked = { paragraphs, names: namesKey(names), prose };
+  return prose;
+}
+
+/** The names taken out, as a set: their order and repeats do not change the prose. */
+const namesKey = (names: readonly string[]): string => [...new Set(names)].sort().join('\n');
 
 function validThreshold(t: number | undefined): number {
   return typeof t === 'number' && Number.isFinite(t) && t > 0 && t <= 1 ? t : DEFAULT_THRESHOLD;

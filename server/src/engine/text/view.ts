@@ -47,6 +47,9 @@ const KEY_CACHE = new Map<string, string>();
 
 /** labelKey of text that is already in the view. Labels repeat a lot, so keys are cached. */
 export function viewKey(v: string): string {
+  // Most labels are their own key (no blank, mark or 「1、」): one scan says so, cheaper than
+  // hashing the string for the cache.
+  if (isOwnKey(v)) return v;
   let k = KEY_CACHE.get(v);
   if (k === undefined) {
     k = v.replace(/[\s|*#"'`]/g, '').replace(/(\d)[、.]/g, '$1.');
@@ -54,6 +57,21 @@ export function viewKey(v: string): string {
     KEY_CACHE.set(v, k);
   }
   return k;
+}
+
+/** Whether viewKey would leave v as it is: no unit its regexes drop or change. */
+function isOwnKey(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x80) {
+      // | * # " ' ` and ASCII white space are dropped; a digit before 、 becomes 「1.」.
+      if (c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || c === 32 || (c >= 9 && c <= 13)) return false;
+      if (c >= 48 && c <= 57 && v.charCodeAt(i + 1) === 0x3001) return false;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+      return false; // the rest of what \s matches
+    }
+  }
+  return true;
 }
 
 export function isBlank(s: string): boolean {
