@@ -2,6 +2,7 @@
 // its addressee and closing left on the report. Letters are our own writing; reports are ours
 // and the seeds, mutated at run time. 「特此报告」 at the end of a real report is no finding.
 import * as assert from 'node:assert/strict';
+import { check } from '../../../server/src/engine';
 import { readSeed } from '../../support/seeds';
 import { corpus, findings, mutate, ownReport, where } from './helpers';
 
@@ -39,6 +40,15 @@ describe('cover-letter', () => {
     assert.deepEqual(f.related.map((r) => LETTER.slice(r.start, r.end)), ['报送如下', '请审阅', '特此报告']);
     assert.match(f.message.zh, /不是年度报告/);
     assert.match(f.message.en, /not the annual report/);
+  });
+
+  it('a letter is not also a report missing its six sections and its period: those rules stand down, and speak once the letter wording is gone', () => {
+    assert.deepEqual(check(LETTER).findings.map((f) => f.ruleId), [RULE], 'the one finding is the letter');
+    // The same title and prose without the letter's marks: a report that lacks its sections.
+    const plain = mutate(LETTER, ['示例市人民政府办公室：\n\n', ''], ['报送如下，请审阅。', '编制完成。'], ['特此报告。\n\n', '']);
+    assert.deepEqual(findings(plain, RULE), []);
+    assert.equal(findings(plain, 'missing-section').length, 6);
+    assert.equal(findings(plain, 'statistics-period').length, 1);
   });
 
   it('a 请示 without an addressee line is a letter by its request alone; 「妥否，请批示」 is read with either comma', () => {

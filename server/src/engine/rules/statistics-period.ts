@@ -1,5 +1,6 @@
 import type { DateValue, Report, Span, TextEdit } from '../model';
 import { DATE_RE, formatDate, isValidDate } from '../read/meta';
+import { letterVerdict } from './letter';
 import { defineRule, type RuleContext } from './types';
 import { loc } from './util';
 
@@ -20,8 +21,8 @@ export default defineRule({
       en: 'The preamble states the statistics period, and it is 1 January to 31 December of the reporting year',
     },
     details: {
-      zh: '年度报告的数据以报告年度为口径，「各项数据核定时间点为报告年度的12月31日」（国办公开办函〔2021〕30号）。按通行做法，前言应写明「本报告所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止」，读者据此判断表格数据的口径。\n\n- 前言找不到统计期限时给出警告（S12），诊断标在标题上。\n- 统计期限的年份与标题年份不一致，或起止日期不是1月1日、12月31日（如「自2023年1月1日至2023年11月30日」），为错误（D1）；常见原因是沿用了往年报告。修复把写错的年份或日期改为报告年度的日期。\n\n例：标题为「某局2023年政府信息公开工作年度报告」，前言写「统计期限自2022年1月1日起至2022年12月31日止」→ 应为2023年。',
-      en: 'The report’s figures cover the reporting year: 「各项数据核定时间点为报告年度的12月31日」 (notice 〔2021〕30号). By common practice the preamble says 「本报告所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止」, which tells readers what the tables cover.\n\n- No statistics period in the preamble is a warning (S12), flagged on the title.\n- A period whose year differs from the title’s, or that does not run from 1 January to 31 December (e.g. 「自2023年1月1日至2023年11月30日」), is an error (D1), usually text copied from an earlier report. The fix changes the wrong year or date to the reporting year’s.\n\nExample: title 「某局2023年政府信息公开工作年度报告」 with 「统计期限自2022年1月1日起至2022年12月31日止」 should say 2023.',
+      zh: '年度报告的数据以报告年度为口径，「各项数据核定时间点为报告年度的12月31日」（国办公开办函〔2021〕30号）。按通行做法，前言应写明「本报告所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止」，读者据此判断表格数据的口径。\n\n- 前言找不到统计期限时给出警告（S12），诊断标在标题上。\n- 统计期限的年份与标题年份不一致，或起止日期不是1月1日、12月31日（如「自2023年1月1日至2023年11月30日」），为错误（D1）；常见原因是沿用了往年报告。修复把写错的年份或日期改为报告年度的日期。\n\n例：标题为「某局2023年政府信息公开工作年度报告」，前言写「统计期限自2022年1月1日起至2022年12月31日止」→ 应为2023年。发布的是报送上级的函件而不是报告时（见 `cover-letter`），不要求写明统计期限。',
+      en: 'The report’s figures cover the reporting year: 「各项数据核定时间点为报告年度的12月31日」 (notice 〔2021〕30号). By common practice the preamble says 「本报告所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止」, which tells readers what the tables cover.\n\n- No statistics period in the preamble is a warning (S12), flagged on the title.\n- A period whose year differs from the title’s, or that does not run from 1 January to 31 December (e.g. 「自2023年1月1日至2023年11月30日」), is an error (D1), usually text copied from an earlier report. The fix changes the wrong year or date to the reporting year’s.\n\nExample: title 「某局2023年政府信息公开工作年度报告」 with 「统计期限自2022年1月1日起至2022年12月31日止」 should say 2023. A letter to a superior published instead of the report (see `cover-letter`) is not asked for one.',
     },
     examples: [
       {
@@ -35,7 +36,8 @@ export default defineRule({
     if (text.trim().length === 0) return;
     const period = report.statisticsPeriod;
     if (!period) {
-      missing(report, ctx);
+      // A letter published instead of the report (cover-letter) states no period of its own.
+      if (!letterVerdict(report).isLetter) missing(report, ctx);
       return;
     }
     // Compare with the title's year; without one, report.year came from the period itself.
