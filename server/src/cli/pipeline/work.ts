@@ -123,7 +123,8 @@ export class FileWork {
       const identity = readIdentity(input.document);
       // The first inputs read are kept, the later ones not: the check pass runs in about the same
       // order, so a first-come budget serves it better than evicting the oldest.
-      const bytes = input.document.source.text.length * (input.binary ? KEPT_BYTES_PER_CHAR.binary : KEPT_BYTES_PER_CHAR.text);
+      // The file's bytes stay with it (--fix compares them before writing): they count too.
+      const bytes = input.document.source.text.length * (input.binary ? KEPT_BYTES_PER_CHAR.binary : KEPT_BYTES_PER_CHAR.text) + input.bytes.length;
       const cached = this.keptBytes + bytes <= this.settings.keepBytes;
       if (cached) {
         const { document, ...read } = input;
