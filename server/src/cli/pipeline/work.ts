@@ -107,7 +107,10 @@ interface Kept {
 }
 
 export class FileWork {
-  /** Inputs read in the identify pass, for their check. */
+  /**
+   * Inputs read in the identify pass, for their check. One whose check runs on another worker
+   * stays until the run ends; the budget bounds what that wastes.
+   */
   private readonly kept = new Map<string, Kept>();
   private keptBytes = 0;
   /** Facts of reports checked (or read as a peer) here that a later check reads. */
