@@ -41,7 +41,9 @@ describe('cross-year: figures carried over from last year', () => {
     for (const file of seedFiles()) assert.deepEqual(findingsOf(fs.readFileSync(file, 'utf8'), RULE), [], file);
     assert.deepEqual(againstLastYear(seed000, lastYear000), []);
     // The plain copy: seed 000 repealed 3 行政规范性文件 this year, so last year's 4 in force cannot stay 4.
-    assert.deepEqual(brief(againstLastYear(seed000, yearEarlier(seed000, 2023))), ['X2 proactive/第二十条第（一）项/行政规范性文件/现行有效件数 4≠1']);
+    const x2 = againstLastYear(seed000, yearEarlier(seed000, 2023));
+    assert.deepEqual(brief(x2), ['X2 proactive/第二十条第（一）项/行政规范性文件/现行有效件数 4≠1']);
+    assert.equal(x2[0].severity, 'warning', 'X2 is a warning (spec §4.5)');
   });
 
   it('X1: last year’s 结转下年度 changed in one column fires on exactly that column of 上年结转', () => {
@@ -50,7 +52,7 @@ describe('cross-year: figures carried over from last year', () => {
     assert.deepEqual(brief(got), ['X1 requests/R2/c2 0≠3']);
     const f = got[0];
     assert.deepEqual({ start: f.start, end: f.end }, cellSpan(seed000, 'requests/R2/c2'), 'on this year’s cell');
-    assert.equal(f.severity, 'warning');
+    assert.equal(f.severity, 'error', 'X1 is an error (spec §4.5)');
     assert.equal(f.message.zh, '上年结转应等于上年报告的结转下年度：商业企业 0 ≠ 上年 3（2022年报告「四、结转下年度继续办理」）');
     assert.equal(f.data?.previousFile, 'wuzhong-2022.txt');
     assert.deepEqual(f.data?.previousCells, ['requests/R25/c2']);

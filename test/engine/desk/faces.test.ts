@@ -28,7 +28,7 @@ describe('faces show related locations in another file', () => {
   it('CLI text: a line with the other file’s file:line:col and the related message', () => {
     const { report, findings } = checked('reports/2022.txt');
     const out = formatFinding('reports/2023.txt', report, findings[0], 'zh', { color: false }).split('\n');
-    assert.match(out[0], /^reports\/2023\.txt:\d+:\d+ warning 上年结转应等于上年报告的结转下年度：自然人 0 ≠ 上年 4/);
+    assert.match(out[0], /^reports\/2023\.txt:\d+:\d+ error 上年结转应等于上年报告的结转下年度：自然人 0 ≠ 上年 4/);
     assert.equal(out[out.length - 1], `   = reports/2022.txt:${lastAt.line + 1}:${lastAt.character + 1} 上年报告「四、结转下年度继续办理 · 自然人」：4`);
   });
 
