@@ -71,8 +71,15 @@ export class ReportDesk {
     // A second report of the same body and year is left to the CLI and the summary: in the editor it
     // is nearly always a draft's copy open beside it, and the notice would follow every copy around.
     // The config names member files by path, relative to its folder; the entries are URIs.
-    const uriOfPath = new Map(entries.map((e) => [fileKeyOf(e.file), e.file]));
-    const resolve = configDir === undefined ? undefined : (reference: string): string => uriOfPath.get(path.resolve(configDir, reference)) ?? reference;
+    // Built only for a config with aggregates: peersOf runs on every check of every open report.
+    let uriOfPath: Map<string, string> | undefined;
+    const resolve =
+      configDir === undefined || !config.aggregates?.length
+        ? undefined
+        : (reference: string): string => {
+            uriOfPath ??= new Map(entries.map((e) => [fileKeyOf(e.file), e.file]));
+            return uriOfPath.get(path.resolve(configDir, reference)) ?? reference;
+          };
     const { sameYear: _sameYear, ...peers } = pairReports(entries, config, { resolve }).get(uri) ?? {};
     const used = [peers.previous, ...(peers.members ?? [])].filter((p): p is PeerReport => p !== undefined);
     const stamp = used.map((p) => stamps.get(p.file) ?? p.file).join('|') + (peers.tolerance !== undefined ? `~${peers.tolerance}` : '');

@@ -245,7 +245,7 @@ export function htmlPage(o: PageOptions): string {
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(o.policy)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     ...(o.title !== undefined ? [`<title>${escapeHtml(o.title)}</title>`] : []),
-    `<style${o.styleNonce ? ` nonce="${o.styleNonce}"` : ''}>${o.style}</style>`,
+    `<style${o.styleNonce ? ` nonce="${escapeHtml(o.styleNonce)}"` : ''}>${o.style}</style>`,
     '</head>',
     `<body>${o.body}</body>`,
     '</html>',

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Lang, Severity } from '../engine/model';
-import { escapeHtml } from '../preview/tablesHtml';
+import { escapeHtml, htmlPage } from '../preview/tablesHtml';
 import { type Column, COUNT_COLUMNS, FIGURE_COLUMNS, IDENTITY_COLUMNS, severityWord } from './columns';
 import type { SummaryRow } from './row';
 
@@ -77,28 +77,24 @@ export function renderSummaryHtml(rows: readonly SummaryRow[], lang: Lang, optio
     : `default-src 'none'; style-src '${sha256(SUMMARY_CSS)}'; script-src '${sha256(SORT_SCRIPT)}'`;
   const total = (s: Severity): number => rows.reduce((n, r) => n + r.counts[s], 0);
   const organs = new Set(rows.map(groupKey)).size;
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(t.title)}</title>`,
-    `<style${nonceAttr}>${SUMMARY_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${escapeHtml(t.title)}</h1>`,
-    `<p class="overview">${escapeHtml(t.overview(rows.length, organs, total('error'), total('warning')))}</p>`,
-    renderTable(rows, lang, options),
-    renderMultiples(rows, lang),
-    renderTopErrors(rows, lang, options),
-    renderFindings(rows, lang, options),
-    `<script${nonceAttr}>${SORT_SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    lang,
+    policy,
+    title: t.title,
+    style: SUMMARY_CSS,
+    styleNonce: options.nonce,
+    body: [
+      '',
+      `<h1>${escapeHtml(t.title)}</h1>`,
+      `<p class="overview">${escapeHtml(t.overview(rows.length, organs, total('error'), total('warning')))}</p>`,
+      renderTable(rows, lang, options),
+      renderMultiples(rows, lang),
+      renderTopErrors(rows, lang, options),
+      renderFindings(rows, lang, options),
+      `<script${nonceAttr}>${SORT_SCRIPT}</script>`,
+      '',
+    ].join('\n'),
+  });
 }
 
 /** CSP source of an inline element's exact text. */
