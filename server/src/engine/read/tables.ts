@@ -186,21 +186,17 @@ function lastLineOf(tokens: Token[], end: number, fallback: number): number {
 function readRequests(ctx: Ctx, first: number): { table: Table; lastLine: number } | null {
   const { tokens, layout } = region(ctx, first);
   let version = '2021' as FormatVersion;
-  const slots2021 = requestSlots('2021');
   // The header ends where the first row label is.
-  // Fuzzy too (a typo in 「一、本年新收…」 must not lose the table), but only against long labels,
-  // so header words such as 「其他」「总计」 never start the body.
-  const firstRow = tokens.findIndex(
-    (t) => !t.empty && !t.numeric && slots2021.slice(0, 4).some((s) => s.key.length >= 8 && matchKey(t.key, s.key) !== null),
-  );
+  const firstRow = tokens.findIndex((t) => !t.empty && !t.numeric && FIRST_ROW_KEYS.some((key) => matchKey(t.key, key) !== null));
   if (firstRow < 0) return null;
-  const walked = walk(ctx.source, tokens, firstRow, slots2021, (slot, ti) => {
+  const walked = walk(ctx.source, tokens, firstRow, REQUEST_SLOTS['2021'], (slot, ti) => {
     if (slot.label !== '（六）其他处理') return;
-    const next = tokens.slice(ti + 1).find((t) => !t.empty);
-    if (next && next.numeric) {
+    let next = ti + 1;
+    while (next < tokens.length && tokens[next].empty) next++;
+    if (next < tokens.length && tokens[next].numeric) {
       // 2019 format: （六）其他处理 is one row, followed directly by （七）总计.
       version = '2019';
-      return requestSlots('2019').slice(requestSlots('2019').findIndex((s) => s.id === 'R24'));
+      return REQUEST_SLOTS_2019_FROM_TOTAL;
     }
   });
   if (version === '2019') {
@@ -230,7 +226,7 @@ function readRequests(ctx: Ctx, first: number): { table: Table; lastLine: number
   problems.push(...missingRowProblems(walked.missing.filter((s) => s.kind === 'row'), { start: span.start, end: Math.min(span.end, tokens[0]?.end ?? span.start) }));
   problems.push(...unknownProblems(ctx, walked.unknown));
   if (layout === 'tab') problems.push(...misalignedRows(walked.rows, version));
-  const labelProblems = [...headerMismatches(ctx, tokens.slice(0, firstRow), requestHeaderLabels()), ...walked.mismatches];
+  const labelProblems = [...headerMismatches(ctx, tokens.slice(0, firstRow), REQUEST_HEADER), ...walked.mismatches];
   return {
     table: makeTable('requests', version, layout, span, cells, problems, labelProblems, rowSpans),
     lastLine: lastLineOf(tokens, walked.end, first),
@@ -251,9 +247,16 @@ function requestSlots(version: FormatVersion): Slot[] {
   return out;
 }
 
-function requestHeaderLabels(): string[] {
-  return [REQUEST_CHECK_NOTE, ...REQUEST_HEADER_LABELS, ...REQUEST_COLUMNS];
-}
+// The template's slots and label keys are built once, not per table read (walk never changes them).
+const REQUEST_SLOTS: Record<FormatVersion, Slot[]> = { '2021': requestSlots('2021'), '2019': requestSlots('2019') };
+/** What follows the 2019 table's single （六）其他处理 row. */
+const REQUEST_SLOTS_2019_FROM_TOTAL = REQUEST_SLOTS['2019'].slice(REQUEST_SLOTS['2019'].findIndex((s) => s.id === 'R24'));
+/**
+ * Keys a first row label may match. Fuzzy too (a typo in 「一、本年新收…」 must not lose the
+ * table), but only long labels, so header words such as 「其他」「总计」 never start the body.
+ */
+const FIRST_ROW_KEYS = REQUEST_SLOTS['2021'].slice(0, 4).filter((s) => s.key.length >= 8).map((s) => s.key);
+const REQUEST_HEADER = headerLabels([REQUEST_CHECK_NOTE, ...REQUEST_HEADER_LABELS, ...REQUEST_COLUMNS]);
 
 /** Sub-rows of one group (（三）1…8 etc.) start in the same column; one that does not is misaligned. */
 function misalignedRows(rows: WalkedRow[], version: FormatVersion): ShapeProblem[] {
@@ -301,9 +304,14 @@ function misalignedRows(rows: WalkedRow[], version: FormatVersion): ShapeProblem
  * Header labels: join fragments broken over lines (「商业」⏎「企业」) and report a label that only
  * resembles the template (「社会组织」 for 「社会公益组织」).
  */
-function headerMismatches(ctx: Ctx, header: Token[], expected: string[]): LabelProblem[] {
+/** A table's header labels by key (the later of two labels with one key wins). */
+function headerLabels(expected: string[]): Map<string, string> {
   const want = new Map<string, string>();
   for (const e of expected) want.set(labelKey(e), e);
+  return want;
+}
+
+function headerMismatches(ctx: Ctx, header: Token[], want: Map<string, string>): LabelProblem[] {
   const seen = new Set<string>();
   const unknown: Token[] = [];
   const texts = header.filter((t) => !t.empty && !t.numeric);
@@ -422,13 +430,15 @@ function readAppeals(ctx: Ctx, first: number): { table: Table; lastLine: number 
     });
   }
   const span = tableSpan(tokens, start, end);
-  const labelProblems = headerMismatches(ctx, tokens.slice(start, headerEnd + 1), [...APPEAL_HEADER_LABELS]);
+  const labelProblems = headerMismatches(ctx, tokens.slice(start, headerEnd + 1), APPEAL_HEADER);
   const rowSpans = new Map<string, Span>([['header', { start: headerToken.start, end: headerToken.end }]]);
   return {
     table: makeTable('appeals', '2021', layout, span, cells, problems, labelProblems, rowSpans),
     lastLine: lastLineOf(tokens, end, first),
   };
 }
+
+const APPEAL_HEADER = headerLabels([...APPEAL_HEADER_LABELS]);
 
 function appealTotalsHold(values: number[]): boolean {
   for (let g = 0; g < 3; g++) {
@@ -441,6 +451,20 @@ function appealTotalsHold(values: number[]): boolean {
 // ---------------------------------------------------------------- table 1
 
 const OLD_ONLY_COLUMNS = new Set(['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减'].map(labelKey));
+const NEW_ONLY_COLUMNS = new Set(['本年制发件数', '本年处理决定数量'].map(labelKey));
+
+function proactiveSlots(version: FormatVersion): Slot[] {
+  const slots: Slot[] = [];
+  for (const item of PROACTIVE[version]) {
+    slots.push(slotOf('label', item.item, item.item));
+    slots.push(slotOf('label', '信息内容', undefined, true));
+    for (const c of item.columns) slots.push(slotOf('label', c, `${item.item}/${c}`));
+    for (const r of item.rows) slots.push(slotOf('row', r, `${item.item}/${r}`));
+  }
+  return slots;
+}
+
+const PROACTIVE_SLOTS: Record<FormatVersion, Slot[]> = { '2021': proactiveSlots('2021'), '2019': proactiveSlots('2019') };
 
 function readProactive(ctx: Ctx, first: number, year: number | null): { table: Table; lastLine: number } | null {
   const { tokens, layout } = region(ctx, first);
@@ -449,17 +473,10 @@ function readProactive(ctx: Ctx, first: number, year: number | null): { table: T
   const peek = tokens.slice(start, start + 40);
   let version: FormatVersion;
   if (peek.some((t) => OLD_ONLY_COLUMNS.has(t.key))) version = '2019';
-  else if (peek.some((t) => t.key === labelKey('本年制发件数') || t.key === labelKey('本年处理决定数量'))) version = '2021';
+  else if (peek.some((t) => NEW_ONLY_COLUMNS.has(t.key))) version = '2021';
   else version = year !== null && year <= 2020 ? '2019' : '2021';
   const items = PROACTIVE[version];
-  const slots: Slot[] = [];
-  for (const item of items) {
-    slots.push(slotOf('label', item.item, item.item));
-    slots.push(slotOf('label', '信息内容', undefined, true));
-    for (const c of item.columns) slots.push(slotOf('label', c, `${item.item}/${c}`));
-    for (const r of item.rows) slots.push(slotOf('row', r, `${item.item}/${r}`));
-  }
-  const walked = walk(ctx.source, tokens, start, slots);
+  const walked = walk(ctx.source, tokens, start, PROACTIVE_SLOTS[version]);
   const cells: Cell[] = [];
   const problems: ShapeProblem[] = [];
   const rowSpans = new Map<string, Span>();

@@ -27,11 +27,14 @@ export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
 export function matchKey(tokenKey: string, slotKey: string): MatchKind | null {
   if (tokenKey === slotKey) return 'exact';
   if (tokenKey.length >= 4 && slotKey.length > tokenKey.length && slotKey.startsWith(tokenKey)) return 'prefix';
-  if (tokenKey.length >= 3 && Math.abs(tokenKey.length - slotKey.length) <= 4) {
-    const limit = Math.max(1, Math.floor(slotKey.length * 0.34));
-    if (distance(tokenKey, slotKey) <= limit) return 'fuzzy';
-  }
+  if (tokenKey.length >= 3 && isFuzzyMatch(tokenKey, slotKey)) return 'fuzzy';
   return null;
+}
+
+/** A few edits apart (about a third of the slot's length), for keys of similar length. */
+function isFuzzyMatch(tokenKey: string, slotKey: string): boolean {
+  if (Math.abs(tokenKey.length - slotKey.length) > 4) return false;
+  return distance(tokenKey, slotKey) <= Math.max(1, Math.floor(slotKey.length * 0.34));
 }
 
 export interface WalkedRow {
@@ -138,11 +141,24 @@ function matchesAhead(t: Token, slots: Slot[], k: number): boolean {
   return findSlot(t, slots, k) !== null;
 }
 
+/**
+ * The first slot of the window the token matches exactly, else by prefix, else (among the next
+ * three) fuzzily: matchKey's three tests one kind at a time, so the edit distance is only
+ * computed when no slot of the window matches exactly or by prefix.
+ */
 function findSlot(t: Token, slots: Slot[], k: number): [number, MatchKind] | null {
+  const key = t.key;
   const last = Math.min(slots.length, k + WINDOW);
-  for (const kind of ['exact', 'prefix', 'fuzzy'] as const) {
-    const stop = kind === 'fuzzy' ? Math.min(last, k + 3) : last;
-    for (let j = k; j < stop; j++) if (matchKey(t.key, slots[j].key) === kind) return [j, kind];
+  for (let j = k; j < last; j++) if (slots[j].key === key) return [j, 'exact'];
+  if (key.length >= 4) {
+    for (let j = k; j < last; j++) {
+      const slotKey = slots[j].key;
+      if (slotKey.length > key.length && slotKey.startsWith(key)) return [j, 'prefix'];
+    }
+  }
+  if (key.length >= 3) {
+    const stop = Math.min(last, k + 3);
+    for (let j = k; j < stop; j++) if (isFuzzyMatch(key, slots[j].key)) return [j, 'fuzzy'];
   }
   return null;
 }

@@ -25,11 +25,17 @@ export interface Token extends Span {
   numeric: boolean;
 }
 
-const NUMBER = /^[+-]?\d[\d,]*(\.\d+)?$/;
 const PAGE_NUMBER = /^(?:[-—–]+ *\d{1,4} *[-—–]+|第 *\d{1,4} *页(?: *共 *\d{1,4} *页)?|\d{1,4} *\/ *\d{1,4})$/;
 
 export function isPageNumber(viewContent: string): boolean {
   return PAGE_NUMBER.test(viewContent);
+}
+
+/** Whether view[start, end) can be a page number at all: most table lines start with none of its first units. */
+function mayBePageNumber(view: string, start: number, end: number): boolean {
+  if (end - start > 40) return false; // page numbers are short
+  const c = view.charCodeAt(start);
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2014 || c === 0x2013 || c === 0x7b2c /* 第 */;
 }
 
 export function detectLayout(source: Source, lines: LineInfo[], first: number, last: number, spacedColumns = true): TableLayout {
@@ -40,15 +46,28 @@ export function detectLayout(source: Source, lines: LineInfo[], first: number, l
   for (let i = first; i <= last && i < lines.length; i++) {
     const l = lines[i];
     if (l.blank) continue;
-    const content = view.slice(l.contentStart, l.contentEnd);
-    if (content.startsWith('|')) pipe++;
-    else if (l.hasTab && filledTabCells(view, l.start, l.end) >= 2) tab++;
-    else if (spacedColumns && /\S {2,}\S/.test(content)) spaced++;
+    if (view.charCodeAt(l.contentStart) === 124 /* | */) {
+      if (++pipe >= 3) return 'markdown'; // pipe rows win over any other count
+    } else if (l.hasTab && tab < 3 && filledTabCells(view, l.start, l.end) >= 2) tab++;
+    // Once three tab rows are seen, spaced rows cannot decide the layout any more.
+    else if (spacedColumns && tab < 3 && spaced < 3 && hasSpacedColumns(view, l.contentStart, l.contentEnd)) spaced++;
   }
   if (pipe >= 3) return 'markdown';
   if (tab >= 3) return 'tab';
   if (spaced >= 3) return 'spaces';
   return 'cell-per-line';
+}
+
+/** /\S {2,}\S/ over view[start, end): a run of two or more spaces between two visible units. */
+function hasSpacedColumns(view: string, start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) {
+    if (view.charCodeAt(k) !== 32 || isWhitespace(view.charCodeAt(k - 1))) continue;
+    let e = k + 1;
+    while (e < end && view.charCodeAt(e) === 32) e++;
+    if (e - k >= 2 && e < end && !isWhitespace(view.charCodeAt(e))) return true;
+    k = e;
+  }
+  return false;
 }
 
 /** Tab-separated cells of view[start, end) holding anything but whitespace (counts up to 2 is all callers need). */
@@ -83,11 +102,25 @@ function makeToken(source: Source, start: number, end: number, line: number, col
   return { start, end, view: v, key: numeric || v.length === 0 ? v : viewKey(v), line, col, empty: v.length === 0, numeric };
 }
 
-/** NUMBER.test, skipping the regex for the common case of a label (first unit not a digit or sign). */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** /^[+-]?\d[\d,]*(\.\d+)?$/ by code unit: this runs for every token of every table. */
 function isNumeric(v: string): boolean {
-  const c = v.charCodeAt(0);
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45)) return false;
-  return NUMBER.test(v);
+  const n = v.length;
+  let i = 0;
+  let c = v.charCodeAt(0);
+  if (c === 43 || c === 45) c = v.charCodeAt(++i);
+  if (!isDigit(c)) return false;
+  for (i++; i < n; i++) {
+    c = v.charCodeAt(i);
+    if (!isDigit(c) && c !== 44) break;
+  }
+  if (i === n) return true;
+  if (c !== 46 /* . */ || i + 1 === n) return false;
+  for (i++; i < n; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
 }
 
 function hasWhitespace(v: string): boolean {
@@ -101,7 +134,8 @@ function hasWhitespace(v: string): boolean {
  */
 function pushCell(out: Token[], source: Source, start: number, end: number, line: number, col: number): void {
   const tok = makeToken(source, start, end, line, col);
-  if (tok.empty || tok.numeric || !hasWhitespace(tok.view)) {
+  // A key equal to the view has no white space in it (viewKey drops all of it).
+  if (tok.empty || tok.numeric || tok.key === tok.view || !hasWhitespace(tok.view)) {
     out.push(tok);
     return;
   }
@@ -110,7 +144,7 @@ function pushCell(out: Token[], source: Source, start: number, end: number, line
   let m: RegExpExecArray | null;
   while ((m = re.exec(tok.view))) words.push({ start: tok.start + m.index, end: tok.start + m.index + m[0].length });
   let k = words.length;
-  while (k > 0 && NUMBER.test(source.view.slice(words[k - 1].start, words[k - 1].end))) k--;
+  while (k > 0 && isNumeric(source.view.slice(words[k - 1].start, words[k - 1].end))) k--;
   if (k === words.length) {
     out.push(tok);
     return;
@@ -131,6 +165,9 @@ const LAYOUTS: Record<TableLayout, LineLayout> = {
   'cell-per-line': cellPerLineLayout,
 };
 
+/** Cell bounds of the line being split (see LineLayout.cells), reused from line to line. */
+const bounds: number[] = [];
+
 /** Tokens of blocks [first, last] in the given layout. Page-number lines are skipped. */
 export function tokenize(source: Source, lines: LineInfo[], first: number, last: number, layout: TableLayout): Token[] {
   const { view } = source;
@@ -142,10 +179,9 @@ export function tokenize(source: Source, lines: LineInfo[], first: number, last:
       if (splitter.blankIsCell && l.end > l.start) out.push(makeToken(source, l.end, l.end, i, 0));
       continue;
     }
-    if (l.contentEnd - l.contentStart <= 40 && isPageNumber(view.slice(l.contentStart, l.contentEnd))) continue; // page numbers are short
-    const cells = splitter.cells(view, l);
-    if (!cells) continue;
-    for (let col = 0; col < cells.length; col++) pushCell(out, source, cells[col].start, cells[col].end, i, col);
+    if (mayBePageNumber(view, l.contentStart, l.contentEnd) && isPageNumber(view.slice(l.contentStart, l.contentEnd))) continue;
+    const n = splitter.cells(view, l, bounds);
+    for (let col = 0; col < n; col++) pushCell(out, source, bounds[2 * col], bounds[2 * col + 1], i, col);
   }
   return out;
 }
