@@ -4,7 +4,7 @@
 
 import type { HeadingNumeralStyle, Section, Source, Span, Subsection, SubsectionStyle } from '../model';
 import { SECTIONS, type SectionNumber } from '../schema/sections';
-import { chineseNumeral, labelKey, visibleLength } from '../text/view';
+import { chineseNumeral, isWhitespaceUnit, labelKey, visibleLength, visibleLengthExceeds } from '../text/view';
 import { blockAt, type Block as LineInfo } from '../input/document';
 
 interface HeadingMatch {
@@ -40,6 +40,32 @@ function canBeExactTitle(title: string): boolean {
   return i === title.length || c >= 0xff01 || KEY_FIRST_UNITS.has(c);
 }
 
+/** 一 … 十, the units a Chinese numeral is written with. */
+function isCnNumeralUnit(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
+
+function isKeyNoise(c: number): boolean {
+  // KEY_NOISE by code unit: | * # " ' ` and what \s matches.
+  return c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || isWhitespaceUnit(c);
+}
+
+/**
+ * Whether view[start, end) can start a heading: with a numeral (「一、」「（一）」) or with the
+ * first unit of a section title. One look at the first unit rules out most blocks (table cells,
+ * prose), which matchHeading would otherwise slice and try every pattern on.
+ */
+function mayStartHeading(view: string, start: number, end: number): boolean {
+  const c = view.charCodeAt(start);
+  if (isCnNumeralUnit(c) || c === 40 /* ( */) return true;
+  let i = start;
+  while (i < end && isKeyNoise(view.charCodeAt(i))) i++;
+  // Only noise: no title key (identify's key would be empty).
+  if (i === end) return false;
+  const first = view.charCodeAt(i);
+  return first >= 0xff01 || KEY_FIRST_UNITS.has(first);
+}
+
 function identify(title: string, allowKeywords: boolean): SectionNumber | null {
   if (!allowKeywords && !canBeExactTitle(title)) return null;
   const key = titleKey(title);
@@ -54,7 +80,8 @@ const CN_NUMERAL_HEAD = /^([一二三四五六七八九十]{1,2})[ \t]*([、.,:]
 const CN_PAREN_HEAD = /^\(([一二三四五六])\)[ \t]*/;
 
 export function matchHeading(view: string, line: LineInfo): HeadingMatch | null {
-  if (line.blank || (line.contentEnd - line.contentStart > 60 && visibleLength(view.slice(line.contentStart, line.contentEnd)) > 60)) return null;
+  if (line.blank || !mayStartHeading(view, line.contentStart, line.contentEnd)) return null;
+  if (visibleLengthExceeds(view, line.contentStart, line.contentEnd, 60)) return null;
   const content = view.slice(line.contentStart, line.contentEnd);
   if (/\t\s*\d/.test(content)) return null; // a table row with numbers
   let m = CN_NUMERAL_HEAD.exec(content);
@@ -162,6 +189,11 @@ export function readMarker(content: string): Marker | null {
   return null;
 }
 
+/** Every marker starts with 「(」, a digit or a Chinese numeral: the first unit rules out most lines. */
+function mayStartMarker(c: number): boolean {
+  return c === 40 || (c >= 48 && c <= 57) || isCnNumeralUnit(c);
+}
+
 /** A heading on a line of its own rather than the start of a paragraph. */
 function isStandalone(content: string): boolean {
   return visibleLength(content) <= 32 && !/[。;]/.test(content.slice(0, -1));
@@ -181,7 +213,7 @@ function findSubsections(source: Source, lines: LineInfo[], section: Section, in
   const last = section.body.end > section.body.start ? blockAt(lines, section.body.end - 1) : first - 1;
   for (let i = first; i <= last && i < lines.length; i++) {
     const line = lines[i];
-    if (line.blank || line.hasTab || inTable(line.start)) continue;
+    if (line.blank || line.hasTab || !mayStartMarker(view.charCodeAt(line.contentStart)) || inTable(line.start)) continue;
     const content = view.slice(line.contentStart, line.contentEnd);
     const marker = readMarker(content);
     if (!marker || marker.number === null) continue;

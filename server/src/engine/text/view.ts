@@ -67,11 +67,19 @@ function isOwnKey(v: string): boolean {
       // | * # " ' ` and ASCII white space are dropped; a digit before 、 becomes 「1.」.
       if (c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || c === 32 || (c >= 9 && c <= 13)) return false;
       if (c >= 48 && c <= 57 && v.charCodeAt(i + 1) === 0x3001) return false;
-    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+    } else if (isWhitespaceUnit(c)) {
       return false; // the rest of what \s matches
     }
   }
   return true;
+}
+
+/** What /\s/ matches, by code unit (for loops that run on every unit of a text). */
+export function isWhitespaceUnit(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export function isBlank(s: string): boolean {
@@ -113,9 +121,18 @@ export function parseNumber(viewText: string): number | null {
  */
 export function visibleLength(v: string): number {
   let n = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13))) n++;
-  }
+  for (let i = 0; i < v.length; i++) if (!isAsciiSpace(v.charCodeAt(i))) n++;
   return n;
+}
+
+/** visibleLength(view.slice(start, end)) > limit, counting no further than needed (a paragraph is long). */
+export function visibleLengthExceeds(view: string, start: number, end: number, limit: number): boolean {
+  if (end - start <= limit) return false;
+  let n = 0;
+  for (let i = start; i < end; i++) if (!isAsciiSpace(view.charCodeAt(i)) && ++n > limit) return true;
+  return false;
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }

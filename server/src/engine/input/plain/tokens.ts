@@ -4,7 +4,7 @@
 // values), so the layout only matters here.
 
 import type { Source, Span, TableLayout } from '../../model';
-import { viewKey } from '../../text/view';
+import { isWhitespaceUnit, viewKey } from '../../text/view';
 import type { Block as LineInfo } from '../document';
 import { cellPerLineLayout } from './layouts/cell-per-line';
 import type { LineLayout } from './layouts/layout';
@@ -61,10 +61,10 @@ export function detectLayout(source: Source, lines: LineInfo[], first: number, l
 /** /\S {2,}\S/ over view[start, end): a run of two or more spaces between two visible units. */
 function hasSpacedColumns(view: string, start: number, end: number): boolean {
   for (let k = start + 1; k < end; k++) {
-    if (view.charCodeAt(k) !== 32 || isWhitespace(view.charCodeAt(k - 1))) continue;
+    if (view.charCodeAt(k) !== 32 || isWhitespaceUnit(view.charCodeAt(k - 1))) continue;
     let e = k + 1;
     while (e < end && view.charCodeAt(e) === 32) e++;
-    if (e - k >= 2 && e < end && !isWhitespace(view.charCodeAt(e))) return true;
+    if (e - k >= 2 && e < end && !isWhitespaceUnit(view.charCodeAt(e))) return true;
     k = e;
   }
   return false;
@@ -79,23 +79,16 @@ function filledTabCells(view: string, start: number, end: number): number {
     if (c === 9) {
       if (filled && ++n >= 2) return n;
       filled = false;
-    } else if (!isWhitespace(c)) filled = true;
+    } else if (!isWhitespaceUnit(c)) filled = true;
   }
   return n;
 }
 
-/** What /\s/ matches, by code unit (this runs for every character at a cell's edges). */
-function isWhitespace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 function makeToken(source: Source, start: number, end: number, line: number, col: number): Token {
   const { view } = source;
-  while (start < end && isWhitespace(view.charCodeAt(start))) start++;
-  while (end > start && isWhitespace(view.charCodeAt(end - 1))) end--;
+  while (start < end && isWhitespaceUnit(view.charCodeAt(start))) start++;
+  while (end > start && isWhitespaceUnit(view.charCodeAt(end - 1))) end--;
   const v = view.slice(start, end);
   const numeric = isNumeric(v);
   // A number's key is itself (nothing for viewKey to drop): skip the cache lookup for the many value cells.
@@ -124,7 +117,7 @@ function isNumeric(v: string): boolean {
 }
 
 function hasWhitespace(v: string): boolean {
-  for (let i = 0; i < v.length; i++) if (isWhitespace(v.charCodeAt(i))) return true;
+  for (let i = 0; i < v.length; i++) if (isWhitespaceUnit(v.charCodeAt(i))) return true;
   return false;
 }
 
