@@ -50,13 +50,23 @@ export function viewKey(v: string): string {
   // Most labels are their own key (no blank, mark or 「1、」): one scan says so, cheaper than
   // hashing the string for the cache.
   if (isOwnKey(v)) return v;
+  // Text longer than any label (a paragraph read as a cell) is seldom seen twice: caching it
+  // would only push the labels out.
+  if (v.length > MAX_CACHED_KEY) return keyOf(v);
   let k = KEY_CACHE.get(v);
   if (k === undefined) {
-    k = v.replace(/[\s|*#"'`]/g, '').replace(/(\d)[、.]/g, '$1.');
+    k = keyOf(v);
     if (KEY_CACHE.size > 5000) KEY_CACHE.clear();
     KEY_CACHE.set(v, k);
   }
   return k;
+}
+
+/** The longest template label is about 40 units; a little more leaves room for noise. */
+const MAX_CACHED_KEY = 80;
+
+function keyOf(v: string): string {
+  return v.replace(/[\s|*#"'`]/g, '').replace(/(\d)[、.]/g, '$1.');
 }
 
 /** Whether viewKey would leave v as it is: no unit its regexes drop or change. */

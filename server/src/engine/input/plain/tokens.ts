@@ -132,18 +132,28 @@ function pushCell(out: Token[], source: Source, start: number, end: number, line
     out.push(tok);
     return;
   }
-  const words: Span[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tok.view))) words.push({ start: tok.start + m.index, end: tok.start + m.index + m[0].length });
-  let k = words.length;
-  while (k > 0 && isNumeric(source.view.slice(words[k - 1].start, words[k - 1].end))) k--;
-  if (k === words.length) {
+  // The numbers at the cell's end, word by word from its end: a paragraph of prose is one cell
+  // of hundreds of words, so only its last words are looked at.
+  const { view } = source;
+  const numbers: Span[] = [];
+  let labelEnd = tok.start;
+  for (let e = tok.end; e > tok.start; ) {
+    let s = e;
+    while (s > tok.start && !isWhitespaceUnit(view.charCodeAt(s - 1))) s--;
+    if (!isNumeric(view.slice(s, e))) {
+      labelEnd = e;
+      break;
+    }
+    numbers.push({ start: s, end: e });
+    e = s;
+    while (e > tok.start && isWhitespaceUnit(view.charCodeAt(e - 1))) e--;
+  }
+  if (numbers.length === 0) {
     out.push(tok);
     return;
   }
-  if (k > 0) out.push(makeToken(source, tok.start, words[k - 1].end, line, col));
-  for (let w = k; w < words.length; w++) out.push(makeToken(source, words[w].start, words[w].end, line, col));
+  if (labelEnd > tok.start) out.push(makeToken(source, tok.start, labelEnd, line, col));
+  for (let w = numbers.length - 1; w >= 0; w--) out.push(makeToken(source, numbers[w].start, numbers[w].end, line, col));
 }
 
 export interface TokenStream {
