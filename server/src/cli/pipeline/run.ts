@@ -125,6 +125,12 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
 /** Files identified by one worker in a row: a body's reports of several years usually sit together. */
 const NEIGHBOURS = 32;
 
+/**
+ * Tasks sent to a worker at once: with one, a worker that answered waits idle until the main
+ * thread (busy writing output, sharing the cores with the workers) sends the next.
+ */
+const QUEUED_PER_WORKER = 2;
+
 function mostCommon(slots: readonly (number | undefined)[]): number | null {
   const counts = new Map<number, number>();
   let best: number | null = null;
@@ -178,10 +184,12 @@ function poolChecker(o: PipelineOptions, pair: boolean): Checker {
     workerData: settings,
     timeoutMs: o.fileTimeoutMs,
     maxHeapMb,
+    depth: QUEUED_PER_WORKER,
   });
   return {
     identifyAtOnce: pool.size * NEIGHBOURS * 2,
-    groupsAtOnce: pool.size * 2,
+    // Enough groups under way for every worker to have its queue full while one waits for its step.
+    groupsAtOnce: pool.size * (QUEUED_PER_WORKER + 1),
     async identify(file, index) {
       const r = await pool.run<IdentifyReply>({ op: 'identify', file }, { affinity: Math.floor(index / NEIGHBOURS) % pool.size });
       return r.ok ? { outcome: r.value, slot: r.slot } : { outcome: { ok: false, problem: limitProblem(file, r.failure) }, slot: null };
