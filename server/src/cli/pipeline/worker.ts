@@ -1,14 +1,16 @@
 // A worker thread of the folder pipeline (bundled to server/out/cli-worker.js): identifies and
-// checks the files the pool hands it with the settings of the run as workerData, one at a time
-// and in the order they came: the pool sends the next before this one is done (its timer runs
-// for the first task it has not answered), and a check may read facts an earlier one kept.
+// checks the batches of files the pool hands it, with the settings of the run as its data, one
+// item at a time and in the order they came: the pool sends the next batch before this one is
+// done, times each item by the count of items done, and a check may read facts an earlier one kept.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { FileWork, type WorkSettings } from './work';
 import { misbehaveForTests } from '../../workers/testHooks';
+import { poolWorker } from '../../workers/progress';
 import type { Request } from './wire';
 
-const work = new FileWork(workerData as WorkSettings);
+const { data, itemDone } = poolWorker<WorkSettings>();
+const work = new FileWork(data);
 
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (request: Request) => {
@@ -20,7 +22,20 @@ parentPort!.on('message', (request: Request) => {
   );
 });
 
-async function handle(request: Request): Promise<unknown> {
-  misbehaveForTests(request.file, request.op);
-  return request.op === 'identify' ? work.identify(request.file) : work.check(request);
+async function handle(request: Request): Promise<unknown[]> {
+  const out: unknown[] = [];
+  if (request.op === 'identify') {
+    for (const file of request.files) {
+      misbehaveForTests(file, 'identify');
+      out.push(await work.identify(file));
+      itemDone();
+    }
+  } else {
+    for (const step of request.steps) {
+      misbehaveForTests(step.file, 'check');
+      out.push(await work.check(step));
+      itemDone();
+    }
+  }
+  return out;
 }
