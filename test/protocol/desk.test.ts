@@ -254,10 +254,11 @@ describe('protocol: a region and its member reports in the workspace (the sideca
   it('the region\'s report is read against the member files the config names (paths with spaces and Chinese), and is told which one is missing', async () => {
     const region = uriOf('市本级 2023.txt');
     c.open(region, fs.readFileSync(path.join(dir, '市本级 2023.txt'), 'utf8'));
+    // The workspace index reads the files one by one: wait for both members on disk.
     const peers = await waitFor('the members from the index', async () => {
       await c.diagnostics(region);
       const p = await c.request<PeersResult>('disclosureReport/peers', { textDocument: { uri: region } });
-      return p && p.members.length > 0 ? p : undefined;
+      return p && p.members.length >= 2 ? p : undefined;
     });
     assert.deepEqual(peers!.members.map((m) => m.file), [uriOf('区县/甲区 2023.txt'), uriOf('区县/乙区 2023.txt')]);
     const ds = await waitFor('the aggregate findings', async () => {

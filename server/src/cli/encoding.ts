@@ -11,6 +11,7 @@ export interface Decoded {
   bom: boolean;
 }
 
+import { isUtf8 } from 'node:buffer';
 import type { Localized } from '../engine';
 
 /** The bytes are not a text file we can read; `reason` says why, in both languages. */
@@ -102,12 +103,14 @@ export function declaredCharset(buf: Uint8Array): 'utf-8' | 'gb18030' | null {
   return null;
 }
 
-// ignoreBOM: a second BOM after the first one is text and stays. One decoder serves every file: a
-// call without { stream } starts afresh, after an error too.
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
+/**
+ * The bytes as UTF-8, or an exception when they are not valid UTF-8. Checked first, then decoded
+ * by Buffer (both native and fast; a fatal TextDecoder costs a third more per file). A BOM left
+ * in the bytes (a second one after the first) is text and stays.
+ */
 function strictUtf8(buf: Uint8Array): string {
-  return utf8Decoder.decode(buf);
+  if (!isUtf8(buf)) throw new TypeError('not valid UTF-8');
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
 }
 
 /** Encode text the way the file was encoded. Returns null when that cannot be done exactly. */

@@ -2,7 +2,7 @@
 // report; the measure itself; shared passages as related locations in both files.
 import * as assert from 'node:assert/strict';
 import { check, factsOf, type Finding } from '../../../server/src/engine';
-import { partOf, proseOf, sharedPassages, SHINGLE } from '../../../server/src/engine/desk/similarity';
+import { partOf, ProseComparison, proseOf, sharedPassages, SHINGLE } from '../../../server/src/engine/desk/similarity';
 import { readSeed } from '../../support/seeds';
 import { findingsOf, peerOf, yearEarlier } from './helpers';
 
@@ -121,6 +121,41 @@ describe('repeated-text: prose repeated from last year’s report', () => {
       assert.deepEqual(part, alone, name);
     }
     assert.ok(mine.some((p) => p.section === 5) && mine.some((p) => p.section === 6), 'sections 五 and 六 have prose');
+  });
+
+  it('one comparison of the whole reads every part as sharedPassages of the parts does, with a sentence repeated across sections', () => {
+    const body = (text: string) => factsOf(check(text).report).paragraphs.filter((p) => !p.heading && p.section > 0);
+    const plain = body(seed000);
+    // A sentence of section 一 said again in section 五: its windows' first start is in 一, and 五 must find its own.
+    const firstOfOne = plain.find((p) => p.section === 1 && p.text.length > 60)!.text;
+    const echoed = plain.map((p, k) => (k === plain.findIndex((q) => q.section === 5) ? { ...p, text: p.text + firstOfOne } : p));
+    const pairs: [string, typeof plain, typeof plain][] = [
+      ['a copy with one paragraph changed', plain, body(copy)],
+      ['the same prose', plain, plain],
+      ['a sentence repeated in this year’s', echoed, body(copy)],
+      ['a sentence repeated in last year’s', plain, echoed],
+      ['a sentence repeated in both', echoed, echoed],
+    ];
+    const keeps: [string, (p: { section: number }) => boolean][] = [
+      ...[1, 2, 3, 4, 5, 6].map((n): [string, (p: { section: number }) => boolean] => [`section ${n}`, (p) => p.section === n]),
+      ['sections 1 and 6', (p) => p.section === 1 || p.section === 6],
+      ['no paragraph', () => false],
+    ];
+    for (const [pair, mine, theirs] of pairs) {
+      const mineAll = proseOf(mine, ['吴忠市工业和信息化局']);
+      const theirsAll = proseOf(theirs, ['吴忠市工业和信息化局']);
+      const comparison = new ProseComparison(mineAll, theirsAll);
+      const whole = comparison.whole();
+      assert.deepEqual({ size: whole.size, shared: whole.shared, similarity: whole.similarity, passages: whole.passages() }, sharedPassages(mineAll, theirsAll), pair);
+      for (const [name, keep] of keeps) {
+        const part = comparison.part(keep);
+        const alone = sharedPassages(partOf(mineAll, keep), partOf(theirsAll, keep));
+        assert.deepEqual({ size: part.size, shared: part.shared, similarity: part.similarity, passages: part.passages() }, alone, `${pair}, ${name}`);
+        // The longest, in text order, as the rule shows them.
+        const longest = [...alone.passages].sort((a, b) => b.chars - a.chars || a.here.start - b.here.start).slice(0, 2).sort((a, b) => a.here.start - b.here.start);
+        assert.deepEqual(part.longest(2), longest, `${pair}, ${name}, the longest`);
+      }
+    }
   });
 
   it('a long report (about 60,000 words) against itself: 100 %, in milliseconds (a pairwise comparison would take minutes)', () => {

@@ -46,31 +46,47 @@ const TAB = 4;
  * (relative to the line) starts, for placing the underline.
  */
 function render(line: string, from: number, to: number): { text: string; colAt: (offset: number) => number } {
+  // Runs of characters shown as they are go out as one slice, not one string per character.
   let text = '';
+  let run = from;
   let col = 0;
-  const cols = new Map<number, number>();
+  // The column at each offset from `from` (a pair's second unit: after the pair); -1: not reached.
+  const cols = new Int32Array(to - from + 2).fill(-1);
   let i = from;
   while (i < to) {
-    cols.set(i, col);
+    cols[i - from] = col;
     const cp = line.codePointAt(i)!;
     const units = cp > 0xffff ? 2 : 1;
+    let shown: string | null = null;
     if (cp === 9) {
       const w = TAB - (col % TAB);
-      text += ' '.repeat(w);
+      shown = ' '.repeat(w);
       col += w;
     } else if (cp < 0x20 || cp === 0x7f || (cp >= 0xd800 && cp <= 0xdfff)) {
-      text += '?'; // control characters and lone surrogates would garble the terminal
+      shown = '?'; // control characters and lone surrogates would garble the terminal
       col += 1;
     } else {
       const w = codePointWidth(cp);
-      if (w > 0) text += String.fromCodePoint(cp);
+      if (w === 0) shown = '';
       col += w;
     }
-    if (units === 2) cols.set(i + 1, col);
+    if (shown !== null) {
+      text += line.slice(run, i) + shown;
+      run = i + units;
+    }
+    if (units === 2) cols[i + 1 - from] = col;
     i += units;
   }
-  cols.set(i, col);
-  return { text, colAt: (o) => cols.get(Math.max(from, Math.min(o, i))) ?? col };
+  text += line.slice(run, i);
+  cols[i - from] = col;
+  const end = i;
+  return {
+    text,
+    colAt: (o) => {
+      const c = cols[Math.max(from, Math.min(o, end)) - from];
+      return c >= 0 ? c : col;
+    },
+  };
 }
 
 /** The excerpt lines (source line + underline) for a span on one line of the document. */

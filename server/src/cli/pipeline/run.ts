@@ -19,7 +19,7 @@ import { needsCheck } from './outputs';
 import { type PeerPlan, planChecks, type Step } from './plan';
 import { type Failure, WorkerPool } from '../../workers/pool';
 import type { Progress } from './progress';
-import type { CheckReply, IdentifyReply } from './wire';
+import type { Request } from './wire';
 import { failedOutcome, type FileOutcome, FileWork, type IdentifyOutcome, type WorkSettings } from './work';
 
 export interface PipelineOptions {
@@ -49,16 +49,28 @@ export const DEFAULT_WORKER_HEAP_MB = 2048;
 /** What the identify pass read, kept for the check pass: a quarter of the heap limit. */
 export const KEEP_BYTES = (heapMb: number): number => Math.floor((heapMb * 1024 * 1024) / 4);
 
+/** A step of the check pass as sent: with the index of its file's config. */
+type ConfiguredStep = Step & { config: number | null };
+
+/** An outcome, and the worker that produced it (and holds what it kept; null: the main thread). */
+interface Placed<T> {
+  outcome: T;
+  slot: number | null;
+}
+
 /** Where the files are identified and checked: the main thread or a pool of workers. */
 interface Checker {
-  /** Files identified at once (enough for every worker to have a run of neighbours queued). */
-  readonly identifyAtOnce: number;
+  /** Runs of files identified at once (enough for every worker to have its queue full). */
+  readonly runsAtOnce: number;
   /** Groups checked at once (each worker has one to go on with while the main thread answers). */
   readonly groupsAtOnce: number;
-  /** `index`: the file's place in the run (neighbouring files, often one body's years, go to one worker). */
-  identify(file: string, index: number): Promise<{ outcome: IdentifyOutcome; slot: number | null }>;
-  /** `slot`: the worker that holds the group's facts (null: any). */
-  check(step: Step & { config: number | null }, slot: number | null): Promise<{ outcome: FileOutcome; slot: number | null; stopped: boolean }>;
+  /** A run of neighbouring files (often one body's years); `run`: its place among the runs. */
+  identify(files: readonly string[], run: number): Promise<Placed<IdentifyOutcome>[]>;
+  /**
+   * Steps of one group, in order; `slot`: the worker that holds the group's facts (null: any).
+   * A file stopped by a limit is added to `stopped`, and no step sent after it reads it.
+   */
+  check(steps: readonly ConfiguredStep[], slot: number | null, stopped: Set<string>): Promise<Placed<FileOutcome>[]>;
   close(): Promise<void>;
 }
 
@@ -81,13 +93,19 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
   if (pair) {
     o.progress?.start('read', o.files.length);
     const identified = new Array<IdentifyOutcome | null>(o.files.length).fill(null);
-    await forEachLimited(o.files, checker.identifyAtOnce, async (file, i) => {
-      if (!failed.has(file)) {
-        const r = await checker.identify(file, i);
-        identified[i] = r.outcome;
-        if (r.outcome.ok && r.outcome.cached && r.slot !== null) keptBy.set(file, r.slot);
-      }
-      o.progress?.tick();
+    const todo: number[] = [];
+    o.files.forEach((file, i) => (failed.has(file) ? o.progress?.tick() : todo.push(i)));
+    await forEachLimited(chunks(todo, BATCH), checker.runsAtOnce, async (run, r) => {
+      const placed = await checker.identify(
+        run.map((i) => o.files[i]),
+        r,
+      );
+      placed.forEach(({ outcome, slot }, k) => {
+        const file = o.files[run[k]];
+        identified[run[k]] = outcome;
+        if (outcome.ok && outcome.cached && slot !== null) keptBy.set(file, slot);
+        o.progress?.tick();
+      });
     });
     identified.forEach((r, i) => {
       const file = o.files[i];
@@ -110,20 +128,37 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
   /** Files a worker was stopped on: no later check reads them as a peer (they would stop it too). */
   const stopped = new Set<string>();
   await forEachLimited(groups, checker.groupsAtOnce, async (group) => {
-    // The group starts where most of its files were kept.
+    // The group starts where most of its files were kept; a large one goes in several batches.
     let slot: number | null = mostCommon(group.map((s) => keptBy.get(s.file)));
-    for (const step of group) {
-      const r = await checker.check({ ...step, peers: withoutStopped(step.peers, stopped), config: o.configIndex?.get(step.file) ?? null }, slot);
-      if (r.stopped) stopped.add(step.file);
-      if (r.slot !== null) slot = r.slot;
-      o.progress?.tick();
-      ordered(index.get(step.file)!, r.outcome);
+    for (const batch of chunks(group, BATCH)) {
+      const steps = batch.map((step) => ({ ...step, config: o.configIndex?.get(step.file) ?? null }));
+      const placed = await checker.check(steps, slot, stopped);
+      placed.forEach(({ outcome, slot: s }, k) => {
+        if (s !== null) slot = s;
+        o.progress?.tick();
+        ordered(index.get(steps[k].file)!, outcome);
+      });
     }
   });
 }
 
-/** Files identified by one worker in a row: a body's reports of several years usually sit together. */
-const NEIGHBOURS = 32;
+/**
+ * Files in one message to a worker: a run of neighbours (a body's reports of several years usually
+ * sit together), or a group's checks. Each message wakes the other thread: few and full.
+ */
+const BATCH = 32;
+
+/**
+ * Batches sent to a worker at once: with one, a worker that answered waits idle until the main
+ * thread (busy writing output, sharing the cores with the workers) sends the next.
+ */
+const QUEUED_PER_WORKER = 2;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 function mostCommon(slots: readonly (number | undefined)[]): number | null {
   const counts = new Map<number, number>();
@@ -161,10 +196,18 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
 function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
   const work = new FileWork({ ...settings, keepBytes: pair ? settings.keepBytes : 0 });
   return {
-    identifyAtOnce: 1,
+    runsAtOnce: 1,
     groupsAtOnce: 1,
-    identify: async (file) => ({ outcome: await work.identify(file), slot: null }),
-    check: async (step) => ({ outcome: await work.check(step), slot: null, stopped: false }),
+    async identify(files) {
+      const out: Placed<IdentifyOutcome>[] = [];
+      for (const file of files) out.push({ outcome: await work.identify(file), slot: null });
+      return out;
+    },
+    async check(steps) {
+      const out: Placed<FileOutcome>[] = [];
+      for (const step of steps) out.push({ outcome: await work.check(step), slot: null });
+      return out;
+    },
     close: async () => undefined,
   };
 }
@@ -178,18 +221,54 @@ function poolChecker(o: PipelineOptions, pair: boolean): Checker {
     workerData: settings,
     timeoutMs: o.fileTimeoutMs,
     maxHeapMb,
+    depth: QUEUED_PER_WORKER,
   });
+  /**
+   * The items of a batch through the pool: when a worker is stopped on one (a limit), that one
+   * fails and the others go again (those done before it were lost with the worker).
+   */
+  async function throughPool<I, T>(
+    items: readonly I[],
+    affinity: number | null,
+    request: (items: I[]) => Request,
+    failure: (item: I, f: Failure) => T,
+  ): Promise<Placed<T>[]> {
+    const out = new Array<Placed<T>>(items.length);
+    let rest = items.map((_, k) => k);
+    while (rest.length > 0) {
+      const r = await pool.run<T[]>(request(rest.map((k) => items[k])), { affinity, items: rest.length });
+      if (r.ok) {
+        r.value.forEach((outcome, j) => (out[rest[j]] = { outcome, slot: r.slot }));
+        break;
+      }
+      const k = rest[r.done];
+      out[k] = { outcome: failure(items[k], r.failure), slot: null };
+      rest = rest.filter((x) => x !== k);
+    }
+    return out;
+  }
   return {
-    identifyAtOnce: pool.size * NEIGHBOURS * 2,
-    groupsAtOnce: pool.size * 2,
-    async identify(file, index) {
-      const r = await pool.run<IdentifyReply>({ op: 'identify', file }, { affinity: Math.floor(index / NEIGHBOURS) % pool.size });
-      return r.ok ? { outcome: r.value, slot: r.slot } : { outcome: { ok: false, problem: limitProblem(file, r.failure) }, slot: null };
-    },
-    async check(step, slot) {
-      const r = await pool.run<CheckReply>({ op: 'check', ...step }, { affinity: slot });
-      return r.ok ? { outcome: r.value, slot: r.slot, stopped: false } : { outcome: failedOutcome(step.file, limitProblem(step.file, r.failure)), slot: null, stopped: true };
-    },
+    runsAtOnce: pool.size * (QUEUED_PER_WORKER + 1),
+    // Enough groups under way for every worker to have its queue full while one waits for its batch.
+    groupsAtOnce: pool.size * (QUEUED_PER_WORKER + 1),
+    identify: (files, run) =>
+      throughPool<string, IdentifyOutcome>(
+        files,
+        run % pool.size,
+        (batch) => ({ op: 'identify', files: batch }),
+        (file, f) => ({ ok: false, problem: limitProblem(file, f) }),
+      ),
+    check: (steps, slot, stopped) =>
+      throughPool<ConfiguredStep, FileOutcome>(
+        steps,
+        slot,
+        // Sent again after a stop, the steps no longer read the file it was stopped on.
+        (batch) => ({ op: 'check', steps: batch.map((step) => ({ ...step, peers: withoutStopped(step.peers, stopped) })) }),
+        (step, f) => {
+          stopped.add(step.file);
+          return failedOutcome(step.file, limitProblem(step.file, f));
+        },
+      ),
     close: () => pool.close(),
   };
 }

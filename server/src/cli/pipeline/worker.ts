@@ -1,21 +1,41 @@
 // A worker thread of the folder pipeline (bundled to server/out/cli-worker.js): identifies and
-// checks the files the pool hands it, one at a time, with the settings of the run as workerData.
+// checks the batches of files the pool hands it, with the settings of the run as its data, one
+// item at a time and in the order they came: the pool sends the next batch before this one is
+// done, times each item by the count of items done, and a check may read facts an earlier one kept.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { FileWork, type WorkSettings } from './work';
 import { misbehaveForTests } from '../../workers/testHooks';
+import { poolWorker } from '../../workers/progress';
 import type { Request } from './wire';
 
-const work = new FileWork(workerData as WorkSettings);
+const { data, itemDone } = poolWorker<WorkSettings>();
+const work = new FileWork(data);
 
+let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (request: Request) => {
-  void handle(request).then(
-    (reply) => parentPort!.postMessage(reply),
-    (err) => parentPort!.postMessage({ crashed: String((err as Error)?.stack ?? err) }),
+  queue = queue.then(() =>
+    handle(request).then(
+      (reply) => parentPort!.postMessage(reply),
+      (err) => parentPort!.postMessage({ crashed: String((err as Error)?.stack ?? err) }),
+    ),
   );
 });
 
-async function handle(request: Request): Promise<unknown> {
-  misbehaveForTests(request.file, request.op);
-  return request.op === 'identify' ? work.identify(request.file) : work.check(request);
+async function handle(request: Request): Promise<unknown[]> {
+  const out: unknown[] = [];
+  if (request.op === 'identify') {
+    for (const file of request.files) {
+      misbehaveForTests(file, 'identify');
+      out.push(await work.identify(file));
+      itemDone();
+    }
+  } else {
+    for (const step of request.steps) {
+      misbehaveForTests(step.file, 'check');
+      out.push(await work.check(step));
+      itemDone();
+    }
+  }
+  return out;
 }

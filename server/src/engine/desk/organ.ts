@@ -47,8 +47,9 @@ export function organOf(title: string): Organ | null {
   if (words) name = name.slice(0, words.index);
   name = name.replace(WRAPPER_AFTER_ORGAN, '').replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
   // A name is words: a title that starts with its year and has nothing before 政府信息公开 names no body.
-  if (organKey(name).length < 2) return null;
-  return { name, key: organKey(name) };
+  const key = organKey(name);
+  if (key.length < 2) return null;
+  return { name, key };
 }
 
 /** Longest form first, so 「政府办公室」 is read before 「政府」. */

@@ -73,29 +73,47 @@ export interface Prose {
 export function proseOf(paragraphs: readonly ParagraphFact[], names: readonly string[] = []): Prose {
   const removed = [...new Set(names)].map((n) => wordsOf([{ text: n, start: 0 }])).filter((n) => n.length >= 2);
   const words = wordsOf(paragraphs);
-  let drop: Uint8Array | null = null;
+  // Where the names stand, as [start, end) pairs; the words between are moved up in runs.
+  const dropped: number[] = [];
   for (const name of removed) {
     const lead = name.codes[0];
     for (let at = 0; at + name.length <= words.length; at++) {
       if (words.codes[at] !== lead) continue;
       let k = 1;
       while (k < name.length && words.codes[at + k] === name.codes[k]) k++;
-      if (k === name.length) (drop ??= new Uint8Array(words.length)).fill(1, at, at + name.length);
+      if (k === name.length) dropped.push(at, at + name.length);
     }
   }
-  if (drop) {
-    // Compacted in place: the arrays are this call's own, and the write index never passes the read one.
-    let n = 0;
-    for (let i = 0; i < words.length; i++) {
-      if (drop[i] !== 0) continue;
-      words.codes[n] = words.codes[i];
-      words.offset[n] = words.offset[i];
-      words.paragraph[n] = words.paragraph[i];
-      n++;
-    }
-    words.length = n;
-  }
+  if (dropped.length > 0) compact(words, dropped, removed.length > 1);
   return { paragraphs, words };
+}
+
+/**
+ * The words without the ranges [start, end) in `dropped` (in order of start unless `unsorted`;
+ * they may overlap). Compacted in place: the arrays are proseOf's own, and the write index never
+ * passes the read one.
+ */
+function compact(words: Words, dropped: number[], unsorted: boolean): void {
+  let ranges = dropped;
+  if (unsorted) {
+    const order = Array.from({ length: dropped.length / 2 }, (_, k) => 2 * k).sort((x, y) => dropped[x] - dropped[y]);
+    ranges = order.flatMap((k) => [dropped[k], dropped[k + 1]]);
+  }
+  let n = 0;
+  let read = 0;
+  const keep = (from: number, to: number): void => {
+    if (to <= from) return;
+    words.codes.copyWithin(n, from, to);
+    words.offset.copyWithin(n, from, to);
+    words.paragraph.copyWithin(n, from, to);
+    n += to - from;
+  };
+  for (let k = 0; k < ranges.length; k += 2) {
+    keep(read, ranges[k]);
+    read = Math.max(read, ranges[k + 1]);
+  }
+  keep(read, words.length);
+  words.length = n;
 }
 
 /**
@@ -104,16 +122,22 @@ export function proseOf(paragraphs: readonly ParagraphFact[], names: readonly st
  * arrays, window hashes included: no copy, no second hashing.
  */
 export function partOf(prose: Prose, keep: (p: ParagraphFact) => boolean): Prose {
+  const w = prose.words;
+  const range = keptWords(prose, keep);
+  if (range) return { paragraphs: prose.paragraphs, words: sliceWords(w, range.from, range.to) };
+  const kept = prose.paragraphs.map(keep);
+  return { paragraphs: prose.paragraphs, words: filterWords(w, (i) => kept[w.paragraph[i]]) };
+}
+
+/** The words [from, to) of the paragraphs passing `keep` when they stand together (empty when none does), or null. */
+function keptWords(prose: Prose, keep: (p: ParagraphFact) => boolean): { from: number; to: number } | null {
   const kept = prose.paragraphs.map(keep);
   const first = kept.indexOf(true);
+  if (first < 0) return { from: 0, to: 0 };
   const last = kept.lastIndexOf(true);
-  const w = prose.words;
-  if (first < 0) return { paragraphs: prose.paragraphs, words: sliceWords(w, 0, 0) };
   const gap = kept.indexOf(false, first);
-  if (gap < 0 || gap > last) {
-    return { paragraphs: prose.paragraphs, words: sliceWords(w, firstWordOf(w, first), firstWordOf(w, last + 1)) };
-  }
-  return { paragraphs: prose.paragraphs, words: filterWords(w, (i) => kept[w.paragraph[i]]) };
+  if (gap >= 0 && gap < last) return null;
+  return { from: firstWordOf(prose.words, first), to: firstWordOf(prose.words, last + 1) };
 }
 
 /** The index of the first word from paragraph `k` on (words are in paragraph order). */
@@ -178,103 +202,249 @@ function windowHashes(w: Words): Hashes {
 }
 
 /**
- * Last year's windows: key → first start, open addressing in one typed array (no boxed keys), four
- * ints a slot (stamp, high, low, start) so a probe reads one cache line. The array is a scratch
- * buffer reused by every table (a report is compared seven times: whole and per section); a slot
- * counts only when its stamp is this table's, so no table needs clearing.
+ * Last year's windows are put in a hash table once per pair of reports; every comparison of the
+ * pair (the whole, then each section) reads the matches of that one pass. The table is open
+ * addressing in one typed array, one int a slot: the first start of a window plus one (0: empty),
+ * its key read from last year's hash arrays. Small slots keep the table and the keys in the
+ * first-level cache, where four ints a slot (key in the slot) did not fit. The array is a scratch
+ * buffer reused by every table and cleared for each.
  */
 // Module variables, not static fields: the bundle lowers static fields to defined properties,
 // which made every access slow.
 let scratchSlots = new Int32Array(0);
-let generation = 0;
+/** Scratch for the chains: the last start seen of each window, by its first start. */
+let scratchLast = new Int32Array(0);
 
-class WindowTable {
-  private readonly stamp: number;
-  private readonly mask: number;
-  private readonly slots: Int32Array;
+/**
+ * This year's prose compared with last year's, as a whole and by parts (sections). For each of
+ * this year's windows, `match` holds the first start of the same window in last year's text, and
+ * `next` chains each of last year's windows to the next start of the same window: the first start
+ * within a part of last year's text is found by walking that chain from the whole's first, so the
+ * parts need no table and no probe of their own.
+ */
+export class ProseComparison {
+  private readonly match: Int32Array;
+  private readonly next: Int32Array;
 
-  constructor(hashes: Hashes) {
-    let size = 16;
-    while (size < hashes.length * 2) size *= 2;
-    if (scratchSlots.length < size * 4 || generation === 0x7fffffff) {
-      scratchSlots = new Int32Array(size * 4);
-      generation = 0;
-    }
-    const stamp = ++generation;
-    const mask = size - 1;
-    const slots = scratchSlots;
-    this.stamp = stamp;
-    this.mask = mask;
-    this.slots = slots;
-    for (let j = 0; j < hashes.length; j++) {
-      const h = hashes.high[j];
-      const l = hashes.low[j];
-      let at = (l & mask) << 2;
-      while (slots[at] === stamp && (slots[at + 1] !== h || slots[at + 2] !== l)) at = (at + 4) & (mask << 2 | 3);
-      if (slots[at] !== stamp) {
-        slots[at] = stamp;
-        slots[at + 1] = h;
-        slots[at + 2] = l;
-        slots[at + 3] = j;
-      }
-    }
+  constructor(
+    private readonly mine: Prose,
+    private readonly theirs: Prose,
+  ) {
+    const ha = windowHashes(mine.words);
+    const hb = windowHashes(theirs.words);
+    this.match = new Int32Array(ha.length);
+    this.next = new Int32Array(hb.length).fill(-1);
+    // A copy with only the digits changed has the same windows: each one's first start is then found
+    // while the table is built, and this year's need no probe.
+    const same = sameHashes(ha, hb);
+    const slots = buildTable(hb, this.next, same ? this.match : null);
+    if (!same) probeTable(slots, ha, this.match);
   }
 
-  /** The first start of a window with this key, or −1. Valid until the next table is built. */
-  first(h: number, l: number): number {
-    const slots = this.slots;
-    const wrap = (this.mask << 2) | 3;
-    for (let at = (l & this.mask) << 2; slots[at] === this.stamp; at = (at + 4) & wrap) {
-      if (slots[at + 1] === h && slots[at + 2] === l) return slots[at + 3];
+  /** The whole of both proses. */
+  whole(): Coverage {
+    return this.cover(0, this.match.length, 0, this.next.length, 0, this.mine.words.length);
+  }
+
+  /**
+   * The paragraphs passing `keep` on both sides, compared as if they were the prose of those
+   * paragraphs alone (what sharedPassages of partOf both sides gives).
+   */
+  part(keep: (p: ParagraphFact) => boolean): Coverage {
+    const mine = keptWords(this.mine, keep);
+    const theirs = keptWords(this.theirs, keep);
+    if (mine === null || theirs === null) {
+      // Paragraphs apart: their words are joined, and windows across the gaps are new ones.
+      return new ProseComparison(partOf(this.mine, keep), partOf(this.theirs, keep)).whole();
     }
-    return -1;
+    // Windows wholly inside the kept words, as sliceWords keeps them.
+    const windowsEnd = (from: number, to: number, count: number): number => Math.max(from, Math.min(count, to - SHINGLE + 1));
+    const mineEnd = windowsEnd(mine.from, mine.to, this.match.length);
+    const theirsEnd = windowsEnd(theirs.from, theirs.to, this.next.length);
+    return this.cover(Math.min(mine.from, mineEnd), mineEnd, theirs.from, theirsEnd, mine.from, mine.to);
+  }
+
+  /**
+   * This year's windows [from, to) against last year's [thereFrom, thereTo): the characters they
+   * cover, and the runs of them. Offsets stay those of the whole words; only differences and
+   * lengths are kept, so a part reads the same as a prose of its own. A part is whole paragraphs,
+   * so its first and last words start and end a paragraph in the whole words too (sourceSpan).
+   */
+  private cover(from: number, to: number, thereFrom: number, thereTo: number, wordsFrom: number, wordsTo: number): Coverage {
+    const { match, next } = this;
+    // Runs as four numbers each (start, end, thereStart, thereEnd), merged as they complete.
+    const runs: number[] = [];
+    let open = false;
+    let start = 0;
+    let end = 0;
+    let thereStart = 0;
+    let thereEnd = 0;
+    let shared = 0;
+    let coveredUntil = wordsFrom;
+    for (let i = from; i < to; i++) {
+      let j = match[i];
+      while (j !== -1 && j < thereFrom) j = next[j];
+      if (j === -1 || j >= thereTo) continue;
+      shared += i + SHINGLE - Math.max(coveredUntil, i);
+      if (open && i <= end) {
+        end = i + SHINGLE;
+        if (j + SHINGLE > thereEnd && j >= thereStart) thereEnd = j + SHINGLE;
+      } else {
+        if (open) mergeRun(runs, start, end, thereStart, thereEnd);
+        open = true;
+        start = i;
+        end = i + SHINGLE;
+        thereStart = j;
+        thereEnd = j + SHINGLE;
+      }
+      coveredUntil = i + SHINGLE;
+    }
+    if (open) mergeRun(runs, start, end, thereStart, thereEnd);
+    const size = wordsTo - wordsFrom;
+    return new Coverage(size, shared, runs, this.mine.paragraphs, this.mine.words, this.theirs.paragraphs, this.theirs.words);
+  }
+}
+
+/** Passages closer than MERGE_GAP on both sides show as one: a run joins the last one or follows it. */
+function mergeRun(runs: number[], start: number, end: number, thereStart: number, thereEnd: number): void {
+  const n = runs.length;
+  if (n > 0) {
+    const lastEnd = runs[n - 3];
+    const lastThereEnd = runs[n - 1];
+    if (start - lastEnd <= MERGE_GAP && thereStart >= lastThereEnd - SHINGLE && thereStart - lastThereEnd <= MERGE_GAP) {
+      runs[n - 3] = end;
+      runs[n - 1] = Math.max(lastThereEnd, thereEnd);
+      return;
+    }
+  }
+  runs.push(start, end, thereStart, thereEnd);
+}
+
+/** How much of one part is shared, and its passages, built only when they are shown. */
+export class Coverage {
+  readonly similarity: number;
+
+  constructor(
+    /** Normalised characters of this year's prose (or part). */
+    readonly size: number,
+    /** Of which in passages also found in last year's. */
+    readonly shared: number,
+    private readonly runs: readonly number[],
+    private readonly mineParagraphs: readonly ParagraphFact[],
+    private readonly a: Words,
+    private readonly theirsParagraphs: readonly ParagraphFact[],
+    private readonly b: Words,
+  ) {
+    this.similarity = size === 0 ? 0 : shared / size;
+  }
+
+  /** Every shared passage, in text order. */
+  passages(): Passage[] {
+    const out: Passage[] = [];
+    for (let k = 0; k < this.runs.length; k += 4) out.push(this.passage(k));
+    return out;
+  }
+
+  /**
+   * The `count` longest passages, in text order (of equal length, the earlier): only those are
+   * mapped back to the sources and given an excerpt.
+   */
+  longest(count: number): Passage[] {
+    const runs = this.runs;
+    const order: number[] = [];
+    for (let k = 0; k < runs.length; k += 4) order.push(k);
+    // Runs are in text order, so the earlier of two equal ones is the one with the lower index.
+    order.sort((x, y) => runs[y + 1] - runs[y] - (runs[x + 1] - runs[x]) || x - y);
+    return order
+      .slice(0, count)
+      .sort((x, y) => x - y)
+      .map((k) => this.passage(k));
+  }
+
+  private passage(k: number): Passage {
+    const runs = this.runs;
+    const [start, end, thereStart, thereEnd] = [runs[k], runs[k + 1], runs[k + 2], runs[k + 3]];
+    return {
+      here: sourceSpan(this.mineParagraphs, this.a, start, end),
+      there: placeIn(this.theirsParagraphs, this.b, thereStart, thereEnd),
+      chars: end - start,
+      excerpt: excerptOf(this.theirsParagraphs, this.b, thereStart, thereEnd),
+    };
+  }
+}
+
+/** Whether two texts have the same windows, in the same order. */
+function sameHashes(a: Hashes, b: Hashes): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a.high[i] !== b.high[i] || a.low[i] !== b.low[i]) return false;
+  return true;
+}
+
+/**
+ * Last year's windows into the scratch table, each chained (next) to the next start of the same
+ * window; `firsts`, when given, gets each window's first start. Returns the table, valid until
+ * the next one is built.
+ */
+function buildTable(hashes: Hashes, next: Int32Array, firsts: Int32Array | null): Table {
+  let size = 16;
+  while (size < hashes.length * 2) size *= 2;
+  if (scratchSlots.length < size) scratchSlots = new Int32Array(size);
+  else scratchSlots.fill(0, 0, size);
+  if (scratchLast.length < hashes.length) scratchLast = new Int32Array(hashes.length);
+  const mask = size - 1;
+  const slots = scratchSlots;
+  const last = scratchLast;
+  const { high, low } = hashes;
+  for (let j = 0; j < hashes.length; j++) {
+    const h = high[j];
+    const l = low[j];
+    let at = l & mask;
+    let first = j;
+    for (let s = slots[at]; s !== 0; s = slots[at]) {
+      if (high[s - 1] === h && low[s - 1] === l) {
+        first = s - 1;
+        break;
+      }
+      at = (at + 1) & mask;
+    }
+    if (first === j) slots[at] = j + 1;
+    else next[last[first]] = j;
+    last[first] = j;
+    if (firsts) firsts[j] = first;
+  }
+  return { slots, mask, hashes };
+}
+
+interface Table {
+  slots: Int32Array;
+  mask: number;
+  /** The hashes the table holds, by start. */
+  hashes: Hashes;
+}
+
+/** For each of this year's windows, the first start of the same window in the table, or −1. */
+function probeTable(table: Table, hashes: Hashes, out: Int32Array): void {
+  const { slots, mask } = table;
+  const theirHigh = table.hashes.high;
+  const theirLow = table.hashes.low;
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes.high[i];
+    const l = hashes.low[i];
+    let found = -1;
+    for (let at = l & mask, s = slots[at]; s !== 0; at = (at + 1) & mask, s = slots[at]) {
+      if (theirHigh[s - 1] === h && theirLow[s - 1] === l) {
+        found = s - 1;
+        break;
+      }
+    }
+    out[i] = found;
   }
 }
 
 /** This year's prose against last year's. */
 export function sharedPassages(mine: Prose, theirs: Prose): Similarity {
-  const a = mine.words;
-  const b = theirs.words;
-  const windows = new WindowTable(windowHashes(b));
-  const runs: { start: number; end: number; thereStart: number; thereEnd: number }[] = [];
-  let shared = 0;
-  let coveredUntil = 0;
-  const myHashes = windowHashes(a);
-  for (let i = 0; i < myHashes.length; i++) {
-    const j = windows.first(myHashes.high[i], myHashes.low[i]);
-    if (j < 0) continue;
-    shared += i + SHINGLE - Math.max(coveredUntil, i);
-    const last = runs[runs.length - 1];
-    if (last && i <= last.end) {
-      last.end = i + SHINGLE;
-      if (j + SHINGLE > last.thereEnd && j >= last.thereStart) last.thereEnd = j + SHINGLE;
-    } else {
-      runs.push({ start: i, end: i + SHINGLE, thereStart: j, thereEnd: j + SHINGLE });
-    }
-    coveredUntil = i + SHINGLE;
-  }
-  const merged: typeof runs = [];
-  for (const r of runs) {
-    const last = merged[merged.length - 1];
-    if (last && r.start - last.end <= MERGE_GAP && r.thereStart >= last.thereEnd - SHINGLE && r.thereStart - last.thereEnd <= MERGE_GAP) {
-      last.end = r.end;
-      last.thereEnd = Math.max(last.thereEnd, r.thereEnd);
-    } else {
-      merged.push({ ...r });
-    }
-  }
-  const size = a.length;
-  return {
-    size,
-    shared,
-    similarity: size === 0 ? 0 : shared / size,
-    passages: merged.map((r) => ({
-      here: sourceSpan(mine.paragraphs, a, r.start, r.end),
-      there: placeIn(theirs.paragraphs, b, r.thereStart, r.thereEnd),
-      chars: r.end - r.start,
-      excerpt: excerptOf(theirs.paragraphs, b, r.thereStart, r.thereEnd),
-    })),
-  };
+  const c = new ProseComparison(mine, theirs).whole();
+  return { size: c.size, shared: c.shared, similarity: c.similarity, passages: c.passages() };
 }
 
 /** The words of paragraphs, each character with the source offset and paragraph it came from. */

@@ -363,10 +363,14 @@ function explainTable(sys: System): Decision[] {
 }
 
 const cache = new WeakMap<Report, Map<string, Localization>>();
+/** The rules whose being off changes the localization (their relations, or the prose witnesses). */
+const SETTINGS_THAT_MATTER = ['balance', 'results-total', 'row-total', 'appeals-total', 'text-table-mismatch'];
 
 /** The localization of a report under the given rule settings (computed once per report and settings). */
 export function localizeReport(report: Report, rules?: RuleSettings): Localization {
-  const key = ['balance', 'results-total', 'row-total', 'appeals-total', 'text-table-mismatch'].map((r) => (rules?.[r] === 'off' ? '0' : '1')).join('');
+  // Asked by several rules per report: the key is built without arrays.
+  let key = '';
+  for (const r of SETTINGS_THAT_MATTER) key += rules?.[r] === 'off' ? '0' : '1';
   let perReport = cache.get(report);
   if (!perReport) cache.set(report, (perReport = new Map()));
   let out = perReport.get(key);

@@ -42,6 +42,27 @@ const WHOLE_LINE: [RegExp, Kind][] = [
 const WHOLE_LINE_FIRST = new Set([...'您当现首访浏阅点附-第'].map((c) => c.charCodeAt(0)));
 /** Every inline pattern contains one of these. */
 const INLINE_HINTS = ['[', 'Evaluation', 'Aspose'];
+const INLINE_HINT = /\[|Evaluation|Aspose/g;
+/** A button line holds one of these. */
+const BUTTON_HINT = /打印|关闭|收藏|返回顶部|分享|字体|字号/;
+/** A chart line holds one of these. */
+const CHART_HINT = /类别|系列/;
+
+/**
+ * Where a (global) hint pattern next matches in the view, asked with ascending offsets: one
+ * pass over the view per pattern, instead of a test of every line against every pattern.
+ */
+function nextMatch(view: string, pattern: RegExp): (from: number) => number {
+  const re = new RegExp(pattern.source, 'g');
+  let found = -1;
+  return (from) => {
+    if (found >= from) return found;
+    re.lastIndex = from;
+    const m = re.exec(view);
+    found = m ? m.index : Infinity;
+    return found;
+  };
+}
 
 /** A cell of an exported chart's data: 「类别 1」「系列 3」. */
 const CHART_TOKEN = /(?:^|[\t ])(?:类别|系列)[ \t]?\d{1,2}(?=$|[\t ])/g;
@@ -95,12 +116,18 @@ export default defineRule({
 function findJunk(report: Report): Hit[] {
   const { view, lines } = report.source;
   const hits: Hit[] = [];
+  const nextButton = nextMatch(view, BUTTON_HINT);
+  const nextChart = nextMatch(view, CHART_HINT);
+  const nextInline = nextMatch(view, INLINE_HINT);
   for (let i = 0; i < lines.count; i++) {
     const line = lines.line(i);
     let s = line.start;
     let e = line.end;
     while (s < e && isSpace(view[s])) s++;
     while (e > s && isSpace(view[e - 1])) e--;
+    // Most lines can be no junk at all: no pattern's first character, no hint word (hints hold no
+    // blanks, so one starting before e lies inside the line).
+    if (!WHOLE_LINE_FIRST.has(view.charCodeAt(s)) && nextButton(s) >= e && nextChart(s) >= e && nextInline(s) >= e) continue;
     const trimmed = view.slice(s, e);
     if (trimmed.trim() === '') continue;
 
@@ -173,14 +200,14 @@ const BUTTON_WORD = /^(?:\[?(?:打印本页|打印|关闭窗口|关闭本页|关
 
 /** 「【打印】【关闭】」「[字体：大 中 小]」「分享到：」: a line of nothing but web page buttons. */
 function isButtonLine(trimmed: string): boolean {
-  if (trimmed.length > 60 || !/打印|关闭|收藏|返回顶部|分享|字体|字号/.test(trimmed)) return false;
+  if (trimmed.length > 60 || !BUTTON_HINT.test(trimmed)) return false;
   const tokens = trimmed.split(/[ \t]+/);
   return tokens.every((t) => BUTTON_WORD.test(t));
 }
 
 /** A line of exported chart data: at least two 「类别 N」/「系列 N」 cells. */
 function chartLine(trimmed: string): boolean {
-  if (!/类别|系列/.test(trimmed)) return false;
+  if (!CHART_HINT.test(trimmed)) return false;
   const n = [...trimmed.matchAll(CHART_TOKEN)].length;
   return n >= 2;
 }

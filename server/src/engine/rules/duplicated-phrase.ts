@@ -92,25 +92,31 @@ function hanziCount(view: string, span: Span): number {
 /** Every back-to-back repeat in the prose, the longest at the earliest start. */
 export function findRepeats(report: Report): Repeat[] {
   const { view } = report.source;
-  const next = nextSame(view);
   const out: Repeat[] = [];
   for (const p of proseSpans(report)) {
-    // runEnd: where the run of phrase units starting at i ends (phrases never hold punctuation).
-    let runEnd = p.start;
-    for (let i = p.start; i < p.end; i++) {
-      if (!isPhraseUnit(view.charCodeAt(i))) continue;
-      if (runEnd <= i) {
-        runEnd = i;
-        while (runEnd < p.end && isPhraseUnit(view.charCodeAt(runEnd))) runEnd++;
+    const next = nextSame(view, p.start, p.end);
+    let i = p.start;
+    while (i < p.end) {
+      if (!isPhraseUnit(view.charCodeAt(i))) {
+        i++;
+        continue;
       }
-      // Do not start inside a surrogate pair.
-      const c = view.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff) continue;
-      const repeat = repeatAt(view, next, i, runEnd, p.end);
-      if (repeat) {
-        out.push(repeat);
-        // Continue inside the second copy, so that 「A、A、A」 yields two findings.
-        i = repeat.second.start - 1;
+      // The run of phrase units starting at i (phrases never hold punctuation), read once.
+      let runEnd = i + 1;
+      while (runEnd < p.end && isPhraseUnit(view.charCodeAt(runEnd))) runEnd++;
+      for (; i < runEnd; i++) {
+        // The common case, before any call: no second copy can start close enough.
+        const n = next[i];
+        if (n === -1 || n > i + Math.min(MAX_PHRASE, runEnd - i) + 1) continue;
+        // Do not start inside a surrogate pair.
+        const c = view.charCodeAt(i);
+        if (c >= 0xdc00 && c <= 0xdfff) continue;
+        const repeat = repeatAt(view, next, i, runEnd, p.end);
+        if (repeat) {
+          out.push(repeat);
+          // Continue inside the second copy, so that 「A、A、A」 yields two findings.
+          i = repeat.second.start - 1;
+        }
       }
     }
   }
@@ -119,16 +125,23 @@ export function findRepeats(report: Report): Repeat[] {
 
 /** Per UTF-16 unit, its last offset seen while nextSame runs; -1 between runs (reset unit by unit, not refilled). */
 const LAST_SEEN = new Int32Array(0x10000).fill(-1);
+/** nextSame's answer, by document offset: a scratch buffer reused by every span and report. */
+let NEXT = new Int32Array(0);
 
-/** next[k]: the next offset after k holding the same UTF-16 unit, or -1 (one pass, from the end). */
-function nextSame(view: string): Int32Array {
-  const next = new Int32Array(view.length);
-  for (let k = view.length - 1; k >= 0; k--) {
+/**
+ * next[k] for k in [start, end): the next offset after k before `end` holding the same UTF-16
+ * unit, or -1 (one pass, from the end). Only a span of the prose is read: a second copy never
+ * reaches past its span, and the tables (most of a report) are never looked at.
+ */
+function nextSame(view: string, start: number, end: number): Int32Array {
+  if (NEXT.length < end) NEXT = new Int32Array(Math.max(end, 2 * NEXT.length));
+  const next = NEXT;
+  for (let k = end - 1; k >= start; k--) {
     const c = view.charCodeAt(k);
     next[k] = LAST_SEEN[c];
     LAST_SEEN[c] = k;
   }
-  for (let k = 0; k < view.length; k++) LAST_SEEN[view.charCodeAt(k)] = -1;
+  for (let k = start; k < end; k++) LAST_SEEN[view.charCodeAt(k)] = -1;
   return next;
 }
 

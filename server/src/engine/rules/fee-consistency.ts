@@ -63,8 +63,10 @@ export default defineRule({
         }
       }
     }
-    const text = prose.map((p) => report.source.view.slice(p.start, p.end)).join('\n');
-    if (NOTICE_COUNT.test(text)) return;
+    // Every AMOUNT names 处理费 and every NOTICE_COUNT 收费通知: without them in the text, no prose is read.
+    const { view } = report.source;
+    if (!view.includes('处理费')) return;
+    if (view.includes('收费通知') && NOTICE_COUNT.test(prose.map((p) => view.slice(p.start, p.end)).join('\n'))) return;
     for (const p of prose) {
       for (const m of matchesIn(report, p, AMOUNT)) {
         const amount = Number(m.m[1]);

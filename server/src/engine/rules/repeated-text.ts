@@ -8,7 +8,7 @@
 import type { Report, Span } from '../model';
 import { factsOf, type ParagraphFact } from '../desk/facts';
 import { relatedElsewhere, type PeerReport } from '../desk/peers';
-import { partOf, type Prose, proseOf, sharedPassages, type Passage } from '../desk/similarity';
+import { type Passage, type Prose, ProseComparison, proseOf } from '../desk/similarity';
 import { CN_SECTION_NUMERALS, SECTIONS } from '../schema/sections';
 import { defineRule } from './types';
 import { loc } from './util';
@@ -51,7 +51,9 @@ export default defineRule({
     const mineAll = ownProse(own.paragraphs, names);
     if (mineAll.paragraphs.length === 0 || theirsAll.paragraphs.length === 0) return;
 
-    const whole = sharedPassages(mineAll, theirsAll);
+    // Last year's windows are hashed once for the whole and every section.
+    const comparison = new ProseComparison(mineAll, theirsAll);
+    const whole = comparison.whole();
     if (whole.size >= MIN_CHARS && whole.similarity >= threshold) {
       const at: Span = report.title ?? report.sections[0].heading;
       const pct = percent(whole.similarity);
@@ -61,15 +63,12 @@ export default defineRule({
           `全文与上年报告（${previous.facts.year}年）雷同：${pct} 的文字与上年相同（阈值 ${percent(threshold)}）`,
           `the report repeats last year’s (${previous.facts.year}): ${pct} of its prose is the same (threshold ${percent(threshold)})`,
         ),
-        related: passagesRelated(whole.passages, previous),
+        related: passagesRelated(whole.longest(MAX_PASSAGES), previous),
         data: { similarity: round(whole.similarity), threshold, section: null, previousFile: previous.file, sharedChars: whole.shared, chars: whole.size },
       });
     }
     for (const s of report.sections) {
-      const inSection = (p: ParagraphFact): boolean => p.section === s.number;
-      const mine = partOf(mineAll, inSection);
-      if (mine.words.length < MIN_CHARS) continue;
-      const r = sharedPassages(mine, partOf(theirsAll, inSection));
+      const r = comparison.part((p) => p.section === s.number);
       if (r.size < MIN_CHARS || r.similarity < threshold) continue;
       const pct = percent(r.similarity);
       ctx.add({
@@ -78,7 +77,7 @@ export default defineRule({
           `「${sectionName(s.number)}」与上年报告同一部分雷同：${pct} 的文字相同（阈值 ${percent(threshold)}）`,
           `section ${CN_SECTION_NUMERALS[s.number]} (${sectionName(s.number)}) repeats the same section of last year’s report: ${pct} of its prose is the same (threshold ${percent(threshold)})`,
         ),
-        related: passagesRelated(r.passages, previous),
+        related: passagesRelated(r.longest(MAX_PASSAGES), previous),
         data: { similarity: round(r.similarity), threshold, section: s.number, previousFile: previous.file, sharedChars: r.shared, chars: r.size },
       });
     }
@@ -123,9 +122,8 @@ function validThreshold(t: number | undefined): number {
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** The longest shared passages, each as this report's place and last year's. */
-function passagesRelated(passages: readonly Passage[], previous: PeerReport): { start: number; end: number; message: { zh: string; en: string } }[] {
-  const shown = [...passages].sort((a, b) => b.chars - a.chars || a.here.start - b.here.start).slice(0, MAX_PASSAGES).sort((a, b) => a.here.start - b.here.start);
+/** The passages shown (the longest), each as this report's place and last year's. */
+function passagesRelated(shown: readonly Passage[], previous: PeerReport): { start: number; end: number; message: { zh: string; en: string } }[] {
   return shown.flatMap((p) => [
     {
       start: p.here.start,

@@ -235,29 +235,58 @@ for (const [hint, bit] of HINT_BIT) {
   list.push({ hint, bit });
   HINTS_BY_FIRST.set(hint.charCodeAt(0), list);
 }
-/** Per UTF-16 unit: 1 = starts a hint, 2 = a numeral (typed array: this runs for every character of the prose). */
+/**
+ * Words checkSentence asks about besides the hints: 申请 (the sentence is about requests) and the
+ * keywords of the zero statements and of the appeal outcomes. Found in the same pass as the hints
+ * (they were a dozen more scans of every sentence).
+ */
+const WORDS = ['申请', '未', '没有', '无', '不存在', '维持', '结案', '审结', '纠'] as const;
+const WORD_BIT = new Map<string, number>(WORDS.map((w, i) => [w, 1 << i]));
+const REQUESTS_WORD = WORD_BIT.get('申请')!;
+const ZERO_WORDS = ['未', '没有', '无', '不存在'].reduce((m, w) => m | WORD_BIT.get(w)!, 0);
+const OUTCOME_WORDS = ['维持', '结案', '审结', '纠'].reduce((m, w) => m | WORD_BIT.get(w)!, 0);
+const WORDS_BY_FIRST = new Map<number, { word: string; bit: number }[]>();
+for (const [word, bit] of WORD_BIT) {
+  const list = WORDS_BY_FIRST.get(word.charCodeAt(0)) ?? [];
+  list.push({ word, bit });
+  WORDS_BY_FIRST.set(word.charCodeAt(0), list);
+}
+
+/** Per UTF-16 unit: 1 = starts a hint, 2 = a numeral, 4 = starts a word (typed array: this runs for every character of the prose). */
 const UNIT_FLAGS = new Uint8Array(0x10000);
 for (const c of HINTS_BY_FIRST.keys()) UNIT_FLAGS[c] |= 1;
 for (const ch of '0123456789零〇一二两三四五六七八九十百千') UNIT_FLAGS[ch.charCodeAt(0)] |= 2;
+for (const c of WORDS_BY_FIRST.keys()) UNIT_FLAGS[c] |= 4;
 
-/** The bits of the hints a sentence contains (0 when it holds no number at all: every pattern needs one). */
-function hintBits(view: string): number {
-  let bits = 0;
+/** What one pass over a sentence found (reused: one per sentence would be garbage). */
+const scanned = { hints: 0, words: 0 };
+
+/**
+ * The bits of the hints a sentence contains (0 when it holds no number at all: every pattern
+ * needs one) and of the WORDS it contains, into `scanned`.
+ */
+function scanSentence(view: string): void {
+  let hints = 0;
+  let words = 0;
   let hasNumber = false;
   for (let i = 0; i < view.length; i++) {
     const c = view.charCodeAt(i);
     const flags = UNIT_FLAGS[c];
     if (flags === 0) continue;
     if (flags & 2) hasNumber = true;
-    if (flags & 1) for (const h of HINTS_BY_FIRST.get(c)!) if (view.startsWith(h.hint, i)) bits |= h.bit;
+    if (flags & 1) for (const h of HINTS_BY_FIRST.get(c)!) if (view.startsWith(h.hint, i)) hints |= h.bit;
+    if (flags & 4) for (const w of WORDS_BY_FIRST.get(c)!) if (view.startsWith(w.word, i)) words |= w.bit;
   }
-  return hasNumber ? bits : 0;
+  scanned.hints = hasNumber ? hints : 0;
+  scanned.words = words;
 }
 
 function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: number): void {
   const used: Span[] = [];
-  const requests = s.view.includes('申请');
-  const bits = hintBits(s.view);
+  scanSentence(s.view);
+  const requests = (scanned.words & REQUESTS_WORD) !== 0;
+  const bits = scanned.hints;
+  const words = scanned.words;
   let received = false;
   for (const p of bits === 0 ? [] : PATTERNS) {
     if (!p.sections.includes(section)) continue;
@@ -313,8 +342,8 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
       });
     }
   }
-  if (section !== 2 && (s.view.includes('未') || s.view.includes('没有') || s.view.includes('无') || s.view.includes('不存在'))) checkZeroStatements(report, s, ctx);
-  if (section !== 2 && (s.view.includes('维持') || s.view.includes('结案') || s.view.includes('审结') || s.view.includes('纠'))) checkAppealOutcomes(report, s, ctx);
+  if (section !== 2 && (words & ZERO_WORDS) !== 0) checkZeroStatements(report, s, ctx);
+  if (section !== 2 && (words & OUTCOME_WORDS) !== 0) checkAppealOutcomes(report, s, ctx);
 }
 
 // ---------------------------------------------------------------- TX3: 「…N件，占X%」

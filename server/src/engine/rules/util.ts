@@ -65,18 +65,28 @@ export function* linesBeforeSections(report: Report, fallback: number): Generato
   }
 }
 
+/** Global copies of the patterns matchesIn was given, kept between calls (building one per call cost more than most matching). */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
 /** Iterate regex matches over the view within a span; offsets are document offsets. */
 export function* matchesIn(report: Report, span: Span, re: RegExp): Generator<{ start: number; end: number; m: RegExpExecArray }> {
-  const flags = re.flags.includes('g') ? re.flags : re.flags + 'g';
-  const g = new RegExp(re.source, flags);
-  const region = report.source.view.slice(span.start, span.end);
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(region))) {
-    if (m[0].length === 0) {
-      g.lastIndex++;
-      continue;
+  // The copy is taken out while in use, so a nested iteration over the same pattern gets its own.
+  let g = globalCopies.get(re);
+  if (g) globalCopies.delete(re);
+  else g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  g.lastIndex = 0;
+  try {
+    const region = report.source.view.slice(span.start, span.end);
+    let m: RegExpExecArray | null;
+    while ((m = g.exec(region))) {
+      if (m[0].length === 0) {
+        g.lastIndex++;
+        continue;
+      }
+      yield { start: span.start + m.index, end: span.start + m.index + m[0].length, m };
     }
-    yield { start: span.start + m.index, end: span.start + m.index + m[0].length, m };
+  } finally {
+    globalCopies.set(re, g);
   }
 }
 
