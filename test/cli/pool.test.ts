@@ -9,17 +9,20 @@ import { type TaskResult, WorkerPool } from '../../server/src/workers/pool';
 import { tempDir } from './helpers';
 
 // A worker that runs its messages one at a time, in order, as the pipeline's does: each item of
-// a message sleeps `ms`, or hangs, and is counted done; then it answers with the message's id and
-// the thread it ran on.
+// a message sleeps `ms`, hangs, or crashes (answered as such), and is counted done; then it
+// answers with the message's id and the thread it ran on.
 const WORKER = `
 const { parentPort, threadId, workerData } = require('node:worker_threads');
 let queue = Promise.resolve();
 parentPort.on('message', (m) => {
   queue = queue.then(async () => {
+    let done = 0;
     for (const item of m.items ?? [m]) {
+      if (item.crash) return parentPort.postMessage({ crashed: 'boom', done });
       if (item.hang) for (;;);
       await new Promise((r) => setTimeout(r, item.ms ?? 0));
       Atomics.add(workerData.progress, 0, 1);
+      done++;
     }
     parentPort.postMessage({ id: m.id, thread: threadId });
   });
@@ -93,6 +96,19 @@ describe('worker pool: tasks queued ahead', function () {
     try {
       const r = await p.run<Reply>({ id: 0, items: [{ ms: 10 }, { ms: 10 }, { hang: true }, { ms: 10 }] }, { items: 4 });
       assert.deepEqual(r, { ok: false, failure: { kind: 'timeout', ms: 800 }, done: 2 } satisfies TaskResult<Reply>);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a batch answered with a crash fails with the items the worker said it finished; the next task runs on a fresh worker', async () => {
+    const p = pool(0);
+    try {
+      const before = await p.run<Reply>({ id: 0 });
+      const [crashed, after] = await Promise.all([p.run<Reply>({ id: 1, items: [{ ms: 1 }, { crash: true }, { ms: 1 }] }, { items: 3 }), p.run<Reply>({ id: 2 })]);
+      assert.deepEqual(crashed, { ok: false, failure: { kind: 'crash', detail: 'boom' }, done: 1 } satisfies TaskResult<Reply>);
+      assert.ok(before.ok && after.ok, JSON.stringify([before, after]));
+      assert.notEqual(after.value.thread, before.value.thread, 'a fresh worker');
     } finally {
       await p.close();
     }

@@ -15,7 +15,7 @@
 //    failure says how many items of the task were done before the one that was stopped.
 
 import { Worker } from 'node:worker_threads';
-import type { PoolWorkerData } from './progress';
+import type { CrashReply, PoolWorkerData } from './progress';
 
 export type Failure = { kind: 'timeout'; ms: number } | { kind: 'memory'; mb: number } | { kind: 'crash'; detail: string };
 
@@ -56,9 +56,6 @@ interface Slot {
   /** Sent to the worker, in the order it runs them: the first is running, under the timer. */
   tasks: Task[];
   timer: ReturnType<typeof setTimeout> | null;
-  /** The progress last seen, and when it was last seen to move (or the running task began). */
-  seen: number;
-  movedAt: number;
 }
 
 /** A FIFO of tasks with O(1) take; tasks taken from elsewhere (stolen) are skipped. */
@@ -95,9 +92,7 @@ export class WorkerPool {
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i++) {
       this.own.push(new Queue());
-      const slot: Slot = { index: i, worker: null as unknown as Worker, progress: new Int32Array(0), answered: 0, tasks: [], timer: null, seen: 0, movedAt: 0 };
-      this.slots.push(slot);
-      this.spawn(slot);
+      this.slots.push({ index: i, ...this.spawn(i), answered: 0, tasks: [], timer: null });
     }
   }
 
@@ -122,12 +117,10 @@ export class WorkerPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  /** A fresh worker (and progress counter) for the slot. */
-  private spawn(slot: Slot): void {
-    const { index } = slot;
-    slot.progress = new Int32Array(new SharedArrayBuffer(4));
-    slot.answered = 0;
-    const data: PoolWorkerData = { data: this.options.workerData, progress: slot.progress };
+  /** A fresh worker for slot `index`, with its own progress counter. */
+  private spawn(index: number): { worker: Worker; progress: Int32Array } {
+    const progress = new Int32Array(new SharedArrayBuffer(4));
+    const data: PoolWorkerData = { data: this.options.workerData, progress };
     const worker = new Worker(this.options.script, {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
@@ -139,8 +132,10 @@ export class WorkerPool {
     worker.on('message', (reply: unknown) => {
       const slot = this.slots[index];
       if (slot?.worker !== worker || slot.tasks.length === 0) return;
-      const crashed = (reply as { crashed?: string })?.crashed;
-      this.finish(slot, crashed === undefined ? { ok: true, value: reply, slot: index } : { ok: false, failure: { kind: 'crash', detail: crashed }, done: this.done(slot) });
+      const crash = reply as Partial<CrashReply> | null;
+      // A worker that threw outside its items' own error handling is not trusted with more.
+      if (typeof crash?.crashed === 'string') this.lose(index, worker, { kind: 'crash', detail: crash.crashed }, crash.done);
+      else this.finish(slot, { ok: true, value: reply, slot: index });
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
       const failure: Failure =
@@ -148,7 +143,7 @@ export class WorkerPool {
       this.lose(index, worker, failure);
     });
     worker.on('exit', (code) => this.lose(index, worker, { kind: 'crash', detail: `worker exited with code ${code}` }));
-    slot.worker = worker;
+    return { worker, progress };
   }
 
   /** Items of the running task done so far. */
@@ -158,15 +153,15 @@ export class WorkerPool {
   }
 
   /**
-   * A worker died or had to be stopped: the task it was running fails, a fresh worker takes the
-   * slot and the tasks queued behind it (never started) are sent to that one.
+   * A worker died, had to be stopped or answered with a crash: the task it was running fails
+   * (`done`: its items finished, when the worker said so), a fresh worker takes the slot and the
+   * tasks queued behind it (never started) are sent to that one.
    */
-  private lose(index: number, worker: Worker, failure: Failure): void {
+  private lose(index: number, worker: Worker, failure: Failure, done = this.done(this.slots[index])): void {
     const slot = this.slots[index];
     if (this.closed || slot.worker !== worker) return;
     void worker.terminate();
-    const done = this.done(slot);
-    this.spawn(slot);
+    Object.assign(slot, this.spawn(index), { answered: 0 });
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [running, ...waiting] = slot.tasks;
@@ -210,21 +205,21 @@ export class WorkerPool {
   private startTimer(slot: Slot): void {
     const { timeoutMs } = this.options;
     if (timeoutMs <= 0) return;
-    slot.seen = Atomics.load(slot.progress, 0);
-    slot.movedAt = performance.now();
+    let seen = Atomics.load(slot.progress, 0);
+    let movedAt = performance.now();
     // Looked at four times per limit: an item that ends is seen within a quarter of it.
     const look = (): void => {
       const now = performance.now();
       const progress = Atomics.load(slot.progress, 0);
-      if (progress !== slot.seen) {
-        slot.seen = progress;
-        slot.movedAt = now;
+      if (progress !== seen) {
+        seen = progress;
+        movedAt = now;
       }
-      const left = slot.movedAt + timeoutMs - now;
+      const left = movedAt + timeoutMs - now;
       if (left <= 0) this.lose(slot.index, slot.worker, { kind: 'timeout', ms: timeoutMs });
       else slot.timer = setTimeout(look, Math.min(left, timeoutMs / 4));
     };
-    slot.timer = setTimeout(look, slot.tasks[0]?.items > 1 ? timeoutMs / 4 : timeoutMs);
+    slot.timer = setTimeout(look, timeoutMs / 4);
   }
 
   /** Its own tasks first, then anyone's, then (`steal`) another worker's (which re-reads the file). */

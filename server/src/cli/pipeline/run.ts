@@ -60,10 +60,11 @@ interface Placed<T> {
 
 /** Where the files are identified and checked: the main thread or a pool of workers. */
 interface Checker {
-  /** Runs of files identified at once (enough for every worker to have its queue full). */
-  readonly runsAtOnce: number;
-  /** Groups checked at once (each worker has one to go on with while the main thread answers). */
-  readonly groupsAtOnce: number;
+  /**
+   * Runs of files identified at once, and groups checked at once: enough for every worker to have
+   * its queue full while the main thread answers one of them.
+   */
+  readonly batchesAtOnce: number;
   /** A run of neighbouring files (often one body's years); `run`: its place among the runs. */
   identify(files: readonly string[], run: number): Promise<Placed<IdentifyOutcome>[]>;
   /**
@@ -95,11 +96,8 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
     const identified = new Array<IdentifyOutcome | null>(o.files.length).fill(null);
     const todo: number[] = [];
     o.files.forEach((file, i) => (failed.has(file) ? o.progress?.tick() : todo.push(i)));
-    await forEachLimited(chunks(todo, BATCH), checker.runsAtOnce, async (run, r) => {
-      const placed = await checker.identify(
-        run.map((i) => o.files[i]),
-        r,
-      );
+    await forEachLimited(chunks(todo, BATCH), checker.batchesAtOnce, async (run, r) => {
+      const placed = await checker.identify(run.map((i) => o.files[i]), r);
       placed.forEach(({ outcome, slot }, k) => {
         const file = o.files[run[k]];
         identified[run[k]] = outcome;
@@ -127,7 +125,7 @@ async function drive(o: PipelineOptions, pair: boolean, checker: Checker): Promi
   }
   /** Files a worker was stopped on: no later check reads them as a peer (they would stop it too). */
   const stopped = new Set<string>();
-  await forEachLimited(groups, checker.groupsAtOnce, async (group) => {
+  await forEachLimited(groups, checker.batchesAtOnce, async (group) => {
     // The group starts where most of its files were kept; a large one goes in several batches.
     let slot: number | null = mostCommon(group.map((s) => keptBy.get(s.file)));
     for (const batch of chunks(group, BATCH)) {
@@ -196,8 +194,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
 function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
   const work = new FileWork({ ...settings, keepBytes: pair ? settings.keepBytes : 0 });
   return {
-    runsAtOnce: 1,
-    groupsAtOnce: 1,
+    batchesAtOnce: 1,
     async identify(files) {
       const out: Placed<IdentifyOutcome>[] = [];
       for (const file of files) out.push({ outcome: await work.identify(file), slot: null });
@@ -248,9 +245,7 @@ function poolChecker(o: PipelineOptions, pair: boolean): Checker {
     return out;
   }
   return {
-    runsAtOnce: pool.size * (QUEUED_PER_WORKER + 1),
-    // Enough groups under way for every worker to have its queue full while one waits for its batch.
-    groupsAtOnce: pool.size * (QUEUED_PER_WORKER + 1),
+    batchesAtOnce: pool.size * (QUEUED_PER_WORKER + 1),
     identify: (files, run) =>
       throughPool<string, IdentifyOutcome>(
         files,

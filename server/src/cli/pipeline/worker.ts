@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { FileWork, type WorkSettings } from './work';
 import { misbehaveForTests } from '../../workers/testHooks';
-import { poolWorker } from '../../workers/progress';
+import { type CrashReply, poolWorker } from '../../workers/progress';
 import type { Request } from './wire';
 
 const { data, itemDone } = poolWorker<WorkSettings>();
@@ -14,28 +14,28 @@ const work = new FileWork(data);
 
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (request: Request) => {
-  queue = queue.then(() =>
-    handle(request).then(
-      (reply) => parentPort!.postMessage(reply),
-      (err) => parentPort!.postMessage({ crashed: String((err as Error)?.stack ?? err) }),
-    ),
-  );
+  queue = queue.then(async () => parentPort!.postMessage(await handle(request)));
 });
 
-async function handle(request: Request): Promise<unknown[]> {
+/** The outcomes of a batch, in its order; or, when an item threw past its own error handling, a crash. */
+async function handle(request: Request): Promise<unknown[] | CrashReply> {
   const out: unknown[] = [];
-  if (request.op === 'identify') {
-    for (const file of request.files) {
-      misbehaveForTests(file, 'identify');
-      out.push(await work.identify(file));
-      itemDone();
+  try {
+    if (request.op === 'identify') {
+      for (const file of request.files) {
+        misbehaveForTests(file, 'identify');
+        out.push(await work.identify(file));
+        itemDone();
+      }
+    } else {
+      for (const step of request.steps) {
+        misbehaveForTests(step.file, 'check');
+        out.push(await work.check(step));
+        itemDone();
+      }
     }
-  } else {
-    for (const step of request.steps) {
-      misbehaveForTests(step.file, 'check');
-      out.push(await work.check(step));
-      itemDone();
-    }
+    return out;
+  } catch (err) {
+    return { crashed: String((err as Error)?.stack ?? err), done: out.length };
   }
-  return out;
 }
