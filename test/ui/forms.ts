@@ -22,6 +22,7 @@ import { pdfPages } from '../../server/src/formats/pdf';
 import { writeDocx } from '../formats/wordml';
 import { htmlPageOf } from '../support/pages';
 import { printReportsToPdf } from '../support/printPdf';
+import { squiggleBox, squiggleOnCursorLine } from './editor';
 import { closeAllEditors, expectEqual, markedByEngine, openFirstMatch, openPreview, showExamplePreview, type PreviewStepContext } from './preview';
 
 export interface FormsStepContext extends Pick<PreviewStepContext, 'page' | 'step' | 'shot' | 'goToLine' | 'example'> {
@@ -94,18 +95,10 @@ async function openPdfAsReport(page: Page, name: string): Promise<void> {
   }
 }
 
-/** The error squiggle on the line that holds the cursor. */
-const squiggleOnCursorLine = (page: Page) =>
-  page.locator('.editor-instance .monaco-editor .view-overlays > div:has(.current-line) .squiggly-error, .editor-instance .monaco-editor .view-overlays > div:has(.current-line-exact) .squiggly-error').first();
-
 /** Puts the cursor at a position and gives the box of the error squiggle drawn on its line. */
 async function squiggleAt(c: Pick<FormsStepContext, 'page' | 'goToLine'>, pos: { line: number; character: number }) {
   await c.goToLine(c.page, pos.line + 1, pos.character + 1);
-  const sq = squiggleOnCursorLine(c.page);
-  await sq.waitFor({ state: 'visible' });
-  const box = await sq.boundingBox();
-  if (!box) throw new Error('the squiggle has no box');
-  return box;
+  return squiggleBox(squiggleOnCursorLine(c.page));
 }
 
 /**

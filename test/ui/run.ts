@@ -24,6 +24,7 @@ import { renderSkeleton } from '../../server/src/engine/templates';
 import { readDocumentFile } from '../../server/src/formats';
 import { writeDocx } from '../formats/wordml';
 import { readSeed } from '../support/seeds';
+import { squiggleBox, squiggleOnCursorLine } from './editor';
 import { formsSteps, prepareForms } from './forms';
 import { previewSteps } from './preview';
 import { summaryPanelSteps, summarySteps } from './summary';
@@ -146,10 +147,6 @@ function cli(text: string, dir: string, name: string): { code: number; out: stri
   }
 }
 
-/** The error squiggle on the line that holds the cursor. */
-const squiggleOnCursorLine = (page: Page) =>
-  page.locator('.editor-instance .monaco-editor .view-overlays > div:has(.current-line) .squiggly-error, .editor-instance .monaco-editor .view-overlays > div:has(.current-line-exact) .squiggly-error').first();
-
 async function main(): Promise<number> {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run test:ui does)`);
   const mutation = mutateSeed();
@@ -227,9 +224,7 @@ async function main(): Promise<number> {
 
     await step('the hover on the squiggle explains the arithmetic in Chinese', async () => {
       if (!opened) throw new Error('no squiggle to hover');
-      const sq = squiggleOnCursorLine(page);
-      const box = await sq.boundingBox();
-      if (!box) throw new Error('the squiggle has no box');
+      const box = await squiggleBox(squiggleOnCursorLine(page));
       await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
       const hover = page.locator('.monaco-hover:has(.marker.hover-contents)').first();
       await hover.locator('.marker.hover-contents').first().waitFor({ state: 'visible' });
@@ -383,12 +378,7 @@ async function main(): Promise<number> {
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first().waitFor({ state: 'visible' });
       // Opening the panel re-lays the editor out: wait until the squiggle has its place again.
-      let box = await sq.boundingBox();
-      for (let i = 0; i < 20 && !box; i++) {
-        await page.waitForTimeout(250);
-        box = await sq.boundingBox();
-      }
-      if (!box) throw new Error('the squiggle has no box');
+      const box = await squiggleBox(sq);
       await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
       await page.locator('.monaco-hover', { hasText: f.message.zh }).first().waitFor({ state: 'visible' });
       await shot(page, 'readme-example.png');
@@ -413,10 +403,7 @@ async function main(): Promise<number> {
       await page.locator('.editor-instance .view-lines .view-line', { hasText: '政府信息公开' }).first().waitFor({ state: 'visible' });
       await goToLine(page, pos.line + 1, pos.character + 1);
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total' }).first().waitFor({ state: 'visible' });
-      const sq = squiggleOnCursorLine(page);
-      await sq.waitFor({ state: 'visible' });
-      const box = await sq.boundingBox();
-      if (!box) throw new Error('the squiggle has no box');
+      const box = await squiggleBox(squiggleOnCursorLine(page));
       await page.mouse.move(box.x + Math.max(1, box.width / 2), box.y + box.height / 2);
       const where = `表${place.table} 第${place.row}行 第${place.cell}列`;
       const hoverBox = page.locator('.monaco-hover', { hasText: `原文位置：${where}` }).first();
