@@ -11,21 +11,6 @@ export interface RelationTerm {
   value: number;
 }
 
-export interface Evaluation {
-  relation: Relation;
-  table: Table;
-  /** The cell the relation's finding points at (a total). */
-  at: Cell;
-  terms: RelationTerm[];
-  /** What `at` should hold for the relation to be true. */
-  expected: number;
-  /** What `at` holds (null when empty). */
-  actual: number | null;
-  holds: boolean;
-  /** All other terms are numbers (not empty): a fix may set `at` to `expected`. */
-  partsComplete: boolean;
-}
-
 // Cells are found by a small integer slot (row index × 8 + column index), so evaluating a table
 // builds no key strings and hashes nothing but the row id of each cell once.
 const ROW_INDEX = new Map<string, number>();
@@ -40,14 +25,17 @@ function slotOf(row: string, column: string | null, register = false): number {
   return c === undefined ? -1 : r * 8 + c;
 }
 
+/** The slot of a cell (−1 when no relation can hold it). */
+export const slotOfCell = (c: Cell): number => slotOf(c.row, c.column);
+
 /** A relation with its cells' slots worked out once (relations are constants). */
-interface Compiled {
+export interface CompiledRelation {
   relation: Relation;
   atSlot: number;
   rightSlots: number[];
 }
 
-const compile = (relations: Relation[]): Compiled[] =>
+const compile = (relations: Relation[]): CompiledRelation[] =>
   relations.map((relation) => ({
     relation,
     atSlot: slotOf(relation.at.row, relation.at.column, true),
@@ -59,10 +47,52 @@ const RELATIONS = {
   appeals: compile(appealRelations()),
 };
 
-function compiledOf(table: Table): Compiled[] {
+/** The relations of a table's template (the same array for every table of one format). */
+export function compiledRelations(table: Table): CompiledRelation[] {
   if (table.id === 'requests') return RELATIONS.requests[table.version];
   if (table.id === 'appeals') return RELATIONS.appeals;
   return [];
+}
+
+/**
+ * One relation judged against a table's cells. The terms are built when asked for: most
+ * relations hold and only their verdict is read, so the per-term objects are made only for the
+ * few that a finding, a fix or the hover spells out.
+ */
+export class Evaluation {
+  private builtTerms: RelationTerm[] | undefined;
+
+  constructor(
+    readonly compiled: CompiledRelation,
+    readonly table: Table,
+    /** The table's cells by slot (shared by the evaluations of one table). */
+    readonly cellsBySlot: readonly (Cell | undefined)[],
+    /** The cell the relation's finding points at (a total). */
+    readonly at: Cell,
+    /** What `at` should hold for the relation to be true. */
+    readonly expected: number,
+    /** What `at` holds (null when empty). */
+    readonly actual: number | null,
+    readonly holds: boolean,
+    /** All other terms are numbers (not empty): a fix may set `at` to `expected`. */
+    readonly partsComplete: boolean,
+  ) {}
+
+  get relation(): Relation {
+    return this.compiled.relation;
+  }
+
+  /** The right-hand cells with their values, in the relation's order. */
+  get terms(): RelationTerm[] {
+    if (!this.builtTerms) {
+      const { relation, rightSlots } = this.compiled;
+      this.builtTerms = rightSlots.map((slot, k) => {
+        const cell = this.cellsBySlot[slot] as Cell;
+        return { ref: relation.right[k], cell, value: cell.value ?? 0 };
+      });
+    }
+    return this.builtTerms;
+  }
 }
 
 /**
@@ -70,7 +100,7 @@ function compiledOf(table: Table): Compiled[] {
  * invalid cell is not judged: table-shape and invalid-number speak for those.
  */
 export function evaluateTable(table: Table): Evaluation[] {
-  const compiled = compiledOf(table);
+  const compiled = compiledRelations(table);
   if (compiled.length === 0) return [];
   const bySlot: (Cell | undefined)[] = new Array(ROW_INDEX.size * 8);
   for (const c of table.cells) {
@@ -78,10 +108,11 @@ export function evaluateTable(table: Table): Evaluation[] {
     if (slot >= 0) bySlot[slot] = c;
   }
   const out: Evaluation[] = [];
-  for (const { relation, atSlot, rightSlots } of compiled) {
-    const at = bySlot[atSlot];
+  for (const rel of compiled) {
+    const at = bySlot[rel.atSlot];
     if (!at || at.state === 'invalid') continue;
-    const terms: RelationTerm[] = [];
+    const { rightSlots } = rel;
+    const right = rel.relation.right;
     let expected = 0;
     let partsComplete = true;
     let judged = true;
@@ -91,15 +122,13 @@ export function evaluateTable(table: Table): Evaluation[] {
         judged = false;
         break;
       }
-      const ref = relation.right[k];
       const value = c.value ?? 0;
-      terms.push({ ref, cell: c, value });
-      expected += ref.negate ? -value : value;
+      expected += right[k].negate ? -value : value;
       if (c.state !== 'number') partsComplete = false;
     }
     if (!judged) continue;
     const actual = at.value;
-    out.push({ relation, table, at, terms, expected, actual, holds: (actual ?? 0) === expected, partsComplete });
+    out.push(new Evaluation(rel, table, bySlot, at, expected, actual, (actual ?? 0) === expected, partsComplete));
   }
   return out;
 }

@@ -12,7 +12,8 @@
 // Every face (the arithmetic rules, hover, quick fixes, fix-all) reads this one decision.
 
 import type { Cell, Report, RuleSettings, Table } from '../model';
-import { evaluateReport, type Evaluation } from '../relations';
+import { compiledRelations, evaluateReport, slotOfCell, type CompiledRelation, type Evaluation } from '../relations';
+import type { Relation } from '../schema/tables';
 import { readWitnesses, type Witness } from './witness';
 
 /** More wrong cells than this in one cluster of broken relations are not searched for. */
@@ -57,84 +58,140 @@ export interface Localization {
 
 // ---------------------------------------------------------------- the linear system
 
-interface System {
-  cells: Cell[];
-  tableOf: Table[];
-  /** Relations as (cell index, coefficient) rows; residual = Σ coefficient × value (0 = holds). */
-  rows: { terms: { cell: number; coef: number }[]; residual: number; ev: Evaluation }[];
-  /** Relation rows each cell takes part in. */
+/**
+ * The structure of a system: which cells each relation adds, with which sign, and which
+ * relations each cell takes part in. It depends only on the relations taking part, so for a
+ * table whose relations were all judged (nearly every table) it is built once per template.
+ */
+interface Shape {
+  /** The slot (relations.ts) of each system cell, numbered in the order the relations first name them. */
+  cellSlots: number[];
+  /** The system cell of each slot, −1 for a slot no relation names. */
+  cellOfSlot: Int32Array;
+  /** Relations as (cell, coefficient) rows; residual = Σ coefficient × value (0 = holds). */
+  rows: { cells: number[]; coefs: number[] }[];
+  /** Relation rows each cell takes part in (once per term naming it). */
   rowsOf: number[][];
-  changeable: boolean[];
-  witnesses: { cells: number[]; value: number }[];
-  witnessesOf: number[][];
 }
 
-function buildSystem(relations: Evaluation[], witnesses: Witness[]): System {
-  const index = new Map<Cell, number>();
-  const sys: System = { cells: [], tableOf: [], rows: [], rowsOf: [], changeable: [], witnesses: [], witnessesOf: [] };
-  const idOf = (c: Cell, t: Table): number => {
-    let i = index.get(c);
-    if (i === undefined) {
-      i = sys.cells.length;
-      index.set(c, i);
-      sys.cells.push(c);
-      sys.tableOf.push(t);
-      sys.rowsOf.push([]);
-      sys.witnessesOf.push([]);
-      // An unreadable cell is invalid-number's; a cell the reader split out of digits run
-      // together may be wrong because the split is, so neither is a candidate.
-      sys.changeable.push(c.state !== 'invalid' && !splitFromRun(t, c));
+function buildShape(compiled: CompiledRelation[], slotCount: number): Shape {
+  const shape: Shape = { cellSlots: [], cellOfSlot: new Int32Array(slotCount).fill(-1), rows: [], rowsOf: [] };
+  const cellOf = (slot: number): number => {
+    let i = shape.cellOfSlot[slot];
+    if (i < 0) {
+      i = shape.cellSlots.length;
+      shape.cellOfSlot[slot] = i;
+      shape.cellSlots.push(slot);
+      shape.rowsOf.push([]);
     }
     return i;
   };
-  for (const ev of relations) {
-    const terms = [{ cell: idOf(ev.at, ev.table), coef: 1 }, ...ev.terms.map((t) => ({ cell: idOf(t.cell, ev.table), coef: t.ref.negate ? 1 : -1 }))];
-    const residual = (ev.actual ?? 0) - ev.expected;
-    const r = sys.rows.length;
-    sys.rows.push({ terms, residual, ev });
-    for (const t of terms) sys.rowsOf[t.cell].push(r);
+  for (const { relation, atSlot, rightSlots } of compiled) {
+    const cells = [cellOf(atSlot), ...rightSlots.map(cellOf)];
+    const coefs = [1, ...relation.right.map((ref) => (ref.negate ? 1 : -1))];
+    const r = shape.rows.length;
+    shape.rows.push({ cells, coefs });
+    for (const i of cells) shape.rowsOf[i].push(r);
   }
+  return shape;
+}
+
+/** The shape of each template's full set of relations. */
+const fullShapes = new Map<CompiledRelation[], Shape>();
+
+function shapeOf(table: Table, evs: Evaluation[], slotCount: number): Shape {
+  const all = compiledRelations(table);
+  // The evaluations follow the template's order, so as many of them as relations means all of them.
+  if (evs.length !== all.length) return buildShape(evs.map((ev) => ev.compiled), slotCount);
+  let shape = fullShapes.get(all);
+  if (!shape) fullShapes.set(all, (shape = buildShape(all, slotCount)));
+  return shape;
+}
+
+/** One table's relations over the values of one report. */
+interface System {
+  shape: Shape;
+  table: Table;
+  cells: Cell[];
+  /** Each cell's value, an empty cell as 0. */
+  values: number[];
+  /** Each relation's Σ coefficient × value (0 = holds), and the relation as evaluated. */
+  residuals: number[];
+  evs: Evaluation[];
+  /** Whether a cell may be a candidate; worked out when the search first reaches it. */
+  changeable: (boolean | undefined)[];
+  /** Prose figures over cells of this system: the cells summed and the value stated. */
+  witnesses: { cells: number[]; value: number }[];
+}
+
+/** The system of one table's evaluations (all of one table, in evaluateTable's order). */
+function buildSystem(evs: Evaluation[], witnesses: Witness[]): System {
+  const { table, cellsBySlot } = evs[0];
+  const shape = shapeOf(table, evs, cellsBySlot.length);
+  const cells = shape.cellSlots.map((slot) => cellsBySlot[slot] as Cell);
+  const sys: System = {
+    shape,
+    table,
+    cells,
+    values: cells.map((c) => c.value ?? 0),
+    residuals: evs.map((ev) => (ev.actual ?? 0) - ev.expected),
+    evs,
+    changeable: [],
+    witnesses: [],
+  };
   for (const w of witnesses) {
-    const cells: number[] = [];
+    const ids: number[] = [];
     for (const c of w.cells) {
-      const i = index.get(c);
-      if (i === undefined) break;
-      cells.push(i);
+      // A cell of this table that a judged relation names (a cell of another table has no slot here).
+      const slot = slotOfCell(c);
+      const i = slot >= 0 && cellsBySlot[slot] === c ? shape.cellOfSlot[slot] : -1;
+      if (i < 0) break;
+      ids.push(i);
     }
     // A witness over cells no relation holds says nothing about which cell is wrong.
-    if (cells.length !== w.cells.length) continue;
-    const k = sys.witnesses.length;
-    sys.witnesses.push({ cells, value: w.value });
-    for (const i of cells) sys.witnessesOf[i].push(k);
+    if (ids.length !== w.cells.length) continue;
+    sys.witnesses.push({ cells: ids, value: w.value });
   }
   return sys;
+}
+
+/** An unreadable cell is invalid-number's; a cell the reader split out of digits run together may be wrong because the split is, so neither is a candidate. */
+function isChangeable(sys: System, i: number): boolean {
+  let yes = sys.changeable[i];
+  if (yes === undefined) {
+    const c = sys.cells[i];
+    sys.changeable[i] = yes = c.state !== 'invalid' && !splitFromRun(sys.table, c);
+  }
+  return yes;
 }
 
 function splitFromRun(t: Table, c: Cell): boolean {
   return t.shapeProblems.some((p) => p.kind === 'run-together' && p.start <= c.start && c.end <= p.end);
 }
 
-const valueOf = (sys: System, i: number): number => sys.cells[i].value ?? 0;
-
 /**
  * The changes of the cells `set` that make every relation they touch hold, or null. The broken
  * relations touched must all belong to `cluster`; the system must pin every change (a set with
  * a free change is never the smallest), every change must be non-zero and give a value ≥ 0.
  */
-function solve(sys: System, set: number[], cluster: Set<number>): number[] | null {
+function solve(sys: System, set: number[], inCluster: Uint8Array): number[] | null {
+  const { rows, rowsOf } = sys.shape;
   const rowIds = new Set<number>();
-  for (const i of set) for (const r of sys.rowsOf[i]) rowIds.add(r);
+  for (const i of set) for (const r of rowsOf[i]) rowIds.add(r);
   const eqs: { a: number[]; b: number }[] = [];
   for (const r of rowIds) {
-    const row = sys.rows[r];
-    if (row.residual !== 0 && !cluster.has(r)) return null;
-    const a = set.map((i) => row.terms.find((t) => t.cell === i)?.coef ?? 0);
-    eqs.push({ a, b: -row.residual });
+    if (sys.residuals[r] !== 0 && !inCluster[r]) return null;
+    const row = rows[r];
+    const a = set.map((i) => {
+      const k = row.cells.indexOf(i);
+      return k >= 0 ? row.coefs[k] : 0;
+    });
+    eqs.push({ a, b: -sys.residuals[r] });
   }
   const delta = solveExact(eqs, set.length);
   if (!delta) return null;
   for (let k = 0; k < set.length; k++) {
-    if (delta[k] === 0 || valueOf(sys, set[k]) + delta[k] < 0) return null;
+    if (delta[k] === 0 || sys.values[set[k]] + delta[k] < 0) return null;
     // An empty cell "changed" to 0 is no change of its value.
     if (sys.cells[set[k]].value === null && delta[k] === 0) return null;
   }
@@ -210,20 +267,19 @@ interface Found {
 
 /** How the witnesses a change touches move: −1 for each made to agree, +1 for each made to disagree. */
 function witnessCost(sys: System, set: number[], delta: number[]): number {
-  const touched = new Set<number>();
-  for (const i of set) for (const w of sys.witnessesOf[i]) touched.add(w);
   let cost = 0;
-  for (const w of touched) {
-    const wit = sys.witnesses[w];
+  for (const wit of sys.witnesses) {
+    let touched = false;
     let before = 0;
     let after = 0;
     for (const i of wit.cells) {
-      const v = valueOf(sys, i);
+      const v = sys.values[i];
       const k = set.indexOf(i);
+      if (k >= 0) touched = true;
       before += v;
       after += k >= 0 ? v + delta[k] : v;
     }
-    cost += (after !== wit.value ? 1 : 0) - (before !== wit.value ? 1 : 0);
+    if (touched) cost += (after !== wit.value ? 1 : 0) - (before !== wit.value ? 1 : 0);
   }
   return cost;
 }
@@ -235,25 +291,52 @@ function witnessCost(sys: System, set: number[], delta: number[]): number {
  * change alone would break it: another cell of it must compensate).
  */
 function search(sys: System, cluster: number[]): Found[] {
-  const inCluster = new Set(cluster);
-  const table = sys.rows[cluster[0]].ev.table;
+  const { rows, rowsOf } = sys.shape;
+  const inCluster = new Uint8Array(rows.length);
+  for (const r of cluster) inCluster[r] = 1;
   // Sets of k + 1 cells cost at least k + 1 − (prose figures of this table that now disagree).
-  const disagreeing = sys.witnesses.filter(
-    (w) => sys.tableOf[w.cells[0]] === table && w.cells.reduce((s, i) => s + valueOf(sys, i), 0) !== w.value,
-  ).length;
+  let disagreeing = 0;
+  for (const w of sys.witnesses) if (w.cells.reduce((s, i) => s + sys.values[i], 0) !== w.value) disagreeing++;
   const found: Found[] = [];
-  const seen = new Set<string>();
+  // Sets already visited, by their sorted cells written as digits in base (cells + 1).
+  const seen = new Set<number>();
+  const base = sys.cells.length + 1;
   let best = Infinity;
-  const visit = (set: number[], limit: number): void => {
-    const key = set.length < 2 ? String(set[0]) : [...set].sort((a, b) => a - b).join(',');
+  // The set grows and shrinks in place; hits[r] counts the set's terms in relation r.
+  const set: number[] = [];
+  const hits = new Int32Array(rows.length);
+  const add = (i: number, by: number): void => {
+    for (const r of rowsOf[i]) hits[r] += by;
+  };
+  const keyOf = (): number => {
+    const sorted = set.length < 2 ? set : [...set].sort((a, b) => a - b);
+    let key = 0;
+    for (const i of sorted) key = key * base + i + 1;
+    return key;
+  };
+  const visit = (limit: number): void => {
+    const key = keyOf();
     if (seen.has(key)) return;
     seen.add(key);
-    const unhit = cluster.filter((r) => !set.some((i) => sys.rowsOf[i].includes(r)));
-    const lonely: number[] = [];
-    const counts = new Map<number, number>();
-    for (const i of set) for (const r of sys.rowsOf[i]) counts.set(r, (counts.get(r) ?? 0) + 1);
-    for (const [r, n] of counts) if (n === 1 && sys.rows[r].residual === 0) lonely.push(r);
-    if (set.length > 0 && unhit.length === 0 && lonely.length === 0) {
+    // Broken relations no cell of the set lies in, and holding ones exactly one term of it lies
+    // in; of each kind the first with the fewest terms.
+    let unhit = 0;
+    let fewestUnhit = -1;
+    for (const r of cluster) {
+      if (hits[r] !== 0) continue;
+      unhit++;
+      if (fewestUnhit < 0 || rows[r].cells.length < rows[fewestUnhit].cells.length) fewestUnhit = r;
+    }
+    let lonely = 0;
+    let fewestLonely = -1;
+    for (const i of set) {
+      for (const r of rowsOf[i]) {
+        if (hits[r] !== 1 || sys.residuals[r] !== 0) continue;
+        lonely++;
+        if (fewestLonely < 0 || rows[r].cells.length < rows[fewestLonely].cells.length) fewestLonely = r;
+      }
+    }
+    if (set.length > 0 && unhit === 0 && lonely === 0) {
       const delta = solve(sys, set, inCluster);
       if (delta) {
         const cost = set.length + witnessCost(sys, set, delta);
@@ -264,17 +347,22 @@ function search(sys: System, cluster: number[]): Found[] {
     }
     const remaining = limit - set.length;
     // A cell lies in at most three relations: it can serve at most three of those still open.
-    if (remaining <= 0 || unhit.length + lonely.length > 3 * remaining) return;
-    const open = unhit.length > 0 ? unhit : lonely;
-    let fewest = open[0];
-    for (const r of open) if (sys.rows[r].terms.length < sys.rows[fewest].terms.length) fewest = r;
-    for (const t of sys.rows[fewest].terms) if (sys.changeable[t.cell] && !set.includes(t.cell)) visit([...set, t.cell], limit);
+    if (remaining <= 0 || unhit + lonely > 3 * remaining) return;
+    const fewest = unhit > 0 ? fewestUnhit : fewestLonely;
+    for (const i of rows[fewest].cells) {
+      if (!isChangeable(sys, i) || set.includes(i)) continue;
+      set.push(i);
+      add(i, 1);
+      visit(limit);
+      add(i, -1);
+      set.pop();
+    }
   };
   for (let k = 1; k <= MAX_CELLS; k++) {
     seen.clear();
     found.length = 0;
     best = Infinity;
-    visit([], k);
+    visit(k);
     if (best < k + 1 - disagreeing) break;
   }
   return found.filter((f) => f.cost === best);
@@ -282,58 +370,76 @@ function search(sys: System, cluster: number[]): Found[] {
 
 /** Broken relations linked by a shared cell: each cluster is explained on its own. */
 function clusters(sys: System): number[][] {
-  const broken = sys.rows.map((r, i) => (r.residual !== 0 ? i : -1)).filter((i) => i >= 0);
-  const parent = new Map(broken.map((r) => [r, r]));
+  const broken: number[] = [];
+  // parent[r]: the union-find parent of broken relation r, −1 for a relation that holds.
+  const parent = new Int32Array(sys.residuals.length).fill(-1);
+  sys.residuals.forEach((residual, r) => {
+    if (residual !== 0) broken.push((parent[r] = r));
+  });
   const find = (r: number): number => {
-    while (parent.get(r) !== r) r = parent.get(r)!;
+    while (parent[r] !== r) r = parent[r];
     return r;
   };
-  for (let i = 0; i < sys.cells.length; i++) {
-    const rs = sys.rowsOf[i].filter((r) => parent.has(r));
-    for (let k = 1; k < rs.length; k++) parent.set(find(rs[k]), find(rs[0]));
+  for (const rs of sys.shape.rowsOf) {
+    let first = -1;
+    for (const r of rs) {
+      if (parent[r] < 0) continue;
+      if (first < 0) first = r;
+      else parent[find(r)] = find(first);
+    }
   }
   const groups = new Map<number, number[]>();
   for (const r of broken) {
     const root = find(r);
-    groups.set(root, [...(groups.get(root) ?? []), r]);
+    const group = groups.get(root);
+    if (group) group.push(r);
+    else groups.set(root, [r]);
   }
   return [...groups.values()];
 }
 
 function explanationOf(sys: System, f: Found): Explanation {
   const changes = f.set
-    .map((i, k) => ({ cell: sys.cells[i], table: sys.tableOf[i], from: sys.cells[i].value, to: valueOf(sys, i) + f.delta[k] }))
+    .map((i, k) => ({ cell: sys.cells[i], table: sys.table, from: sys.cells[i].value, to: sys.values[i] + f.delta[k] }))
     .sort((a, b) => a.cell.start - b.cell.start);
   return { changes, cost: f.cost, weight: changes.reduce((w, c) => w + typoWeight(c.from, c.to), 0) };
 }
 
 function decide(sys: System, cluster: number[], found: Found[]): Decision {
-  const broken = cluster.map((r) => sys.rows[r].ev);
+  const broken = cluster.map((r) => sys.evs[r]);
   if (found.length === 0) return { broken, kind: 'none', explanations: [] };
   const explanations = found.map((f) => explanationOf(sys, f)).sort((a, b) => a.weight - b.weight || a.changes[0].cell.start - b.changes[0].cell.start);
   return { broken, kind: explanations.length === 1 ? 'unique' : 'tie', explanations };
 }
 
-/** The relations whose rule is not off. */
+const RELATION_RULES: Relation['ruleId'][] = ['row-total', 'results-total', 'balance', 'appeals-total'];
+
+/** The relations whose rule is not off (the report's own list when none is: nothing is copied). */
 function enabledRelations(report: Report, rules: RuleSettings | undefined): Evaluation[] {
-  return evaluateReport(report).filter((ev) => rules?.[ev.relation.ruleId] !== 'off');
+  const all = evaluateReport(report);
+  if (!RELATION_RULES.some((id) => rules?.[id] === 'off')) return all;
+  return all.filter((ev) => rules?.[ev.relation.ruleId] !== 'off');
 }
 
 function run(report: Report, rules: RuleSettings | undefined): Localization {
   const relations = enabledRelations(report, rules);
   const decisions: Decision[] = [];
-  // Tables are explained one by one (no relation crosses two), and only those with a broken relation.
-  const byTable = new Map<Table, Evaluation[]>();
-  for (const ev of relations) {
-    const list = byTable.get(ev.table);
-    if (list) list.push(ev);
-    else byTable.set(ev.table, [ev]);
-  }
   let witnesses: Witness[] = [];
-  for (const [table, evs] of byTable) {
-    if (evs.every((ev) => ev.holds)) continue;
-    if (witnesses.length === 0 && rules?.['text-table-mismatch'] !== 'off') witnesses = readWitnesses(report);
-    decisions.push(...explainTable(buildSystem(evs, witnesses.filter((w) => w.cells.every((c) => table.cells.includes(c))))));
+  // Most reports add up: nothing to explain, no prose to read.
+  if (relations.some((ev) => !ev.holds)) {
+    // Tables are explained one by one (no relation crosses two), and only those with a broken relation.
+    const byTable = new Map<Table, Evaluation[]>();
+    for (const ev of relations) {
+      const list = byTable.get(ev.table);
+      if (list) list.push(ev);
+      else byTable.set(ev.table, [ev]);
+    }
+    for (const evs of byTable.values()) {
+      if (evs.every((ev) => ev.holds)) continue;
+      if (witnesses.length === 0 && rules?.['text-table-mismatch'] !== 'off') witnesses = readWitnesses(report);
+      // buildSystem keeps the witnesses over this table's cells.
+      for (const d of explainTable(buildSystem(evs, witnesses))) decisions.push(d);
+    }
   }
   const decisionOf = new Map<Evaluation, Decision>();
   const changed = new Map<Cell, { decision: Decision; change: CellChange }>();
