@@ -11,22 +11,17 @@ export interface RelationTerm {
   value: number;
 }
 
-// Cells are found by a small integer slot (row index × 8 + column index), so evaluating a table
-// builds no key strings and hashes nothing but the row id of each cell once.
-const ROW_INDEX = new Map<string, number>();
-const COLUMN_INDEX = new Map<string | null, number>([[null, 0], ['c1', 1], ['c2', 2], ['c3', 3], ['c4', 4], ['c5', 5], ['c6', 6], ['c7', 7]]);
-function slotOf(row: string, column: string | null, register = false): number {
-  let r = ROW_INDEX.get(row);
-  if (r === undefined) {
-    if (!register) return -1;
-    ROW_INDEX.set(row, (r = ROW_INDEX.size));
-  }
-  const c = COLUMN_INDEX.get(column);
-  return c === undefined ? -1 : r * 8 + c;
-}
+// Cells are found by a small integer slot (row index × 8 + column index, rows numbered per
+// template), so evaluating a table builds no key strings and hashes nothing but the row id of
+// each cell once.
 
-/** The slot of a cell (−1 when no relation can hold it). */
-export const slotOfCell = (c: Cell): number => slotOf(c.row, c.column);
+/** null → 0 (appeals), 'c1'…'c7' → 1…7, anything else → −1; read from the id's characters, not hashed. */
+function columnIndex(column: string | null): number {
+  if (column === null) return 0;
+  if (column.length !== 2 || column.charCodeAt(0) !== 0x63 /* c */) return -1;
+  const d = column.charCodeAt(1) - 0x30;
+  return d >= 1 && d <= 7 ? d : -1;
+}
 
 /** A relation with its cells' slots worked out once (relations are constants). */
 export interface CompiledRelation {
@@ -35,23 +30,44 @@ export interface CompiledRelation {
   rightSlots: number[];
 }
 
-const compile = (relations: Relation[]): CompiledRelation[] =>
-  relations.map((relation) => ({
-    relation,
-    atSlot: slotOf(relation.at.row, relation.at.column, true),
-    rightSlots: relation.right.map((r) => slotOf(r.row, r.column, true)),
-  }));
+/** A template's relations, compiled: the same object for every table of one format. */
+export interface TemplateRelations {
+  relations: CompiledRelation[];
+  /** The row ids the relations name, numbered. */
+  rowIndex: Map<string, number>;
+  /** Slots a table of this template can have (rows × 8). */
+  slotCount: number;
+}
 
-const RELATIONS = {
+/** The slot of a cell in a table of template `t` (−1 when no relation names its row or column). */
+export function slotOf(t: TemplateRelations, row: string, column: string | null): number {
+  const r = t.rowIndex.get(row);
+  const c = columnIndex(column);
+  return r === undefined || c < 0 ? -1 : r * 8 + c;
+}
+
+function compile(relations: Relation[]): TemplateRelations {
+  const rowIndex = new Map<string, number>();
+  const register = (ref: CellRef): number => {
+    let r = rowIndex.get(ref.row);
+    if (r === undefined) rowIndex.set(ref.row, (r = rowIndex.size));
+    return r * 8 + columnIndex(ref.column);
+  };
+  const compiled = relations.map((relation) => ({ relation, atSlot: register(relation.at), rightSlots: relation.right.map(register) }));
+  return { relations: compiled, rowIndex, slotCount: rowIndex.size * 8 };
+}
+
+const TEMPLATES = {
   requests: { '2021': compile(requestRelations('2021')), '2019': compile(requestRelations('2019')) },
   appeals: compile(appealRelations()),
+  none: compile([]),
 };
 
-/** The relations of a table's template (the same array for every table of one format). */
-export function compiledRelations(table: Table): CompiledRelation[] {
-  if (table.id === 'requests') return RELATIONS.requests[table.version];
-  if (table.id === 'appeals') return RELATIONS.appeals;
-  return [];
+/** The compiled relations of a table's template (a proactive table has none). */
+export function templateRelations(table: Table): TemplateRelations {
+  if (table.id === 'requests') return TEMPLATES.requests[table.version];
+  if (table.id === 'appeals') return TEMPLATES.appeals;
+  return TEMPLATES.none;
 }
 
 /**
@@ -100,15 +116,15 @@ export class Evaluation {
  * invalid cell is not judged: table-shape and invalid-number speak for those.
  */
 export function evaluateTable(table: Table): Evaluation[] {
-  const compiled = compiledRelations(table);
-  if (compiled.length === 0) return [];
-  const bySlot: (Cell | undefined)[] = new Array(ROW_INDEX.size * 8);
+  const template = templateRelations(table);
+  if (template.relations.length === 0) return [];
+  const bySlot: (Cell | undefined)[] = new Array(template.slotCount);
   for (const c of table.cells) {
-    const slot = slotOf(c.row, c.column);
+    const slot = slotOf(template, c.row, c.column);
     if (slot >= 0) bySlot[slot] = c;
   }
   const out: Evaluation[] = [];
-  for (const rel of compiled) {
+  for (const rel of template.relations) {
     const at = bySlot[rel.atSlot];
     if (!at || at.state === 'invalid') continue;
     const { rightSlots } = rel;

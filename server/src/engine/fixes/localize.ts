@@ -12,7 +12,7 @@
 // Every face (the arithmetic rules, hover, quick fixes, fix-all) reads this one decision.
 
 import type { Cell, Report, RuleSettings, Table } from '../model';
-import { compiledRelations, evaluateReport, slotOfCell, type CompiledRelation, type Evaluation } from '../relations';
+import { evaluateReport, slotOf, templateRelations, type CompiledRelation, type Evaluation, type TemplateRelations } from '../relations';
 import type { Relation } from '../schema/tables';
 import { readWitnesses, type Witness } from './witness';
 
@@ -97,14 +97,13 @@ function buildShape(compiled: CompiledRelation[], slotCount: number): Shape {
 }
 
 /** The shape of each template's full set of relations. */
-const fullShapes = new Map<CompiledRelation[], Shape>();
+const fullShapes = new Map<TemplateRelations, Shape>();
 
-function shapeOf(table: Table, evs: Evaluation[], slotCount: number): Shape {
-  const all = compiledRelations(table);
+function shapeOf(template: TemplateRelations, evs: Evaluation[]): Shape {
   // The evaluations follow the template's order, so as many of them as relations means all of them.
-  if (evs.length !== all.length) return buildShape(evs.map((ev) => ev.compiled), slotCount);
-  let shape = fullShapes.get(all);
-  if (!shape) fullShapes.set(all, (shape = buildShape(all, slotCount)));
+  if (evs.length !== template.relations.length) return buildShape(evs.map((ev) => ev.compiled), template.slotCount);
+  let shape = fullShapes.get(template);
+  if (!shape) fullShapes.set(template, (shape = buildShape(template.relations, template.slotCount)));
   return shape;
 }
 
@@ -127,7 +126,8 @@ interface System {
 /** The system of one table's evaluations (all of one table, in evaluateTable's order). */
 function buildSystem(evs: Evaluation[], witnesses: Witness[]): System {
   const { table, cellsBySlot } = evs[0];
-  const shape = shapeOf(table, evs, cellsBySlot.length);
+  const template = templateRelations(table);
+  const shape = shapeOf(template, evs);
   const cells = shape.cellSlots.map((slot) => cellsBySlot[slot] as Cell);
   const sys: System = {
     shape,
@@ -143,7 +143,7 @@ function buildSystem(evs: Evaluation[], witnesses: Witness[]): System {
     const ids: number[] = [];
     for (const c of w.cells) {
       // A cell of this table that a judged relation names (a cell of another table has no slot here).
-      const slot = slotOfCell(c);
+      const slot = slotOf(template, c.row, c.column);
       const i = slot >= 0 && cellsBySlot[slot] === c ? shape.cellOfSlot[slot] : -1;
       if (i < 0) break;
       ids.push(i);

@@ -8,7 +8,7 @@
 // among the explanations (localize.ts counts it as one more field).
 
 import type { Cell, Fix, Report, RuleSettings, Span, Table } from '../model';
-import { NUM, numberValue, sentencesIn } from '../rules/prose-util';
+import { NUM, numberValue, sentenceAt, type Sentence } from '../rules/prose-util';
 import type { Evaluation } from '../relations';
 import { localizeReport, type Localization } from './localize';
 
@@ -54,11 +54,44 @@ const PATTERNS: WitnessPattern[] = [
   },
 ];
 
+/** The words the patterns need, each once. */
+const NEEDS = [...new Set(PATTERNS.map((p) => p.needs))];
+
 /** Requests of another kind (reviews, petitions, hotlines) are not the requests of table 2. */
 const OTHER_KINDS = /复议|诉讼|信访|投诉|举报|提案|建议|咨询|热线|信箱/;
 
 function cellOf(t: Table, row: string, column: string | null): Cell | undefined {
   return t.cells.find((c) => c.row === row && c.column === column);
+}
+
+/**
+ * The sentences of sentencesIn(report, body) that hold one of NEEDS, in order. Most sentences
+ * hold none: the words are looked for in the body's text (`text`), and only the sentences
+ * around them are cut out.
+ */
+function sentencesWithWords(report: Report, text: string, body: Span): Sentence[] {
+  const out: Sentence[] = [];
+  // The next place of each word at or after `from` (−1: no more).
+  const next = NEEDS.map((w) => text.indexOf(w));
+  let from = 0;
+  for (;;) {
+    let hit = -1;
+    for (let k = 0; k < NEEDS.length; k++) {
+      if (next[k] >= 0 && next[k] < from) next[k] = text.indexOf(NEEDS[k], from);
+      if (next[k] >= 0 && (hit < 0 || next[k] < hit)) hit = next[k];
+    }
+    if (hit < 0) return out;
+    // The sentence of the whole text, cut to the body as sentencesIn(report, body) cuts it.
+    const whole = sentenceAt(report, body.start + hit);
+    if (!whole) {
+      from = hit + 1; // inside a table
+      continue;
+    }
+    const start = Math.max(whole.start, body.start);
+    const end = Math.min(whole.end, body.end);
+    out.push(start === whole.start && end === whole.end ? whole : { start, end, view: text.slice(start - body.start, end - body.start) });
+    from = end - body.start;
+  }
 }
 
 const read = new WeakMap<Report, Witness[]>();
@@ -70,20 +103,27 @@ export function readWitnesses(report: Report): Witness[] {
   out = [];
   read.set(report, out);
   const tables = new Map(report.tables.map((t) => [t.id, t]));
-  // Each pattern's cells, looked up once per report rather than once per sentence (null: not readable).
-  const cellsOf = PATTERNS.map((p): Cell[] | null => {
-    const t = tables.get(p.table);
-    if (!t) return null;
-    const cells = p.cells.map(([r, c]) => cellOf(t, r, c));
-    return cells.some((c) => !c || c.state === 'invalid') ? null : (cells as Cell[]);
-  });
+  // Each pattern's cells, looked up the first time a sentence holds its word (null: not readable).
+  const cellsOf: (Cell[] | null | undefined)[] = [];
+  const cellsOfPattern = (k: number): Cell[] | null => {
+    let cells = cellsOf[k];
+    if (cells === undefined) {
+      const p = PATTERNS[k];
+      const t = tables.get(p.table);
+      const found = t ? p.cells.map(([r, c]) => cellOf(t, r, c)) : [];
+      cellsOf[k] = cells = !t || found.some((c) => !c || c.state === 'invalid') ? null : (found as Cell[]);
+    }
+    return cells;
+  };
+  const { view } = report.source;
   for (const section of report.sections) {
     if (section.number !== 1 && section.number !== 3) continue;
-    for (const s of sentencesIn(report, section.body)) {
+    for (const s of sentencesWithWords(report, view.slice(section.body.start, section.body.end), section.body)) {
+      const has = NEEDS.map((w) => s.view.includes(w));
       for (let k = 0; k < PATTERNS.length; k++) {
         const p = PATTERNS[k];
-        if (!s.view.includes(p.needs)) continue;
-        const cells = cellsOf[k];
+        if (!has[NEEDS.indexOf(p.needs)]) continue;
+        const cells = cellsOfPattern(k);
         if (!cells) continue;
         p.re.lastIndex = 0;
         let m: RegExpExecArray | null;
