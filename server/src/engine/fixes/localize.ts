@@ -111,9 +111,8 @@ function shapeOf(template: TemplateRelations, evs: Evaluation[]): Shape {
 interface System {
   shape: Shape;
   table: Table;
-  cells: Cell[];
-  /** Each cell's value, an empty cell as 0. */
-  values: number[];
+  /** The table's cells by slot: system cell i is cellsBySlot[shape.cellSlots[i]] (cellAt). */
+  cellsBySlot: readonly (Cell | undefined)[];
   /** Each relation's Σ coefficient × value (0 = holds), and the relation as evaluated. */
   residuals: number[];
   evs: Evaluation[];
@@ -123,17 +122,19 @@ interface System {
   witnesses: { cells: number[]; value: number }[];
 }
 
+// The search reads few of a table's cells: they are looked up when read, not copied out first.
+const cellAt = (sys: System, i: number): Cell => sys.cellsBySlot[sys.shape.cellSlots[i]] as Cell;
+const valueOf = (sys: System, i: number): number => cellAt(sys, i).value ?? 0;
+
 /** The system of one table's evaluations (all of one table, in evaluateTable's order). */
 function buildSystem(evs: Evaluation[], witnesses: Witness[]): System {
   const { table, cellsBySlot } = evs[0];
   const template = templateRelations(table);
   const shape = shapeOf(template, evs);
-  const cells = shape.cellSlots.map((slot) => cellsBySlot[slot] as Cell);
   const sys: System = {
     shape,
     table,
-    cells,
-    values: cells.map((c) => c.value ?? 0),
+    cellsBySlot,
     residuals: evs.map((ev) => (ev.actual ?? 0) - ev.expected),
     evs,
     changeable: [],
@@ -159,7 +160,7 @@ function buildSystem(evs: Evaluation[], witnesses: Witness[]): System {
 function isChangeable(sys: System, i: number): boolean {
   let yes = sys.changeable[i];
   if (yes === undefined) {
-    const c = sys.cells[i];
+    const c = cellAt(sys, i);
     sys.changeable[i] = yes = c.state !== 'invalid' && !splitFromRun(sys.table, c);
   }
   return yes;
@@ -191,9 +192,9 @@ function solve(sys: System, set: number[], inCluster: Uint8Array): number[] | nu
   const delta = solveExact(eqs, set.length);
   if (!delta) return null;
   for (let k = 0; k < set.length; k++) {
-    if (delta[k] === 0 || sys.values[set[k]] + delta[k] < 0) return null;
+    if (delta[k] === 0 || valueOf(sys, set[k]) + delta[k] < 0) return null;
     // An empty cell "changed" to 0 is no change of its value.
-    if (sys.cells[set[k]].value === null && delta[k] === 0) return null;
+    if (cellAt(sys, set[k]).value === null && delta[k] === 0) return null;
   }
   return delta;
 }
@@ -273,7 +274,7 @@ function witnessCost(sys: System, set: number[], delta: number[]): number {
     let before = 0;
     let after = 0;
     for (const i of wit.cells) {
-      const v = sys.values[i];
+      const v = valueOf(sys, i);
       const k = set.indexOf(i);
       if (k >= 0) touched = true;
       before += v;
@@ -291,16 +292,17 @@ function witnessCost(sys: System, set: number[], delta: number[]): number {
  * change alone would break it: another cell of it must compensate).
  */
 function search(sys: System, cluster: number[]): Found[] {
-  const { rows, rowsOf } = sys.shape;
+  const { shape } = sys;
+  const { rows, rowsOf } = shape;
   const inCluster = new Uint8Array(rows.length);
   for (const r of cluster) inCluster[r] = 1;
   // Sets of k + 1 cells cost at least k + 1 − (prose figures of this table that now disagree).
   let disagreeing = 0;
-  for (const w of sys.witnesses) if (w.cells.reduce((s, i) => s + sys.values[i], 0) !== w.value) disagreeing++;
+  for (const w of sys.witnesses) if (w.cells.reduce((s, i) => s + valueOf(sys, i), 0) !== w.value) disagreeing++;
   const found: Found[] = [];
   // Sets already visited, by their sorted cells written as digits in base (cells + 1).
   const seen = new Set<number>();
-  const base = sys.cells.length + 1;
+  const base = shape.cellSlots.length + 1;
   let best = Infinity;
   // The set grows and shrinks in place; hits[r] counts the set's terms in relation r.
   const set: number[] = [];
@@ -370,6 +372,7 @@ function search(sys: System, cluster: number[]): Found[] {
 
 /** Broken relations linked by a shared cell: each cluster is explained on its own. */
 function clusters(sys: System): number[][] {
+  const { rows, rowsOf } = sys.shape;
   const broken: number[] = [];
   // parent[r]: the union-find parent of broken relation r, −1 for a relation that holds.
   const parent = new Int32Array(sys.residuals.length).fill(-1);
@@ -380,12 +383,15 @@ function clusters(sys: System): number[][] {
     while (parent[r] !== r) r = parent[r];
     return r;
   };
-  for (const rs of sys.shape.rowsOf) {
-    let first = -1;
-    for (const r of rs) {
-      if (parent[r] < 0) continue;
-      if (first < 0) first = r;
-      else parent[find(r)] = find(first);
+  // Only the cells of broken relations can link two of them.
+  for (const b of broken) {
+    for (const i of rows[b].cells) {
+      let first = -1;
+      for (const r of rowsOf[i]) {
+        if (parent[r] < 0) continue;
+        if (first < 0) first = r;
+        else parent[find(r)] = find(first);
+      }
     }
   }
   const groups = new Map<number, number[]>();
@@ -400,7 +406,7 @@ function clusters(sys: System): number[][] {
 
 function explanationOf(sys: System, f: Found): Explanation {
   const changes = f.set
-    .map((i, k) => ({ cell: sys.cells[i], table: sys.table, from: sys.cells[i].value, to: sys.values[i] + f.delta[k] }))
+    .map((i, k) => ({ cell: cellAt(sys, i), table: sys.table, from: cellAt(sys, i).value, to: valueOf(sys, i) + f.delta[k] }))
     .sort((a, b) => a.cell.start - b.cell.start);
   return { changes, cost: f.cost, weight: changes.reduce((w, c) => w + typoWeight(c.from, c.to), 0) };
 }
@@ -468,15 +474,15 @@ function explainTable(sys: System): Decision[] {
   return decisions;
 }
 
-const cache = new WeakMap<Report, Map<string, Localization>>();
+const cache = new WeakMap<Report, Map<number, Localization>>();
 /** The rules whose being off changes the localization (their relations, or the prose witnesses). */
 const SETTINGS_THAT_MATTER = ['balance', 'results-total', 'row-total', 'appeals-total', 'text-table-mismatch'];
 
 /** The localization of a report under the given rule settings (computed once per report and settings). */
 export function localizeReport(report: Report, rules?: RuleSettings): Localization {
-  // Asked by several rules per report: the key is built without arrays.
-  let key = '';
-  for (const r of SETTINGS_THAT_MATTER) key += rules?.[r] === 'off' ? '0' : '1';
+  // Asked by several rules per report: the key is a number, one bit per rule that is off.
+  let key = 0;
+  for (let k = 0; k < SETTINGS_THAT_MATTER.length; k++) if (rules?.[SETTINGS_THAT_MATTER[k]] === 'off') key |= 1 << k;
   let perReport = cache.get(report);
   if (!perReport) cache.set(report, (perReport = new Map()));
   let out = perReport.get(key);

@@ -5,7 +5,7 @@
 
 import type { Cell, Fix, FindingData, Localized, RelatedInfo, Report, Table, TextEdit } from '../model';
 import { arithmetic, type Evaluation } from '../relations';
-import { localizeReport, type CellChange, type Decision, type Explanation } from '../fixes/localize';
+import { localizeReport, type CellChange, type Decision, type Explanation, type Localization } from '../fixes/localize';
 import { BALANCE_LABEL, requestRowSpec, type Relation } from '../schema/tables';
 import type { RuleContext } from './types';
 import { APPEAL_GROUP_EN, REQUEST_COLUMN_EN, cellTitle, columnTitle, rowTitle } from '../schema/labels';
@@ -274,23 +274,50 @@ function relationFinding(ev: Evaluation, decision: Decision | undefined): Parame
   };
 }
 
-export function checkRelations(report: Report, ctx: RuleContext, ruleId: Relation['ruleId']): void {
-  const localization = localizeReport(report, ctx.rules);
+/** What each rule reports of one localization: the changed cells it owns and its relations no unique explanation covers. */
+interface RuleShare {
+  cells: { decision: Decision; change: CellChange; broken: Evaluation[] }[];
+  relations: { ev: Evaluation; decision: Decision | undefined }[];
+}
+
+const shares = new WeakMap<Localization, Map<Relation['ruleId'], RuleShare>>();
+
+/** The four rules' shares, sorted out once per localization (each of the four asks). */
+function sharesOf(localization: Localization): Map<Relation['ruleId'], RuleShare> {
+  let out = shares.get(localization);
+  if (out) return out;
+  const byRule = new Map<Relation['ruleId'], RuleShare>();
+  const shareOf = (ruleId: Relation['ruleId']): RuleShare => {
+    let share = byRule.get(ruleId);
+    if (!share) byRule.set(ruleId, (share = { cells: [], relations: [] }));
+    return share;
+  };
   // The cells a unique explanation changes: one finding each, from the first rule they break.
   for (const [cell, { decision, change }] of localization.changed) {
     const broken = decision.broken.filter((ev) => touches(ev, cell));
     const theirs = broken.length > 0 ? broken : localization.relations.filter((ev) => touches(ev, cell));
     const owner = OWNER_ORDER.find((r) => theirs.some((ev) => ev.relation.ruleId === r));
-    if (owner !== ruleId) continue;
-    ctx.add(changedCellFinding(decision, change, broken));
+    if (owner) shareOf(owner).cells.push({ decision, change, broken });
   }
   // Broken relations no unique explanation covers: on their total, as the relation says.
   for (const ev of localization.relations) {
-    if (ev.relation.ruleId !== ruleId || ev.holds) continue;
+    if (ev.holds) continue;
     const decision = localization.decisionOf.get(ev);
     if (decision?.kind === 'unique') continue;
-    ctx.add(relationFinding(ev, decision));
+    shareOf(ev.relation.ruleId).relations.push({ ev, decision });
   }
+  shares.set(localization, byRule);
+  return byRule;
+}
+
+export function checkRelations(report: Report, ctx: RuleContext, ruleId: Relation['ruleId']): void {
+  const localization = localizeReport(report, ctx.rules);
+  // Every broken relation belongs to a decision: none means the tables add up.
+  if (localization.decisions.length === 0) return;
+  const share = sharesOf(localization).get(ruleId);
+  if (!share) return;
+  for (const { decision, change, broken } of share.cells) ctx.add(changedCellFinding(decision, change, broken));
+  for (const { ev, decision } of share.relations) ctx.add(relationFinding(ev, decision));
 }
 
 /**
