@@ -120,7 +120,16 @@ export function findSigningDate(source: Source, lines: LineInfo[]): DateMention 
   return null;
 }
 
+/** The most units a date alone can have once spaces and tabs are gone (「二〇二三年十二月三十一日」). */
+const MAX_DATE_UNITS = 12;
+
 function dateAlone(content: string): DateValue | null {
+  // A closing line of prose is no date: say so before building the spaceless copy.
+  let units = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c !== 32 && c !== 9 && ++units > MAX_DATE_UNITS) return null;
+  }
   const t = content.replace(/[ \t]/g, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(t);
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };

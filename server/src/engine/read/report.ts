@@ -64,13 +64,26 @@ export function readDocument(document: Document): Report {
   };
 }
 
+/** Every marker with its format, grouped by first unit: one search for 「本」 serves six markers. */
+const MARKER_GROUPS: { first: string; needles: string[] }[] = [];
+for (const needle of [...MARKERS['2021'], ...MARKERS['2019']]) {
+  let group = MARKER_GROUPS.find((g) => g.first === needle[0]);
+  if (!group) MARKER_GROUPS.push((group = { first: needle[0], needles: [] }));
+  group.needles.push(needle);
+}
+
 /** Format markers (spec §3.5) inside the tables. */
 function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[]> {
   const out: Record<FormatVersion, Span[]> = { '2021': [], '2019': [] };
+  const found = new Map<string, Span>();
   for (const t of tables) {
+    found.clear();
+    const region = view.slice(t.start, t.end);
+    for (const g of MARKER_GROUPS) compactIndexOfAny(view, region, t.start, t.end, g.first, g.needles, found);
+    // In MARKERS order, as one search per marker gave them.
     for (const v of ['2021', '2019'] as const) {
       for (const m of MARKERS[v]) {
-        const at = compactIndexOf(view, t.start, t.end, m);
+        const at = found.get(m);
         if (at) out[v].push(at);
       }
     }
@@ -82,24 +95,39 @@ function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[
   return out;
 }
 
-/** indexOf that ignores spaces inside the found text (「上一年 项目数量」). */
-function compactIndexOf(view: string, from: number, to: number, needle: string): Span | null {
-  const first = needle[0];
-  const region = view.slice(from, to);
-  for (let r = region.indexOf(first); r >= 0; r = region.indexOf(first, r + 1)) {
+/**
+ * For each needle (all starting with `first`), its first place in view[from, to) (`region`),
+ * ignoring spaces inside the found text (「上一年 项目数量」), into `found`. One walk over the
+ * places of `first` serves every needle of the group.
+ */
+function compactIndexOfAny(view: string, region: string, from: number, to: number, first: string, needles: string[], found: Map<string, Span>): void {
+  let left = needles.length;
+  for (let r = region.indexOf(first); r >= 0 && left > 0; r = region.indexOf(first, r + 1)) {
     const i = from + r;
-    let k = 0;
-    let j = i;
-    while (j < to && k < needle.length) {
-      if (view[j] === needle[k]) {
-        k++;
-        j++;
-      } else if (view[j] === ' ' && k > 0) j++;
-      else break;
+    for (const needle of needles) {
+      if (found.has(needle)) continue;
+      const end = compactMatchEnd(view, i, to, needle);
+      if (end >= 0) {
+        found.set(needle, { start: i, end });
+        left--;
+      }
     }
-    if (k === needle.length) return { start: i, end: j };
   }
-  return null;
+}
+
+/** Where `needle` ends when it stands at view[i] (spaces inside it skipped, nothing past `to`); -1 when it does not. */
+function compactMatchEnd(view: string, i: number, to: number, needle: string): number {
+  let k = 0;
+  let j = i;
+  while (j < to && k < needle.length) {
+    const c = view.charCodeAt(j);
+    if (c === needle.charCodeAt(k)) {
+      k++;
+      j++;
+    } else if (c === 32 && k > 0) j++;
+    else break;
+  }
+  return k === needle.length ? j : -1;
 }
 
 function versionOf(tables: Table[], markers: Record<FormatVersion, Span[]>): FormatVersion | null {

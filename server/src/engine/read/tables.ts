@@ -29,19 +29,24 @@ interface Ctx {
   /** Width of the table's value lines (see valueLineWidth), for reading empty last cells. */
   width?: RowWidth;
   lines: LineInfo[];
-  /** Lines that hold a section heading: a table never runs past one. */
-  headingLines: Set<number>;
+  /** Lines that hold a section heading, in ascending order: a table never runs past one. */
+  headingOrder: number[];
 }
+
+/** The shortest text that starts a table (「行政复议」「勾稽关系」): shorter lines are skipped unread. */
+const MIN_ANCHOR_LENGTH = 4;
 
 const MAX_TABLE_LINES = 4000;
 
 export function readTables(source: Source, lines: LineInfo[], headingLines: Set<number>, year: number | null, form: DocumentForm = 'text'): Table[] {
   // A web page marks its cells with tabs; runs of spaces there are blanked markup, not columns.
-  const ctx: Ctx = { source, lines, headingLines, spacedColumns: form !== 'html' };
+  const headingOrder = [...headingLines].sort((a, b) => a - b);
+  const ctx: Ctx = { source, lines, headingOrder, spacedColumns: form !== 'html' };
   const tables: Table[] = [];
   let consumedUntil = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (i <= consumedUntil || lines[i].blank) continue;
+    // Most blocks are short table cells (「0」): none can hold an anchor, so none is sliced.
+    if (i <= consumedUntil || lines[i].blank || lines[i].contentEnd - lines[i].contentStart < MIN_ANCHOR_LENGTH) continue;
     const content = source.view.slice(lines[i].contentStart, lines[i].contentEnd);
     let table: { table: Table; lastLine: number } | null = null;
     if (content.includes('第二十条第') && /第二十条第\s*\(\s*[一二]\s*\)\s*项/.test(content)) table = readProactive(ctx, i, year);
@@ -57,7 +62,8 @@ export function readTables(source: Source, lines: LineInfo[], headingLines: Set<
 
 function regionEnd(ctx: Ctx, first: number): number {
   const max = Math.min(ctx.lines.length - 1, first + MAX_TABLE_LINES);
-  for (let i = first + 1; i <= max; i++) if (ctx.headingLines.has(i)) return i - 1;
+  // The first heading line after `first` (a handful per report: a scan is enough).
+  for (const h of ctx.headingOrder) if (h > first) return Math.min(h - 1, max);
   return max;
 }
 
