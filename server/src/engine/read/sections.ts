@@ -212,8 +212,16 @@ const MARKERS: { re: RegExp; style: SubsectionStyle; cn: boolean }[] = [
   { re: /^([一二三四五六七八九十]{1,3})、/, style: 'cn-dun', cn: true },
 ];
 
+/** The markers that can start with a 「(」, a digit, a Chinese numeral (MARKERS order kept): one regex or two per line, not five. */
+const PAREN_MARKERS = MARKERS.slice(0, 2);
+const ARABIC_MARKERS = MARKERS.slice(2, 4);
+const CN_MARKERS = MARKERS.slice(4);
+
 export function readMarker(content: string): Marker | null {
-  for (const { re, style, cn } of MARKERS) {
+  const c = content.charCodeAt(0);
+  const candidates = c === 40 ? PAREN_MARKERS : c >= 48 && c <= 57 ? ARABIC_MARKERS : isCnNumeralUnit(c) ? CN_MARKERS : null;
+  if (candidates === null) return null;
+  for (const { re, style, cn } of candidates) {
     const m = re.exec(content);
     if (m) return { style, number: cn ? chineseNumeral(m[1]) : Number(m[1]), length: m[0].length };
   }
@@ -223,6 +231,12 @@ export function readMarker(content: string): Marker | null {
 /** Every marker starts with 「(」, a digit or a Chinese numeral: the first unit rules out most lines. */
 function mayStartMarker(c: number): boolean {
   return c === 40 || (c >= 48 && c <= 57) || isCnNumeralUnit(c);
+}
+
+/** The text before the first 「。」 or 「.」 (split(/[。.]/)[0] without splitting the whole paragraph). */
+function untilSentenceEnd(title: string): string {
+  const end = title.search(/[。.]/);
+  return end < 0 ? title : title.slice(0, end);
 }
 
 /** A heading on a line of its own rather than the start of a paragraph. */
@@ -266,7 +280,7 @@ function findSubsections(source: Source, lines: LineInfo[], section: Section, in
       marker: { start: line.contentStart, end: markerEnd },
       style: marker.style,
       number: marker.number,
-      title: standalone ? title : title.split(/[。.]/)[0],
+      title: standalone ? title : untilSentenceEnd(title),
       standalone,
     });
   }
