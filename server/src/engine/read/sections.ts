@@ -179,8 +179,10 @@ export function findSections(source: Source, lines: LineInfo[]): Section[] {
 /** Fill in each section's subsections, skipping lines that belong to a table. */
 export function attachSubsections(source: Source, lines: LineInfo[], sections: Section[], tables: Span[]): void {
   const sorted = [...tables].sort((a, b) => a.start - b.start);
-  // Binary search: the last table starting at or before offset.
-  const inTable = (offset: number): boolean => {
+  // Binary search: the last table starting at or before offset. Where offset is in it, the
+  // answer holds up to that table's end or the next table's start, whichever comes first;
+  // else -1.
+  const tableRunEnd = (offset: number): number => {
     let lo = 0;
     let hi = sorted.length - 1;
     let found = -1;
@@ -191,9 +193,10 @@ export function attachSubsections(source: Source, lines: LineInfo[], sections: S
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found >= 0 && offset < sorted[found].end;
+    if (found < 0 || offset >= sorted[found].end) return -1;
+    return found + 1 < sorted.length ? Math.min(sorted[found].end, sorted[found + 1].start) : sorted[found].end;
   };
-  for (const s of sections) s.subsections = findSubsections(source, lines, s, inTable);
+  for (const s of sections) s.subsections = findSubsections(source, lines, s, tableRunEnd);
 }
 
 // ---------------------------------------------------------------- subsections
@@ -250,7 +253,7 @@ function isStandalone(content: string): boolean {
  * continues the numbering in the same kind of line (「（3）」 after 「（二）」), which is the
  * mixed numbering heading-numbering reports. Lists nested under a subsection restart at 1.
  */
-function findSubsections(source: Source, lines: LineInfo[], section: Section, inTable: (offset: number) => boolean): Subsection[] {
+function findSubsections(source: Source, lines: LineInfo[], section: Section, tableRunEnd: (offset: number) => number): Subsection[] {
   const { view, text } = source;
   const out: Subsection[] = [];
   let level: { style: SubsectionStyle; standalone: boolean } | null = null;
@@ -258,7 +261,14 @@ function findSubsections(source: Source, lines: LineInfo[], section: Section, in
   const last = section.body.end > section.body.start ? blockAt(lines, section.body.end - 1) : first - 1;
   for (let i = first; i <= last && i < lines.length; i++) {
     const line = lines[i];
-    if (line.blank || line.hasTab || !mayStartMarker(view.charCodeAt(line.contentStart)) || inTable(line.start)) continue;
+    if (line.blank || line.hasTab || !mayStartMarker(view.charCodeAt(line.contentStart))) continue;
+    const inTableUntil = tableRunEnd(line.start);
+    if (inTableUntil >= 0) {
+      // The lines after it that start before that offset are in the table too: skip them at once
+      // (a table read one cell per line is hundreds of lines).
+      while (i + 1 <= last && i + 1 < lines.length && lines[i + 1].start < inTableUntil) i++;
+      continue;
+    }
     const content = view.slice(line.contentStart, line.contentEnd);
     const marker = readMarker(content);
     if (!marker || marker.number === null) continue;

@@ -28,7 +28,16 @@ export function isEmptyLike(view: string): boolean {
 
 /** A token that can stand in a value position (number, empty, dash, or a short bit of text such as 「无」). */
 export function isValueToken(t: Token): boolean {
-  return t.empty || t.numeric || EMPTY_LIKE.test(t.view) || (t.view.length <= 3 && !/[\u4e00-\u9fff]{2}/.test(t.view));
+  if (t.empty || t.numeric) return true;
+  // Longer than three units: only a placeholder (「——」「&nbsp;」) can be a value. Labels are
+  // long, and walk asks this of every label: its first unit rules most out without a regex.
+  if (t.view.length > 3) return mayBeEmptyLike(t.view.charCodeAt(0)) && EMPTY_LIKE.test(t.view);
+  return EMPTY_LIKE.test(t.view) || !/[\u4e00-\u9fff]{2}/.test(t.view);
+}
+
+/** Whether a unit can start what EMPTY_LIKE matches: - — – / \ 无 空 &. */
+function mayBeEmptyLike(c: number): boolean {
+  return c === 45 || c === 0x2014 || c === 0x2013 || c === 47 || c === 92 || c === 0x65e0 || c === 0x7a7a || c === 38;
 }
 
 function slot(t: Token): Slot {
