@@ -65,28 +65,27 @@ export function readDocument(document: Document): Report {
 }
 
 /** Every marker with its format, grouped by first unit: one search for 「本」 serves six markers. */
-const MARKER_GROUPS: { first: string; needles: string[] }[] = [];
-for (const needle of [...MARKERS['2021'], ...MARKERS['2019']]) {
+const MARKER_LIST: { version: FormatVersion; needle: string }[] = (['2021', '2019'] as const).flatMap((version) => MARKERS[version].map((needle) => ({ version, needle })));
+const MARKER_GROUPS: { first: string; markers: number[] }[] = [];
+MARKER_LIST.forEach(({ needle }, index) => {
   let group = MARKER_GROUPS.find((g) => g.first === needle[0]);
-  if (!group) MARKER_GROUPS.push((group = { first: needle[0], needles: [] }));
-  group.needles.push(needle);
-}
+  if (!group) MARKER_GROUPS.push((group = { first: needle[0], markers: [] }));
+  group.markers.push(index);
+});
 
 /** Format markers (spec §3.5) inside the tables. */
 function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[]> {
   const out: Record<FormatVersion, Span[]> = { '2021': [], '2019': [] };
-  const found = new Map<string, Span>();
+  const found: (Span | null)[] = new Array(MARKER_LIST.length);
   for (const t of tables) {
-    found.clear();
+    found.fill(null);
     const region = view.slice(t.start, t.end);
-    for (const g of MARKER_GROUPS) compactIndexOfAny(view, region, t.start, t.end, g.first, g.needles, found);
+    for (const g of MARKER_GROUPS) compactIndexOfAny(view, region, t.start, t.end, g, found);
     // In MARKERS order, as one search per marker gave them.
-    for (const v of ['2021', '2019'] as const) {
-      for (const m of MARKERS[v]) {
-        const at = found.get(m);
-        if (at) out[v].push(at);
-      }
-    }
+    MARKER_LIST.forEach(({ version }, index) => {
+      const at = found[index];
+      if (at) out[version].push(at);
+    });
     if (t.id === 'requests') {
       const r21 = t.cells.find((c) => c.row === 'R21');
       if (r21 && t.version === '2019') out['2019'].push({ start: r21.start, end: r21.end });
@@ -96,19 +95,19 @@ function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[
 }
 
 /**
- * For each needle (all starting with `first`), its first place in view[from, to) (`region`),
- * ignoring spaces inside the found text (「上一年 项目数量」), into `found`. One walk over the
- * places of `first` serves every needle of the group.
+ * For each marker of the group (all starting with its first unit), its first place in view[from,
+ * to) (`region`), ignoring spaces inside the found text (「上一年 项目数量」), into `found` by
+ * marker index. One walk over the places of the first unit serves every marker of the group.
  */
-function compactIndexOfAny(view: string, region: string, from: number, to: number, first: string, needles: string[], found: Map<string, Span>): void {
-  let left = needles.length;
-  for (let r = region.indexOf(first); r >= 0 && left > 0; r = region.indexOf(first, r + 1)) {
+function compactIndexOfAny(view: string, region: string, from: number, to: number, group: { first: string; markers: number[] }, found: (Span | null)[]): void {
+  let left = group.markers.length;
+  for (let r = region.indexOf(group.first); r >= 0 && left > 0; r = region.indexOf(group.first, r + 1)) {
     const i = from + r;
-    for (const needle of needles) {
-      if (found.has(needle)) continue;
-      const end = compactMatchEnd(view, i, to, needle);
+    for (const index of group.markers) {
+      if (found[index]) continue;
+      const end = compactMatchEnd(view, i, to, MARKER_LIST[index].needle);
       if (end >= 0) {
-        found.set(needle, { start: i, end });
+        found[index] = { start: i, end };
         left--;
       }
     }

@@ -108,6 +108,14 @@ const SHAPES = new Map<string, HeadingShape | null>();
 const MAX_CACHED_WORDING = 80;
 const MAX_SHAPES = 5000;
 
+/**
+ * A copy of s that shares no memory with the text it was cut from: a slice of the view kept
+ * as a cache key would keep that whole report's text alive for the rest of the run.
+ */
+function flatCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export function matchHeading(view: string, line: LineInfo): HeadingMatch | null {
   if (line.blank || !mayStartHeading(view, line.contentStart, line.contentEnd)) return null;
   if (visibleLengthExceeds(view, line.contentStart, line.contentEnd, 60)) return null;
@@ -117,7 +125,7 @@ export function matchHeading(view: string, line: LineInfo): HeadingMatch | null 
     shape = headingShape(content);
     if (content.length <= MAX_CACHED_WORDING) {
       if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
-      SHAPES.set(content, shape);
+      SHAPES.set(flatCopy(content), shape);
     }
   }
   if (shape === null) return null;
