@@ -8,7 +8,7 @@
 import type { Source } from '../model';
 import { CN_SECTION_NUMERALS, SECTIONS } from '../schema/sections';
 import { APPEAL_HEADER_LABELS, PROACTIVE, REQUEST_CHECK_NOTE, REQUEST_COLUMNS, REQUEST_HEADER_LABELS, REQUEST_ROWS } from '../schema/tables';
-import { labelKey } from '../text/view';
+import { isWhitespaceUnit, labelKey } from '../text/view';
 import type { Block } from './document';
 import { makeBlock } from './plain/blocks';
 
@@ -26,21 +26,38 @@ interface Compact {
   offsets: Int32Array;
 }
 
-const NOISE = /[\s|*#"'`]/;
+/** What labelKey drops: white space (as /\s/ has it) and | * # " ' `. */
+function isNoise(c: number): boolean {
+  return c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || isWhitespaceUnit(c);
+}
 
 function compact(view: string, start: number, end: number): Compact {
-  const units: string[] = [];
   const offsets = new Int32Array(end - start + 1);
+  // The text is built from runs of the view between dropped (or changed) units, not unit by
+  // unit: a long line is mostly such runs.
+  let text = '';
+  let run = start;
   let n = 0;
   for (let i = start; i < end; i++) {
-    const ch = view[i];
-    if (NOISE.test(ch)) continue;
-    const prev = n > 0 ? units[n - 1] : '';
-    units.push(ch === '、' && prev >= '0' && prev <= '9' ? '.' : ch);
+    const c = view.charCodeAt(i);
+    if (isNoise(c)) {
+      text += view.slice(run, i);
+      run = i + 1;
+      continue;
+    }
+    if (c === 0x3001 /* 、 */ && n > 0 && isDigit(view.charCodeAt(offsets[n - 1]))) {
+      text += view.slice(run, i) + '.';
+      run = i + 1;
+    }
     offsets[n++] = i;
   }
+  text += view.slice(run, end);
   offsets[n] = end;
-  return { text: units.join(''), offsets: offsets.subarray(0, n + 1) };
+  return { text, offsets: offsets.subarray(0, n + 1) };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 interface Anchor {

@@ -11,7 +11,8 @@ import { makeSource } from './source';
 
 export function textDocument(text: string, options: DocumentOptions = {}): Document {
   const source = makeSource(text, options.structure);
-  const lines = lineBlocks(source);
+  // The view keeps the text's line breaks unless a structural view put its own.
+  const lines = lineBlocks(source, options.structure === undefined ? source.lines : undefined);
   let cut = false;
   let blocks: Block[] = lines;
   // An adapter that knows the structure (HTML) has already broken its lines where blocks end.

@@ -22,13 +22,17 @@ export class LineIndex {
     const starts = [0];
     const ends: number[] = [];
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ || c === 13 /* \r */) {
-        ends.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    // Native searches for the two break units instead of a look at every unit: a report has a
+    // break every dozen units or so, and most files have no \r at all (cr stays -1).
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      const i = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+      ends.push(i);
+      const next = cr === i && lf === i + 1 ? i + 2 : i + 1; // \r\n is one break
+      starts.push(next);
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     ends.push(n);
     this.starts = starts;
@@ -41,6 +45,16 @@ export class LineIndex {
 
   line(i: number): Line {
     return { start: this.starts[i], end: this.ends[i] };
+  }
+
+  /** Offset where line i begins (line(i).start without the object). */
+  lineStart(i: number): number {
+    return this.starts[i];
+  }
+
+  /** Offset where line i ends, before its break (line(i).end without the object). */
+  lineEnd(i: number): number {
+    return this.ends[i];
   }
 
   lineText(i: number): string {

@@ -18,7 +18,26 @@ map('，：；！？', ',:;!?');
 map('．', '.');
 map('－—–−', '----');
 
+/**
+ * Node's Buffer copies a string's units into memory and back natively, much cheaper than a loop
+ * of charCodeAt and a TextDecoder; the same buffer serves every call (one report after another),
+ * so only the view string is allocated. Where there is no Buffer (a browser) or the machine is
+ * big-endian, the portable way is taken. Both give the same string.
+ */
+const NODE_BUFFER: typeof Buffer | undefined =
+  typeof Buffer === 'function' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
 const UTF16 = new TextDecoder('utf-16le');
+/** A text longer than this gets a buffer of its own rather than one kept for good. */
+const MAX_SHARED_UNITS = 1 << 20;
+let shared: { bytes: Buffer; units: Uint16Array } | undefined;
+
+function bufferOf(n: number, NodeBuffer: typeof Buffer): { bytes: Buffer; units: Uint16Array } {
+  if (shared && shared.units.length >= n) return shared;
+  const bytes = NodeBuffer.allocUnsafeSlow(2 * Math.max(n, 1 << 14));
+  const b = { bytes, units: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) };
+  if (n <= MAX_SHARED_UNITS) shared = b;
+  return b;
+}
 
 /** The view of a whole text (same length as text). */
 export function normalisedView(text: string): string {
@@ -28,14 +47,36 @@ export function normalisedView(text: string): string {
   if (i === n) return text;
   // Chinese prose maps often (，：；（）), so build the view as code units rather than
   // concatenating a piece per mapped character.
-  const units = new Uint16Array(n);
-  for (let k = 0; k < n; k++) {
-    const c = text.charCodeAt(k);
-    const m = MAP[c];
-    units[k] = m === 0 ? c : m;
+  if (NODE_BUFFER) {
+    const { bytes, units } = bufferOf(n, NODE_BUFFER);
+    bytes.write(text, 0, 'utf16le');
+    mapUnits(units, n);
+    return bytes.toString('utf16le', 0, 2 * n);
   }
-  // Native decoding; a lone surrogate becomes U+FFFD, still one unit, so offsets hold.
+  const units = new Uint16Array(n);
+  for (let k = 0; k < n; k++) units[k] = text.charCodeAt(k);
+  mapUnits(units, n);
   return UTF16.decode(units);
+}
+
+/** units[0, n) in place to what they read as; a lone surrogate becomes U+FFFD (as a UTF-16 decoder has it). */
+function mapUnits(units: Uint16Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const c = units[k];
+    const m = MAP[c];
+    if (m !== 0) units[k] = m;
+    else if ((c & 0xf800) === 0xd800) k = surrogate(units, k, n);
+  }
+}
+
+/**
+ * A surrogate at k: a pair is kept (returns the index of its second half); a lone one becomes
+ * U+FFFD, still one unit, so offsets hold (as a UTF-16 decoder does it).
+ */
+function surrogate(units: Uint16Array, k: number, n: number): number {
+  if (units[k] < 0xdc00 && k + 1 < n && (units[k + 1] & 0xfc00) === 0xdc00) return k + 1;
+  units[k] = 0xfffd;
+  return k;
 }
 
 /** A label key for comparisons (spec §4.11): view, then drop whitespace and markdown/quote noise. */

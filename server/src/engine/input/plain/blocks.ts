@@ -3,6 +3,7 @@
 // per document, so no reader has to.
 
 import type { Source } from '../../model';
+import { LineIndex } from '../../text/lines';
 import type { Block } from '../document';
 
 function isSpace(c: number): boolean {
@@ -10,8 +11,20 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12;
 }
 
+/** view.startsWith('**', at), by code unit (this runs twice for every line of every report). */
+function isBold(view: string, at: number): boolean {
+  return view.charCodeAt(at) === 42 && view.charCodeAt(at + 1) === 42;
+}
+
 /** A block over view[start, end): content bounds, markdown level, blank and tab flags. */
 export function makeBlock(view: string, index: number, start: number, end: number): Block {
+  let hasTab = false;
+  for (let k = start; k < end && !hasTab; k++) hasTab = view.charCodeAt(k) === 9;
+  return blockOf(view, index, start, end, hasTab);
+}
+
+/** makeBlock when the caller already knows whether the block holds a tab. */
+function blockOf(view: string, index: number, start: number, end: number, hasTab: boolean): Block {
   let s = start;
   while (s < end && isSpace(view.charCodeAt(s))) s++;
   let markdownLevel: number | null = null;
@@ -24,34 +37,28 @@ export function makeBlock(view: string, index: number, start: number, end: numbe
       while (s < end && isSpace(view.charCodeAt(s))) s++;
     }
   }
-  if (view.startsWith('**', s)) s += 2;
+  if (isBold(view, s)) s += 2;
   let e = end;
   while (e > s && isSpace(view.charCodeAt(e - 1))) e--;
-  if (e - s >= 2 && view.startsWith('**', e - 2)) e -= 2;
-  let hasTab = false;
-  for (let k = start; k < end; k++) {
-    if (view.charCodeAt(k) === 9) {
-      hasTab = true;
-      break;
-    }
-  }
+  if (e - s >= 2 && isBold(view, e - 2)) e -= 2;
   return { index, start, end, contentStart: s, contentEnd: e, markdownLevel, blank: s >= e, hasTab };
 }
 
-/** One block per line of the view (\n, \r\n and a lone \r end a line, as in LineIndex). */
-export function lineBlocks(source: Source): Block[] {
+/**
+ * One block per line of the view. `breaks` indexes the view's lines: the source's own LineIndex
+ * when the view keeps the text's line breaks (no structural view), so the text is scanned once.
+ */
+export function lineBlocks(source: Source, breaks: LineIndex = new LineIndex(source.view)): Block[] {
   const { view } = source;
+  const count = breaks.count;
   const out: Block[] = [];
-  const n = view.length;
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    const c = view.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      out.push(makeBlock(view, out.length, start, i));
-      if (c === 13 && view.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  // The next tab at or after the line's start, found once for many lines (most hold none).
+  let tab = view.indexOf('\t');
+  for (let i = 0; i < count; i++) {
+    const start = breaks.lineStart(i);
+    const end = breaks.lineEnd(i);
+    if (tab >= 0 && tab < start) tab = view.indexOf('\t', start);
+    out.push(blockOf(view, i, start, end, tab >= 0 && tab < end));
   }
-  out.push(makeBlock(view, out.length, start, n));
   return out;
 }
