@@ -413,12 +413,14 @@ export class Coverage {
 
   private passage(k: number): Passage {
     const runs = this.runs;
-    const [start, end, thereStart, thereEnd] = [runs[k], runs[k + 1], runs[k + 2], runs[k + 3]];
+    const start = runs[k];
+    const end = runs[k + 1];
+    const there = placeIn(this.theirsParagraphs, this.b, runs[k + 2], runs[k + 3]);
     return {
       here: sourceSpan(this.mineParagraphs, this.a, start, end),
-      there: placeIn(this.theirsParagraphs, this.b, thereStart, thereEnd),
+      there,
       chars: end - start,
-      excerpt: excerptOf(this.theirsParagraphs, this.b, thereStart, thereEnd),
+      excerpt: excerptOf(this.theirsParagraphs, this.b, runs[k + 2], runs[k + 3], there),
     };
   }
 }
@@ -658,9 +660,9 @@ function placeIn(paragraphs: readonly ParagraphFact[], w: Words, from: number, t
   };
 }
 
-function excerptOf(paragraphs: readonly ParagraphFact[], w: Words, from: number, to: number): string {
+/** The start of words [from, to) as written; `span` is their sourceSpan. */
+function excerptOf(paragraphs: readonly ParagraphFact[], w: Words, from: number, to: number, span: Span): string {
   const p = paragraphs[w.paragraph[from]];
-  const span = sourceSpan(paragraphs, w, from, to);
   const endInP = w.paragraph[to - 1] === w.paragraph[from] ? span.end - p.start : p.text.trimEnd().length;
   const text = p.text.slice(span.start - p.start, endInP);
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
