@@ -1,7 +1,7 @@
 // repeated-text (X4): a copy of last year's report with one paragraph changed against an unrelated
 // report; the measure itself; shared passages as related locations in both files.
 import * as assert from 'node:assert/strict';
-import { check, factsOf, type Finding } from '../../../server/src/engine';
+import { check, factsOf, type Finding, readDocument, runRules, textDocument } from '../../../server/src/engine';
 import { partOf, ProseComparison, proseOf, sharedPassages, SHINGLE } from '../../../server/src/engine/desk/similarity';
 import { readSeed } from '../../support/seeds';
 import { findingsOf, peerOf, yearEarlier } from './helpers';
@@ -155,6 +155,31 @@ describe('repeated-text: prose repeated from last year’s report', () => {
         const longest = [...alone.passages].sort((a, b) => b.chars - a.chars || a.here.start - b.here.start).slice(0, 2).sort((a, b) => a.here.start - b.here.start);
         assert.deepEqual(part.longest(2), longest, `${pair}, ${name}, the longest`);
       }
+    }
+  });
+
+  it('a body’s years checked in order (last year’s prose remembered, buffers reused) read as each year checked on its own', () => {
+    // 2020, 2021 and 2022 have the same words (each copy learns last year's repeats); 2023 has many
+    // paragraphs more (last year's windows are hashed and probed, and its buffer grows).
+    const y2022 = copy;
+    const y2021 = yearEarlier(y2022, 2022);
+    const y2020 = yearEarlier(y2021, 2021);
+    const at = seed000.indexOf('六、其他需要报告的事项');
+    const y2023 = seed000.slice(0, at) + `${OWN_PARAGRAPH}\n\n`.repeat(40) + seed000.slice(at);
+    const years: [string, string][] = [['2020.txt', y2020], ['2021.txt', y2021], ['2022.txt', y2022], ['2023.txt', y2023]];
+    const inOrder: Finding[][] = [];
+    let previous: { file: string; facts: ReturnType<typeof factsOf> } | undefined;
+    for (const [file, text] of years) {
+      const report = readDocument(textDocument(text));
+      inOrder.push(runRules(report, { peers: previous ? { previous } : {} }).findings.filter((f) => RULE.includes(f.ruleId)));
+      previous = { file, facts: factsOf(report) };
+    }
+    for (let k = 1; k < years.length; k++) {
+      // Another report checked between: last year's prose is not the one remembered.
+      findingsOf(readSeed('002').text, RULE, { peers: { previous: peerOf('other.txt', yearEarlier(readSeed('002').text, 2023)) } });
+      const alone = findingsOf(years[k][1], RULE, { peers: { previous: peerOf(years[k - 1][0], years[k - 1][1]) } });
+      assert.deepEqual(inOrder[k], alone, years[k][0]);
+      assert.ok(alone.length > 0, years[k][0]);
     }
   });
 

@@ -50,6 +50,10 @@ interface Words {
   length: number;
   /** The window hashes (windowHashes), once computed. */
   hashes?: Hashes;
+  /** Where windows repeat within these words (repeatsOf), once known. */
+  repeats?: Repeats;
+  /** The buffer the arrays are views of, laid out for `capacity` characters (see layWords); none for a slice. */
+  memory?: { buffer: ArrayBuffer; capacity: number };
 }
 
 /**
@@ -63,29 +67,62 @@ interface Hashes {
   length: number;
 }
 
+/**
+ * Where each window of one text occurs again in that text: `first` is the first start of the
+ * same window, `next` the next start after it (−1: none), by start. Last year's chains are what
+ * a comparison walks; a copy has the same ones, so they are learnt from the text it copies.
+ */
+interface Repeats {
+  first: Int32Array;
+  next: Int32Array;
+}
+
+/** How many SHINGLE-character windows the words have. */
+const windowCount = (w: Words): number => Math.max(0, w.length - SHINGLE + 1);
+
 /** Paragraphs reduced to their words, ready to compare (computed once per report and side). */
 export interface Prose {
   paragraphs: readonly ParagraphFact[];
   words: Words;
 }
 
-/** The words of paragraphs; `names` (the organ's, both years') are left out. */
-export function proseOf(paragraphs: readonly ParagraphFact[], names: readonly string[] = []): Prose {
-  const removed = [...new Set(names)].map((n) => wordsOf([{ text: n, start: 0 }])).filter((n) => n.length >= 2);
-  const words = wordsOf(paragraphs);
+/**
+ * The words of paragraphs; `names` (the organ's, both years') are left out. `reuse` is a prose
+ * made here that is no longer needed: its buffer is written over when it is large enough (the
+ * rule keeps two, one report's and the one before, instead of allocating for every report), and
+ * it and its parts must not be read again.
+ */
+export function proseOf(paragraphs: readonly ParagraphFact[], names: readonly string[] = [], reuse?: Prose): Prose {
+  const removed: number[][] = [];
+  for (let k = 0; k < names.length; k++) {
+    if (names.indexOf(names[k]) < k) continue; // a repeat
+    const name = foldedName(names[k]);
+    if (name.length >= 2) removed.push(name);
+  }
+  const words = wordsOf(paragraphs, reuse?.words.memory);
   // Where the names stand, as [start, end) pairs; the words between are moved up in runs.
   const dropped: number[] = [];
+  const codes = words.codes.subarray(0, words.length);
   for (const name of removed) {
-    const lead = name.codes[0];
-    for (let at = 0; at + name.length <= words.length; at++) {
-      if (words.codes[at] !== lead) continue;
+    // The name's first character looked for natively: most words are not it.
+    for (let at = codes.indexOf(name[0]); at >= 0 && at + name.length <= words.length; at = codes.indexOf(name[0], at + 1)) {
       let k = 1;
-      while (k < name.length && words.codes[at + k] === name.codes[k]) k++;
+      while (k < name.length && codes[at + k] === name[k]) k++;
       if (k === name.length) dropped.push(at, at + name.length);
     }
   }
   if (dropped.length > 0) compact(words, dropped, removed.length > 1);
   return { paragraphs, words };
+}
+
+/** A name's word characters, folded as the prose's are. */
+function foldedName(name: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const c = fold(name.charCodeAt(i));
+    if (c >= 0) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -131,12 +168,16 @@ export function partOf(prose: Prose, keep: (p: ParagraphFact) => boolean): Prose
 
 /** The words [from, to) of the paragraphs passing `keep` when they stand together (empty when none does), or null. */
 function keptWords(prose: Prose, keep: (p: ParagraphFact) => boolean): { from: number; to: number } | null {
-  const kept = prose.paragraphs.map(keep);
-  const first = kept.indexOf(true);
+  const { paragraphs } = prose;
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < paragraphs.length; k++) {
+    if (!keep(paragraphs[k])) continue;
+    if (first < 0) first = k;
+    else if (last < k - 1) return null; // a paragraph left out between kept ones
+    last = k;
+  }
   if (first < 0) return { from: 0, to: 0 };
-  const last = kept.lastIndexOf(true);
-  const gap = kept.indexOf(false, first);
-  if (gap >= 0 && gap < last) return null;
   return { from: firstWordOf(prose.words, first), to: firstWordOf(prose.words, last + 1) };
 }
 
@@ -155,11 +196,11 @@ function firstWordOf(w: Words, k: number): number {
 /** Words [from, to) as views of the same arrays; the windows inside the range keep their hashes. */
 function sliceWords(w: Words, from: number, to: number): Words {
   const part: Words = { codes: w.codes.subarray(from, to), offset: w.offset.subarray(from, to), paragraph: w.paragraph.subarray(from, to), length: to - from };
-  if (w.hashes) {
-    const end = Math.max(from, Math.min(w.hashes.length, to - SHINGLE + 1));
-    const start = Math.min(from, end);
-    part.hashes = { high: w.hashes.high.subarray(start, end), low: w.hashes.low.subarray(start, end), length: end - start };
-  }
+  // A slice has no buffer of its own to hash into: it takes the whole's hashes.
+  const hashes = windowHashes(w);
+  const end = Math.max(from, Math.min(hashes.length, to - SHINGLE + 1));
+  const start = Math.min(from, end);
+  part.hashes = { high: hashes.high.subarray(start, end), low: hashes.low.subarray(start, end), length: end - start };
   return part;
 }
 
@@ -179,9 +220,11 @@ const LEAD2 = leadWeight(BASE2);
 /** The hash of every SHINGLE-character window of the words, by its start (computed once per Words). */
 function windowHashes(w: Words): Hashes {
   if (w.hashes) return w.hashes;
-  const length = Math.max(0, w.length - SHINGLE + 1);
-  const high = new Int32Array(length);
-  const low = new Int32Array(length);
+  const length = windowCount(w);
+  // Room for them was laid out with the words (a slice always has its hashes).
+  const { buffer, capacity } = w.memory!;
+  const high = new Int32Array(buffer, 8 * capacity, length);
+  const low = new Int32Array(buffer, 12 * capacity, length);
   let h1 = 0;
   let h2 = 0;
   for (let i = 0; i < w.length; i++) {
@@ -230,15 +273,22 @@ export class ProseComparison {
     private readonly mine: Prose,
     private readonly theirs: Prose,
   ) {
-    const ha = windowHashes(mine.words);
-    const hb = windowHashes(theirs.words);
-    this.match = new Int32Array(ha.length);
-    this.next = new Int32Array(hb.length).fill(-1);
-    // A copy with only the digits changed has the same windows: each one's first start is then found
-    // while the table is built, and this year's need no probe.
-    const same = sameHashes(ha, hb);
-    const slots = buildTable(hb, this.next, same ? this.match : null);
-    if (!same) probeTable(slots, ha, this.match);
+    const a = mine.words;
+    const b = theirs.words;
+    if (sameCodes(a, b)) {
+      // A copy with only the digits changed has the same windows: each one's first start in last
+      // year's text is that text's own first start, and this year's repeats are last year's, so
+      // neither side is hashed or put in a table again (a folder of copies hashes its first year only).
+      const repeats = repeatsOf(b);
+      this.match = repeats.first;
+      this.next = repeats.next;
+      learnRepeats(a, repeats);
+    } else {
+      const table = tableOf(b);
+      this.next = b.repeats!.next;
+      this.match = new Int32Array(windowCount(a));
+      probeTable(table, windowHashes(a), this.match);
+    }
   }
 
   /** The whole of both proses. */
@@ -363,29 +413,68 @@ export class Coverage {
 
   private passage(k: number): Passage {
     const runs = this.runs;
-    const [start, end, thereStart, thereEnd] = [runs[k], runs[k + 1], runs[k + 2], runs[k + 3]];
+    const start = runs[k];
+    const end = runs[k + 1];
+    const there = placeIn(this.theirsParagraphs, this.b, runs[k + 2], runs[k + 3]);
     return {
       here: sourceSpan(this.mineParagraphs, this.a, start, end),
-      there: placeIn(this.theirsParagraphs, this.b, thereStart, thereEnd),
+      there,
       chars: end - start,
-      excerpt: excerptOf(this.theirsParagraphs, this.b, thereStart, thereEnd),
+      excerpt: excerptOf(this.theirsParagraphs, this.b, runs[k + 2], runs[k + 3], there),
     };
   }
 }
 
-/** Whether two texts have the same windows, in the same order. */
-function sameHashes(a: Hashes, b: Hashes): boolean {
+/** Whether two texts have the same words (then the same windows, in the same order). */
+function sameCodes(a: Words, b: Words): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a.high[i] !== b.high[i] || a.low[i] !== b.low[i]) return false;
+  const x = a.codes;
+  const y = b.codes;
+  for (let i = 0; i < a.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
 
+/** The repeats of the words' windows: known, or found by putting them in a table. */
+function repeatsOf(w: Words): Repeats {
+  if (!w.repeats) tableOf(w);
+  return w.repeats!;
+}
+
+/** Repeats found in a text with the same words, kept as these words' own (copied: that text's buffer is reused). */
+function learnRepeats(w: Words, repeats: Repeats): void {
+  if (w.repeats || !w.memory) return; // known already (the same words), or a slice, which has no room
+  const own = repeatsRoom(w);
+  own.first.set(repeats.first);
+  own.next.set(repeats.next);
+  w.repeats = own;
+}
+
+/** Room for the repeats of the words' windows: in their buffer, or new for a slice. */
+function repeatsRoom(w: Words): Repeats {
+  const length = windowCount(w);
+  if (!w.memory) return { first: new Int32Array(length), next: new Int32Array(length) };
+  const { buffer, capacity } = w.memory;
+  return { first: new Int32Array(buffer, 16 * capacity, length), next: new Int32Array(buffer, 20 * capacity, length) };
+}
+
 /**
- * Last year's windows into the scratch table, each chained (next) to the next start of the same
- * window; `firsts`, when given, gets each window's first start. Returns the table, valid until
- * the next one is built.
+ * The words' windows in the scratch table (valid until the next one is built), their repeats
+ * found on the way when not known yet.
  */
-function buildTable(hashes: Hashes, next: Int32Array, firsts: Int32Array | null): Table {
+function tableOf(w: Words): Table {
+  const hashes = windowHashes(w);
+  if (w.repeats) return buildTable(hashes, null);
+  const repeats = repeatsRoom(w);
+  const table = buildTable(hashes, repeats);
+  w.repeats = repeats;
+  return table;
+}
+
+/**
+ * Windows into the scratch table; `repeats`, when given, gets each window's first start and its
+ * chain to the next start of the same window. Returns the table, valid until the next one is built.
+ */
+function buildTable(hashes: Hashes, repeats: Repeats | null): Table {
   let size = 16;
   while (size < hashes.length * 2) size *= 2;
   if (scratchSlots.length < size) scratchSlots = new Int32Array(size);
@@ -393,8 +482,19 @@ function buildTable(hashes: Hashes, next: Int32Array, firsts: Int32Array | null)
   if (scratchLast.length < hashes.length) scratchLast = new Int32Array(hashes.length);
   const mask = size - 1;
   const slots = scratchSlots;
-  const last = scratchLast;
   const { high, low } = hashes;
+  if (!repeats) {
+    for (let j = 0; j < hashes.length; j++) {
+      let at = low[j] & mask;
+      // A window seen before keeps the slot of its first start.
+      for (let s = slots[at]; s !== 0 && (high[s - 1] !== high[j] || low[s - 1] !== low[j]); s = slots[at]) at = (at + 1) & mask;
+      if (slots[at] === 0) slots[at] = j + 1;
+    }
+    return { slots, mask, hashes };
+  }
+  const last = scratchLast;
+  const { first: firsts, next } = repeats;
+  next.fill(-1);
   for (let j = 0; j < hashes.length; j++) {
     const h = high[j];
     const l = low[j];
@@ -410,7 +510,7 @@ function buildTable(hashes: Hashes, next: Int32Array, firsts: Int32Array | null)
     if (first === j) slots[at] = j + 1;
     else next[last[first]] = j;
     last[first] = j;
-    if (firsts) firsts[j] = first;
+    firsts[j] = first;
   }
   return { slots, mask, hashes };
 }
@@ -447,13 +547,32 @@ export function sharedPassages(mine: Prose, theirs: Prose): Similarity {
   return { size: c.size, shared: c.shared, similarity: c.similarity, passages: c.passages() };
 }
 
+/**
+ * Bytes a character takes in a Words' buffer: its offset, paragraph, the two hashes of the window
+ * it starts and that window's repeats (4 each), then its code (2). One buffer instead of seven
+ * arrays: allocating a typed array cost more than filling it.
+ */
+const BYTES_PER_CHAR = 26;
+
+/** Words with room for `capacity` characters, as views of `memory` when it is large enough (its old views are then stale). */
+function layWords(capacity: number, memory?: Words['memory']): Words {
+  // Room to grow: next year's report is often a little longer.
+  const buffer = memory && memory.buffer.byteLength >= capacity * BYTES_PER_CHAR ? memory.buffer : new ArrayBuffer(Math.ceil(capacity * 1.25) * BYTES_PER_CHAR);
+  return {
+    offset: new Int32Array(buffer, 0, capacity),
+    paragraph: new Int32Array(buffer, 4 * capacity, capacity),
+    codes: new Uint16Array(buffer, 24 * capacity, capacity),
+    length: 0,
+    memory: { buffer, capacity },
+  };
+}
+
 /** The words of paragraphs, each character with the source offset and paragraph it came from. */
-function wordsOf(paragraphs: readonly Pick<ParagraphFact, 'text' | 'start'>[]): Words {
+function wordsOf(paragraphs: readonly Pick<ParagraphFact, 'text' | 'start'>[], memory?: Words['memory']): Words {
   let total = 0;
   for (const p of paragraphs) total += p.text.length;
-  const codes = new Uint16Array(total);
-  const offset = new Int32Array(total);
-  const paragraph = new Int32Array(total);
+  const words = layWords(total, memory);
+  const { codes, offset, paragraph } = words;
   let n = 0;
   for (let k = 0; k < paragraphs.length; k++) {
     const { text, start } = paragraphs[k];
@@ -466,13 +585,13 @@ function wordsOf(paragraphs: readonly Pick<ParagraphFact, 'text' | 'start'>[]): 
       n++;
     }
   }
-  return { codes, offset, paragraph, length: n };
+  words.length = n;
+  return words;
 }
 
 function filterWords(w: Words, keep: (i: number) => boolean): Words {
-  const codes = new Uint16Array(w.length);
-  const offset = new Int32Array(w.length);
-  const paragraph = new Int32Array(w.length);
+  const words = layWords(w.length);
+  const { codes, offset, paragraph } = words;
   let n = 0;
   for (let i = 0; i < w.length; i++) {
     if (!keep(i)) continue;
@@ -481,7 +600,8 @@ function filterWords(w: Words, keep: (i: number) => boolean): Words {
     paragraph[n] = w.paragraph[i];
     n++;
   }
-  return { codes, offset, paragraph, length: n };
+  words.length = n;
+  return words;
 }
 
 /** A character as a word character (folded), or −1 for space, punctuation, symbol or digit. */
@@ -540,9 +660,9 @@ function placeIn(paragraphs: readonly ParagraphFact[], w: Words, from: number, t
   };
 }
 
-function excerptOf(paragraphs: readonly ParagraphFact[], w: Words, from: number, to: number): string {
+/** The start of words [from, to) as written; `span` is their sourceSpan. */
+function excerptOf(paragraphs: readonly ParagraphFact[], w: Words, from: number, to: number, span: Span): string {
   const p = paragraphs[w.paragraph[from]];
-  const span = sourceSpan(paragraphs, w, from, to);
   const endInP = w.paragraph[to - 1] === w.paragraph[from] ? span.end - p.start : p.text.trimEnd().length;
   const text = p.text.slice(span.start - p.start, endInP);
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;

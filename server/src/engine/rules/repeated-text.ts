@@ -48,7 +48,7 @@ export default defineRule({
     const names = [own.organ, previous.facts.organ].filter((n): n is string => !!n);
     // Last year's first: it may be the prose remembered from the report checked before this one.
     const theirsAll = previousProse(previous.facts.paragraphs, names);
-    const mineAll = ownProse(own.paragraphs, names);
+    const mineAll = ownProse(own.paragraphs, names, theirsAll);
     if (mineAll.paragraphs.length === 0 || theirsAll.paragraphs.length === 0) return;
 
     // Last year's windows are hashed once for the whole and every section.
@@ -90,24 +90,37 @@ export default defineRule({
  * One entry, so the memory held stays that of one report however many are checked.
  */
 let lastChecked: { paragraphs: readonly ParagraphFact[]; names: string; prose: Prose } | null = null;
+/**
+ * A prose no longer read, whose buffer the next one made is written into (proseOf's `reuse`): with
+ * lastChecked's, two buffers serve every report checked.
+ */
+let spare: Prose | undefined;
 
 /** The prose of the body (no headings, nothing before section 一) without the organ's names. */
-function bodyProse(paragraphs: readonly ParagraphFact[], names: readonly string[]): Prose {
+function bodyProse(paragraphs: readonly ParagraphFact[], names: readonly string[], reuse: Prose | undefined): Prose {
   return proseOf(
     paragraphs.filter((p) => !p.heading && p.section > 0),
     names,
+    reuse,
   );
 }
 
 /** Last year's prose: the one remembered when that report was checked just before, else read now. */
 function previousProse(paragraphs: readonly ParagraphFact[], names: readonly string[]): Prose {
   const hit = lastChecked !== null && lastChecked.paragraphs === paragraphs && lastChecked.names === namesKey(names);
-  return hit ? lastChecked!.prose : bodyProse(paragraphs, names);
+  if (hit) return lastChecked!.prose;
+  const prose = bodyProse(paragraphs, names, spare);
+  spare = undefined;
+  return prose;
 }
 
-/** This year's prose, remembered for the next report checked. */
-function ownProse(paragraphs: readonly ParagraphFact[], names: readonly string[]): Prose {
-  const prose = bodyProse(paragraphs, names);
+/** This year's prose (last year's is `theirs`), remembered for the next report checked. */
+function ownProse(paragraphs: readonly ParagraphFact[], names: readonly string[], theirs: Prose): Prose {
+  // The prose remembered is replaced now; unless it is last year's, its buffer is free.
+  const free = lastChecked !== null && lastChecked.prose !== theirs ? lastChecked.prose : spare;
+  const prose = bodyProse(paragraphs, names, free);
+  // Last year's is read no more once this report is checked.
+  spare = theirs;
   lastChecked = { paragraphs, names: namesKey(names), prose };
   return prose;
 }
