@@ -42,19 +42,22 @@ const MAX_EXCERPT = 100; // terminal columns of line text shown
 const TAB = 4;
 
 /**
- * Render [from, to) of a line as terminal text; also returns the column where each UTF-16 offset
- * (relative to the line) starts, for placing the underline.
+ * Render [from, to) of a line as terminal text, with the terminal column where the UTF-16 offsets
+ * `a` and `b` (relative to the line, clamped to the rendered range) start: where the underline
+ * starts and ends. An offset on the second unit of a pair takes the column after the pair.
  */
-function render(line: string, from: number, to: number): { text: string; colAt: (offset: number) => number } {
+function render(line: string, from: number, to: number, a: number, b: number): { text: string; colA: number; colB: number } {
   // Runs of characters shown as they are go out as one slice, not one string per character.
   let text = '';
   let run = from;
   let col = 0;
-  // The column at each offset from `from` (a pair's second unit: after the pair); -1: not reached.
-  const cols = new Int32Array(to - from + 2).fill(-1);
+  // -1: not reached (an offset before the range takes column 0, one past its end the last column).
+  let colA = -1;
+  let colB = -1;
   let i = from;
   while (i < to) {
-    cols[i - from] = col;
+    if (i === a) colA = col;
+    if (i === b) colB = col;
     const cp = line.codePointAt(i)!;
     const units = cp > 0xffff ? 2 : 1;
     let shown: string | null = null;
@@ -74,19 +77,15 @@ function render(line: string, from: number, to: number): { text: string; colAt: 
       text += line.slice(run, i) + shown;
       run = i + units;
     }
-    if (units === 2) cols[i + 1 - from] = col;
+    if (units === 2) {
+      if (i + 1 === a) colA = col;
+      if (i + 1 === b) colB = col;
+    }
     i += units;
   }
   text += line.slice(run, i);
-  cols[i - from] = col;
-  const end = i;
-  return {
-    text,
-    colAt: (o) => {
-      const c = cols[Math.max(from, Math.min(o, end)) - from];
-      return c >= 0 ? c : col;
-    },
-  };
+  const reached = (o: number, c: number): number => (c >= 0 ? c : o < from ? 0 : col);
+  return { text, colA: reached(a, colA), colB: reached(b, colB) };
 }
 
 /** The excerpt lines (source line + underline) for a span on one line of the document. */
@@ -102,9 +101,9 @@ export function excerpt(report: Report, f: Finding, style: Style): string[] {
   let to = Math.min(lineText.length, from + MAX_EXCERPT);
   if (from > 0 && isLowSurrogate(lineText.charCodeAt(from))) from--;
   if (to < lineText.length && isLowSurrogate(lineText.charCodeAt(to))) to++;
-  const r = render(lineText, from, to);
-  const a = r.colAt(spanStart);
-  const b = Math.max(a + 1, r.colAt(Math.min(spanEnd, to)));
+  const r = render(lineText, from, to, spanStart, Math.min(spanEnd, to));
+  const a = r.colA;
+  const b = Math.max(a + 1, r.colB);
   const lead = from > 0 ? '…' : '';
   const tail = to < lineText.length ? '…' : '';
   const pad = lead ? 1 : 0;

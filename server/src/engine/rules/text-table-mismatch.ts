@@ -52,7 +52,18 @@ function requestCells(t: Table, rows: string[], columns: string[]): Cell[] | nul
   return out;
 }
 
+/** Quantities read per report: a sentence asks for several (its own, the accepted and alternative ones, the bases of a share). */
+const quantities = new WeakMap<Report, Map<QuantityKey, Quantity | null>>();
+
 function quantity(report: Report, key: QuantityKey): Quantity | null {
+  let known = quantities.get(report);
+  if (!known) quantities.set(report, (known = new Map()));
+  let q = known.get(key);
+  if (q === undefined) known.set(key, (q = readQuantity(report, key)));
+  return q;
+}
+
+function readQuantity(report: Report, key: QuantityKey): Quantity | null {
   if (key === 'R1legal') {
     const t = table(report, 'requests');
     const cells = t && requestCells(t, ['R1'], ['c2', 'c3', 'c4', 'c5', 'c6']);
