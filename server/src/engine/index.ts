@@ -34,8 +34,12 @@ export function checkDocument(document: Document, options: CheckOptions = {}): C
   return { report, ...runRules(report, options) };
 }
 
-/** The registry's ids in the order findings at one place are listed (as localeCompare orders them). */
-const RULE_RANK = new Map([...rules].map((r) => r.id).sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
+/**
+ * The registry's ids in the order findings at one place are listed: as localeCompare orders them,
+ * which for lowercase kebab-case ids is code-unit order (a test holds the registry to that). The
+ * first localeCompare of a process loads ICU's collation data: tens of ms in every worker.
+ */
+const RULE_RANK = new Map([...rules].map((r) => r.id).sort().map((id, i) => [id, i]));
 
 /** Every enabled rule on a report read before; a rule that throws is skipped and listed in ruleFailures. */
 export function runRules(report: Report, options: CheckOptions = {}): { findings: Finding[]; ruleFailures: RuleFailure[] } {
