@@ -5,7 +5,8 @@
 // Line and column are 1-based UTF-16 (the column an editor's "go to" takes). The excerpt is cut to a
 // window around the span, tabs are expanded, and wide (CJK) characters count two terminal columns.
 
-import type { Finding, Lang, Report, Severity } from '../../engine';
+import type { Finding, Lang, Localized, RelatedInfo, Report, Severity } from '../../engine';
+import type { Position } from '../../engine/text/lines';
 import { describeOrigin } from '../../formats/origin';
 
 export interface Style {
@@ -90,8 +91,12 @@ function render(line: string, from: number, to: number, a: number, b: number): {
 
 /** The excerpt lines (source line + underline) for a span on one line of the document. */
 export function excerpt(report: Report, f: Finding, style: Style): string[] {
+  return excerptAt(report, f, style, report.source.lines.positionAt(f.start));
+}
+
+/** excerpt, with the position of the finding's start known. */
+function excerptAt(report: Report, f: Finding, style: Style, start: Position): [string, string] {
   const lines = report.source.lines;
-  const start = lines.positionAt(f.start);
   const end = lines.positionAt(f.end);
   const lineText = lines.lineText(start.line);
   const spanStart = start.character;
@@ -123,18 +128,25 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  * original (file.pdf:第4页, file.docx:表2 第5行 第8列), since the line numbers are the report text's.
  */
 export function findingLocation(file: string, report: Report, offset: number, lang: Lang): string {
+  return locationAt(file, report, offset, lang, report.source.lines.positionAt(offset));
+}
+
+function locationAt(file: string, report: Report, offset: number, lang: Lang, p: Position): string {
   const origin = report.document.origin?.(offset);
   const where = origin ? describeOrigin(origin, lang) : '';
   if (where) return `${file}:${where}`;
-  const p = report.source.lines.positionAt(offset);
   return `${file}:${p.line + 1}:${p.character + 1}`;
 }
 
 export function formatFinding(file: string, report: Report, f: Finding, lang: Lang, style: Style): string {
-  const head =
-    `${paint(style, '1', findingLocation(file, report, f.start, lang))} ` +
-    `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}`;
-  return [head, ...excerpt(report, f, style), ...elsewhereLines(f, lang, style)].join('\n');
+  // The start's position serves the location and the excerpt; lines are joined as they are made.
+  const start = report.source.lines.positionAt(f.start);
+  const [source, marks] = excerptAt(report, f, style, start);
+  let out =
+    `${paint(style, '1', locationAt(file, report, f.start, lang, start))} ` +
+    `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}\n${source}\n${marks}`;
+  for (const r of f.related) if (r.elsewhere) out += `\n${elsewhereLine(r.elsewhere, r.message, lang, style)}`;
+  return out;
 }
 
 /**
@@ -143,11 +155,11 @@ export function formatFinding(file: string, report: Report, f: Finding, lang: La
  * are in the message already and are not repeated.
  */
 export function elsewhereLines(f: Finding, lang: Lang, style: Style): string[] {
-  return f.related.flatMap((r) => {
-    const e = r.elsewhere;
-    if (!e) return [];
-    return [`   = ${paint(style, '1', `${e.file}:${e.line + 1}:${e.character + 1}`)} ${r.message[lang]}`];
-  });
+  return f.related.flatMap((r) => (r.elsewhere ? [elsewhereLine(r.elsewhere, r.message, lang, style)] : []));
+}
+
+function elsewhereLine(e: NonNullable<RelatedInfo['elsewhere']>, message: Localized, lang: Lang, style: Style): string {
+  return `   = ${paint(style, '1', `${e.file}:${e.line + 1}:${e.character + 1}`)} ${message[lang]}`;
 }
 
 export interface Totals {
