@@ -177,7 +177,8 @@ export function readInput(file: string, maxSize: number, kind: InputKind | null 
       total += n;
     }
     if (total > maxSize) return { file, reason: tooBig(null, maxSize) };
-    const bytes = Buffer.concat(chunks, total);
+    // One read is the rule: its chunk is the file (a copy would double every file's allocation).
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     if (isBinaryKind(kind)) return { file, bytes, mtimeMs: st.mtimeMs, size: st.size, binary: kind };
     try {
       // A file named explicitly with another extension is read as text, as before.

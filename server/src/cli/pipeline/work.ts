@@ -96,6 +96,9 @@ export async function readFile(file: string, maxSize: number): Promise<Input | I
   }
 }
 
+/** The bytes of a kept input when no fix will be written. */
+const NO_BYTES = Buffer.alloc(0);
+
 /** Heap per character of what is kept: a string's two bytes; a .docx/.pdf Document's blocks and maps (measured). */
 const KEPT_BYTES_PER_CHAR = { text: 2, binary: 32 };
 
@@ -126,12 +129,14 @@ export class FileWork {
       const identity = readIdentity(input.document);
       // The first inputs read are kept, the later ones not: the check pass runs in about the same
       // order, so a first-come budget serves it better than evicting the oldest.
-      // The file's bytes stay with it (--fix compares them before writing): they count too.
-      const bytes = input.document.source.text.length * (input.binary ? KEPT_BYTES_PER_CHAR.binary : KEPT_BYTES_PER_CHAR.text) + input.bytes.length;
+      // Only --fix reads a file's bytes again (it compares them before writing): otherwise they
+      // are let go, and ten thousand buffers held to the end cost every collection on the way.
+      const fileBytes = this.settings.fix ? input.bytes : NO_BYTES;
+      const bytes = input.document.source.text.length * (input.binary ? KEPT_BYTES_PER_CHAR.binary : KEPT_BYTES_PER_CHAR.text) + fileBytes.length;
       const cached = this.keptBytes + bytes <= this.settings.keepBytes;
       if (cached) {
         const { document, ...read } = input;
-        this.kept.set(file, { input: read, document: input.binary ? document : null, bytes });
+        this.kept.set(file, { input: { ...read, bytes: fileBytes }, document: input.binary ? document : null, bytes });
         this.keptBytes += bytes;
       }
       return { ok: true, identity, cached };

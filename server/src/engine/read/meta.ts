@@ -100,16 +100,14 @@ export function findSigningDate(source: Source, lines: LineInfo[]): DateMention 
     const d = dateAlone(content);
     if (d) return { start: line.contentStart, end: line.contentEnd, date: d };
   }
-  const meta = /(?:发布|公开|成文)(?:日期|时间)[ \t]*[:]?[ \t]*/g;
-  let m: RegExpExecArray | null;
-  while ((m = meta.exec(view))) {
-    const after = view.slice(m.index + m[0].length, m.index + m[0].length + 20);
+  for (const labelEnd of metaDateLabelEnds(view)) {
+    const after = view.slice(labelEnd, labelEnd + 20);
     DATE_RE.lastIndex = 0;
     const d = DATE_RE.exec(after) ?? null;
     const iso = d ? null : ISO_DATE_RE.exec(after);
     const hit = d ?? iso;
     if (hit && hit.index === 0) {
-      const start = m.index + m[0].length;
+      const start = labelEnd;
       return {
         start,
         end: start + hit[0].length,
@@ -120,7 +118,40 @@ export function findSigningDate(source: Source, lines: LineInfo[]): DateMention 
   return null;
 }
 
+const META_PREFIXES = new Set(['发布', '公开', '成文']);
+
+/**
+ * Where each 「发布日期」「公开时间」「成文日期」… label ends (with the spaces and colon after it),
+ * in order: what a global search for (?:发布|公开|成文)(?:日期|时间)[ \t]*[:]?[ \t]* matches
+ * (matches cannot overlap, so none is missed by searching this way). Found from 「日期」
+ * and 「时间」, which are rare, rather than from 「公开」, which a report says hundreds of times.
+ */
+function* metaDateLabelEnds(view: string): Generator<number> {
+  let date = view.indexOf('日期');
+  let time = view.indexOf('时间');
+  while (date >= 0 || time >= 0) {
+    const at = time < 0 || (date >= 0 && date < time) ? date : time;
+    if (at === date) date = view.indexOf('日期', date + 1);
+    else time = view.indexOf('时间', time + 1);
+    if (at < 2 || !META_PREFIXES.has(view.slice(at - 2, at))) continue;
+    let end = at + 2;
+    while (view.charCodeAt(end) === 32 || view.charCodeAt(end) === 9) end++;
+    if (view.charCodeAt(end) === 58 /* : */) end++;
+    while (view.charCodeAt(end) === 32 || view.charCodeAt(end) === 9) end++;
+    yield end;
+  }
+}
+
+/** The most units a date alone can have once spaces and tabs are gone (「二〇二三年十二月三十一日」). */
+const MAX_DATE_UNITS = 12;
+
 function dateAlone(content: string): DateValue | null {
+  // A closing line of prose is no date: say so before building the spaceless copy.
+  let units = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c !== 32 && c !== 9 && ++units > MAX_DATE_UNITS) return null;
+  }
   const t = content.replace(/[ \t]/g, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t) ?? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(t);
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };

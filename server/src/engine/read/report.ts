@@ -64,16 +64,28 @@ export function readDocument(document: Document): Report {
   };
 }
 
+/** Every marker with its format, grouped by first unit: one search for 「本」 serves six markers. */
+const MARKER_LIST: { version: FormatVersion; needle: string }[] = (['2021', '2019'] as const).flatMap((version) => MARKERS[version].map((needle) => ({ version, needle })));
+const MARKER_GROUPS: { first: string; markers: number[] }[] = [];
+MARKER_LIST.forEach(({ needle }, index) => {
+  let group = MARKER_GROUPS.find((g) => g.first === needle[0]);
+  if (!group) MARKER_GROUPS.push((group = { first: needle[0], markers: [] }));
+  group.markers.push(index);
+});
+
 /** Format markers (spec §3.5) inside the tables. */
 function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[]> {
   const out: Record<FormatVersion, Span[]> = { '2021': [], '2019': [] };
+  const found: (Span | null)[] = new Array(MARKER_LIST.length);
   for (const t of tables) {
-    for (const v of ['2021', '2019'] as const) {
-      for (const m of MARKERS[v]) {
-        const at = compactIndexOf(view, t.start, t.end, m);
-        if (at) out[v].push(at);
-      }
-    }
+    found.fill(null);
+    const region = view.slice(t.start, t.end);
+    for (const g of MARKER_GROUPS) compactIndexOfAny(view, region, t.start, t.end, g, found);
+    // In MARKERS order, as one search per marker gave them.
+    MARKER_LIST.forEach(({ version }, index) => {
+      const at = found[index];
+      if (at) out[version].push(at);
+    });
     if (t.id === 'requests') {
       const r21 = t.cells.find((c) => c.row === 'R21');
       if (r21 && t.version === '2019') out['2019'].push({ start: r21.start, end: r21.end });
@@ -82,24 +94,39 @@ function findMarkers(view: string, tables: Table[]): Record<FormatVersion, Span[
   return out;
 }
 
-/** indexOf that ignores spaces inside the found text (「上一年 项目数量」). */
-function compactIndexOf(view: string, from: number, to: number, needle: string): Span | null {
-  const first = needle[0];
-  const region = view.slice(from, to);
-  for (let r = region.indexOf(first); r >= 0; r = region.indexOf(first, r + 1)) {
+/**
+ * For each marker of the group (all starting with its first unit), its first place in view[from,
+ * to) (`region`), ignoring spaces inside the found text (「上一年 项目数量」), into `found` by
+ * marker index. One walk over the places of the first unit serves every marker of the group.
+ */
+function compactIndexOfAny(view: string, region: string, from: number, to: number, group: { first: string; markers: number[] }, found: (Span | null)[]): void {
+  let left = group.markers.length;
+  for (let r = region.indexOf(group.first); r >= 0 && left > 0; r = region.indexOf(group.first, r + 1)) {
     const i = from + r;
-    let k = 0;
-    let j = i;
-    while (j < to && k < needle.length) {
-      if (view[j] === needle[k]) {
-        k++;
-        j++;
-      } else if (view[j] === ' ' && k > 0) j++;
-      else break;
+    for (const index of group.markers) {
+      if (found[index]) continue;
+      const end = compactMatchEnd(view, i, to, MARKER_LIST[index].needle);
+      if (end >= 0) {
+        found[index] = { start: i, end };
+        left--;
+      }
     }
-    if (k === needle.length) return { start: i, end: j };
   }
-  return null;
+}
+
+/** Where `needle` ends when it stands at view[i] (spaces inside it skipped, nothing past `to`); -1 when it does not. */
+function compactMatchEnd(view: string, i: number, to: number, needle: string): number {
+  let k = 0;
+  let j = i;
+  while (j < to && k < needle.length) {
+    const c = view.charCodeAt(j);
+    if (c === needle.charCodeAt(k)) {
+      k++;
+      j++;
+    } else if (c === 32 && k > 0) j++;
+    else break;
+  }
+  return k === needle.length ? j : -1;
 }
 
 function versionOf(tables: Table[], markers: Record<FormatVersion, Span[]>): FormatVersion | null {

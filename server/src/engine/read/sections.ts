@@ -32,6 +32,10 @@ function titleKey(viewTitle: string): string {
 const KEY_FIRST_UNITS = new Set([...TITLE_KEYS.flatMap((t) => [...t.keys])].map((k) => k.charCodeAt(0)));
 const KEY_NOISE = /[\s|*#"'`]/;
 
+/** Each exact title key's section (the first section that lists a key wins, as the loop over TITLE_KEYS did). */
+const SECTION_OF_KEY = new Map<string, SectionNumber>();
+for (const t of TITLE_KEYS) for (const k of t.keys) if (!SECTION_OF_KEY.has(k)) SECTION_OF_KEY.set(k, t.number);
+
 function canBeExactTitle(title: string): boolean {
   let i = 0;
   while (i < title.length && KEY_NOISE.test(title[i])) i++;
@@ -45,9 +49,18 @@ function isCnNumeralUnit(c: number): boolean {
   return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
 }
 
-function isKeyNoise(c: number): boolean {
-  // KEY_NOISE by code unit: | * # " ' ` and what \s matches.
-  return c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || isWhitespaceUnit(c);
+/**
+ * What one code unit can be at the start of a heading, by table: findSections asks this of every
+ * block (two passes per report), and one lookup is cheaper than the comparisons it stands for.
+ */
+const NUMERAL_START = 1; // 一 … 十 or 「(」: a heading's first unit
+const TITLE_START = 2; // the first unit of a title key, or a full-width unit labelKey would still map
+const KEY_NOISE_UNIT = 4; // what KEY_NOISE matches: | * # " ' ` and what \s matches
+const START_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isCnNumeralUnit(c) || c === 40 /* ( */) START_CLASS[c] |= NUMERAL_START;
+  if (c >= 0xff01 || KEY_FIRST_UNITS.has(c)) START_CLASS[c] |= TITLE_START;
+  if (c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || isWhitespaceUnit(c)) START_CLASS[c] |= KEY_NOISE_UNIT;
 }
 
 /**
@@ -56,21 +69,19 @@ function isKeyNoise(c: number): boolean {
  * prose), which matchHeading would otherwise slice and try every pattern on.
  */
 function mayStartHeading(view: string, start: number, end: number): boolean {
-  const c = view.charCodeAt(start);
-  if (isCnNumeralUnit(c) || c === 40 /* ( */) return true;
+  if (START_CLASS[view.charCodeAt(start)] & (NUMERAL_START | TITLE_START)) return true;
   let i = start;
-  while (i < end && isKeyNoise(view.charCodeAt(i))) i++;
+  while (i < end && START_CLASS[view.charCodeAt(i)] & KEY_NOISE_UNIT) i++;
   // Only noise: no title key (identify's key would be empty).
-  if (i === end) return false;
-  const first = view.charCodeAt(i);
-  return first >= 0xff01 || KEY_FIRST_UNITS.has(first);
+  return i < end && (START_CLASS[view.charCodeAt(i)] & TITLE_START) !== 0;
 }
 
 function identify(title: string, allowKeywords: boolean): SectionNumber | null {
   if (!allowKeywords && !canBeExactTitle(title)) return null;
   const key = titleKey(title);
   if (key.length === 0 || TABLE_ROW_START.test(key)) return null;
-  for (const t of TITLE_KEYS) if (t.keys.has(key)) return t.number;
+  const exact = SECTION_OF_KEY.get(key);
+  if (exact !== undefined) return exact;
   if (!allowKeywords || key.length > 32 || /[。,;]/.test(key)) return null;
   for (const t of TITLE_KEYS) if (t.keywords.test(key)) return t.number;
   return null;
@@ -79,40 +90,68 @@ function identify(title: string, allowKeywords: boolean): SectionNumber | null {
 const CN_NUMERAL_HEAD = /^([一二三四五六七八九十]{1,2})[ \t]*([、.,:]|[ \t])[ \t]*/;
 const CN_PAREN_HEAD = /^\(([一二三四五六])\)[ \t]*/;
 
+/** A heading's reading that depends on its wording alone; matchHeading adds the offsets. */
+interface HeadingShape {
+  number: SectionNumber;
+  numeralStyle: HeadingNumeralStyle;
+  writtenNumber: number | null;
+  /** Units of the numeral and its punctuation (0 without a numeral). */
+  numeralLength: number;
+}
+
+/**
+ * Shapes by wording. The blocks that get this far repeat across reports (the six headings, table
+ * labels such as 「其他」「总计」「行政许可」, table 2's row labels): each wording is read once.
+ */
+const SHAPES = new Map<string, HeadingShape | null>();
+/** Longer wordings are seldom seen twice (an HTML view's blanked markup): they are not kept. */
+const MAX_CACHED_WORDING = 80;
+const MAX_SHAPES = 5000;
+
+/**
+ * A copy of s that shares no memory with the text it was cut from: a slice of the view kept
+ * as a cache key would keep that whole report's text alive for the rest of the run.
+ */
+function flatCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export function matchHeading(view: string, line: LineInfo): HeadingMatch | null {
   if (line.blank || !mayStartHeading(view, line.contentStart, line.contentEnd)) return null;
   if (visibleLengthExceeds(view, line.contentStart, line.contentEnd, 60)) return null;
   const content = view.slice(line.contentStart, line.contentEnd);
+  let shape = SHAPES.get(content);
+  if (shape === undefined) {
+    shape = headingShape(content);
+    if (content.length <= MAX_CACHED_WORDING) {
+      if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+      SHAPES.set(flatCopy(content), shape);
+    }
+  }
+  if (shape === null) return null;
+  const titleStart = line.contentStart + shape.numeralLength;
+  return { number: shape.number, numeralStyle: shape.numeralStyle, writtenNumber: shape.writtenNumber, numeralEnd: titleStart, titleStart };
+}
+
+function headingShape(content: string): HeadingShape | null {
   if (/\t\s*\d/.test(content)) return null; // a table row with numbers
   let m = CN_NUMERAL_HEAD.exec(content);
   if (m) {
     const n = identify(content.slice(m[0].length), true);
     if (n === null) return null;
     const style: HeadingNumeralStyle = m[2] === '、' ? 'cn-dun' : /[.,:]/.test(m[2]) ? 'cn-dot' : 'cn-space';
-    return {
-      number: n,
-      numeralStyle: style,
-      writtenNumber: chineseNumeral(m[1]),
-      numeralEnd: line.contentStart + m[0].length,
-      titleStart: line.contentStart + m[0].length,
-    };
+    return { number: n, numeralStyle: style, writtenNumber: chineseNumeral(m[1]), numeralLength: m[0].length };
   }
   m = CN_PAREN_HEAD.exec(content);
   if (m) {
     // （二）… is usually a subsection; only the exact long section names count as headings.
     const n = identify(content.slice(m[0].length), false);
     if (n === null) return null;
-    return {
-      number: n,
-      numeralStyle: 'cn-paren',
-      writtenNumber: chineseNumeral(m[1]),
-      numeralEnd: line.contentStart + m[0].length,
-      titleStart: line.contentStart + m[0].length,
-    };
+    return { number: n, numeralStyle: 'cn-paren', writtenNumber: chineseNumeral(m[1]), numeralLength: m[0].length };
   }
   const n = identify(content, false);
   if (n === null) return null;
-  return { number: n, numeralStyle: 'none', writtenNumber: null, numeralEnd: line.contentStart, titleStart: line.contentStart };
+  return { number: n, numeralStyle: 'none', writtenNumber: null, numeralLength: 0 };
 }
 
 export function findSections(source: Source, lines: LineInfo[]): Section[] {
@@ -148,8 +187,10 @@ export function findSections(source: Source, lines: LineInfo[]): Section[] {
 /** Fill in each section's subsections, skipping lines that belong to a table. */
 export function attachSubsections(source: Source, lines: LineInfo[], sections: Section[], tables: Span[]): void {
   const sorted = [...tables].sort((a, b) => a.start - b.start);
-  // Binary search: the last table starting at or before offset.
-  const inTable = (offset: number): boolean => {
+  // Binary search: the last table starting at or before offset. Where offset is in it, the
+  // answer holds up to that table's end or the next table's start, whichever comes first;
+  // else -1.
+  const tableRunEnd = (offset: number): number => {
     let lo = 0;
     let hi = sorted.length - 1;
     let found = -1;
@@ -160,9 +201,10 @@ export function attachSubsections(source: Source, lines: LineInfo[], sections: S
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found >= 0 && offset < sorted[found].end;
+    if (found < 0 || offset >= sorted[found].end) return -1;
+    return found + 1 < sorted.length ? Math.min(sorted[found].end, sorted[found + 1].start) : sorted[found].end;
   };
-  for (const s of sections) s.subsections = findSubsections(source, lines, s, inTable);
+  for (const s of sections) s.subsections = findSubsections(source, lines, s, tableRunEnd);
 }
 
 // ---------------------------------------------------------------- subsections
@@ -181,8 +223,16 @@ const MARKERS: { re: RegExp; style: SubsectionStyle; cn: boolean }[] = [
   { re: /^([一二三四五六七八九十]{1,3})、/, style: 'cn-dun', cn: true },
 ];
 
+/** The markers that can start with a 「(」, a digit, a Chinese numeral (MARKERS order kept): one regex or two per line, not five. */
+const PAREN_MARKERS = MARKERS.slice(0, 2);
+const ARABIC_MARKERS = MARKERS.slice(2, 4);
+const CN_MARKERS = MARKERS.slice(4);
+
 export function readMarker(content: string): Marker | null {
-  for (const { re, style, cn } of MARKERS) {
+  const c = content.charCodeAt(0);
+  const candidates = c === 40 ? PAREN_MARKERS : c >= 48 && c <= 57 ? ARABIC_MARKERS : isCnNumeralUnit(c) ? CN_MARKERS : null;
+  if (candidates === null) return null;
+  for (const { re, style, cn } of candidates) {
     const m = re.exec(content);
     if (m) return { style, number: cn ? chineseNumeral(m[1]) : Number(m[1]), length: m[0].length };
   }
@@ -192,6 +242,12 @@ export function readMarker(content: string): Marker | null {
 /** Every marker starts with 「(」, a digit or a Chinese numeral: the first unit rules out most lines. */
 function mayStartMarker(c: number): boolean {
   return c === 40 || (c >= 48 && c <= 57) || isCnNumeralUnit(c);
+}
+
+/** The text before the first 「。」 or 「.」 (split(/[。.]/)[0] without splitting the whole paragraph). */
+function untilSentenceEnd(title: string): string {
+  const end = title.search(/[。.]/);
+  return end < 0 ? title : title.slice(0, end);
 }
 
 /** A heading on a line of its own rather than the start of a paragraph. */
@@ -205,7 +261,7 @@ function isStandalone(content: string): boolean {
  * continues the numbering in the same kind of line (「（3）」 after 「（二）」), which is the
  * mixed numbering heading-numbering reports. Lists nested under a subsection restart at 1.
  */
-function findSubsections(source: Source, lines: LineInfo[], section: Section, inTable: (offset: number) => boolean): Subsection[] {
+function findSubsections(source: Source, lines: LineInfo[], section: Section, tableRunEnd: (offset: number) => number): Subsection[] {
   const { view, text } = source;
   const out: Subsection[] = [];
   let level: { style: SubsectionStyle; standalone: boolean } | null = null;
@@ -213,7 +269,14 @@ function findSubsections(source: Source, lines: LineInfo[], section: Section, in
   const last = section.body.end > section.body.start ? blockAt(lines, section.body.end - 1) : first - 1;
   for (let i = first; i <= last && i < lines.length; i++) {
     const line = lines[i];
-    if (line.blank || line.hasTab || !mayStartMarker(view.charCodeAt(line.contentStart)) || inTable(line.start)) continue;
+    if (line.blank || line.hasTab || !mayStartMarker(view.charCodeAt(line.contentStart))) continue;
+    const inTableUntil = tableRunEnd(line.start);
+    if (inTableUntil >= 0) {
+      // The lines after it that start before that offset are in the table too: skip them at once
+      // (a table read one cell per line is hundreds of lines).
+      while (i + 1 <= last && i + 1 < lines.length && lines[i + 1].start < inTableUntil) i++;
+      continue;
+    }
     const content = view.slice(line.contentStart, line.contentEnd);
     const marker = readMarker(content);
     if (!marker || marker.number === null) continue;
@@ -235,7 +298,7 @@ function findSubsections(source: Source, lines: LineInfo[], section: Section, in
       marker: { start: line.contentStart, end: markerEnd },
       style: marker.style,
       number: marker.number,
-      title: standalone ? title : title.split(/[。.]/)[0],
+      title: standalone ? title : untilSentenceEnd(title),
       standalone,
     });
   }

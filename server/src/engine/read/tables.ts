@@ -15,6 +15,7 @@ import {
   REQUEST_COLUMNS,
   REQUEST_HEADER_LABELS,
   REQUEST_ROWS,
+  type RequestRowSpec,
 } from '../schema/tables';
 import { labelKey, visibleLength } from '../text/view';
 import type { DocumentForm, Block as LineInfo } from '../input/document';
@@ -29,19 +30,24 @@ interface Ctx {
   /** Width of the table's value lines (see valueLineWidth), for reading empty last cells. */
   width?: RowWidth;
   lines: LineInfo[];
-  /** Lines that hold a section heading: a table never runs past one. */
-  headingLines: Set<number>;
+  /** Lines that hold a section heading, in ascending order: a table never runs past one. */
+  headingOrder: number[];
 }
+
+/** The shortest text that starts a table (「行政复议」「勾稽关系」): shorter lines are skipped unread. */
+const MIN_ANCHOR_LENGTH = 4;
 
 const MAX_TABLE_LINES = 4000;
 
 export function readTables(source: Source, lines: LineInfo[], headingLines: Set<number>, year: number | null, form: DocumentForm = 'text'): Table[] {
   // A web page marks its cells with tabs; runs of spaces there are blanked markup, not columns.
-  const ctx: Ctx = { source, lines, headingLines, spacedColumns: form !== 'html' };
+  const headingOrder = [...headingLines].sort((a, b) => a - b);
+  const ctx: Ctx = { source, lines, headingOrder, spacedColumns: form !== 'html' };
   const tables: Table[] = [];
   let consumedUntil = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (i <= consumedUntil || lines[i].blank) continue;
+    // Most blocks are short table cells (「0」): none can hold an anchor, so none is sliced.
+    if (i <= consumedUntil || lines[i].blank || lines[i].contentEnd - lines[i].contentStart < MIN_ANCHOR_LENGTH) continue;
     const content = source.view.slice(lines[i].contentStart, lines[i].contentEnd);
     let table: { table: Table; lastLine: number } | null = null;
     if (content.includes('第二十条第') && /第二十条第\s*\(\s*[一二]\s*\)\s*项/.test(content)) table = readProactive(ctx, i, year);
@@ -57,7 +63,8 @@ export function readTables(source: Source, lines: LineInfo[], headingLines: Set<
 
 function regionEnd(ctx: Ctx, first: number): number {
   const max = Math.min(ctx.lines.length - 1, first + MAX_TABLE_LINES);
-  for (let i = first + 1; i <= max; i++) if (ctx.headingLines.has(i)) return i - 1;
+  // The first heading line after `first` (a handful per report: a scan is enough).
+  for (const h of ctx.headingOrder) if (h > first) return Math.min(h - 1, max);
   return max;
 }
 
@@ -124,7 +131,8 @@ function readRow(ctx: Ctx, table: TableId, row: WalkedRow, spec: RowRead, cells:
       ),
     });
   }
-  a.slots.forEach((s: ValueSlot, idx) => {
+  for (let idx = 0; idx < a.slots.length; idx++) {
+    const s: ValueSlot = a.slots[idx];
     const col = spec.columns[idx];
     const v = parseValue(s.view, col.kind);
     cells.push({
@@ -140,7 +148,7 @@ function readRow(ctx: Ctx, table: TableId, row: WalkedRow, spec: RowRead, cells:
       value: v.value,
       state: v.state,
     });
-  });
+  }
   return row.values;
 }
 
@@ -214,13 +222,12 @@ function readRequests(ctx: Ctx, first: number): { table: Table; lastLine: number
   const cells: Cell[] = [];
   const problems: ShapeProblem[] = [];
   const rowSpans = new Map<string, Span>();
-  const specs = REQUEST_ROWS[version];
-  const columns = REQUEST_COLUMN_IDS.map((id, i) => ({ id, label: REQUEST_COLUMNS[i] as string, kind: 'count' as ValueKind }));
+  const reads = REQUEST_ROW_READS[version];
   for (const row of walked.rows) {
-    const spec = specs.find((s) => s.id === row.slot.id);
-    if (!spec) continue;
-    rowSpans.set(spec.id, row.labelSpan);
-    readRow(ctx, 'requests', row, { id: spec.id, rowLabel: spec.label, columns, constraint: rowTotalHolds }, cells, problems);
+    const read = row.slot.id === undefined ? undefined : reads.get(row.slot.id);
+    if (!read) continue;
+    rowSpans.set(read.id, row.labelSpan);
+    readRow(ctx, 'requests', row, read, cells, problems);
   }
   // On the table's first cell, as for table 1 (one unit could split a surrogate pair).
   problems.push(...missingRowProblems(walked.missing.filter((s) => s.kind === 'row'), { start: span.start, end: Math.min(span.end, tokens[0]?.end ?? span.start) }));
@@ -237,6 +244,19 @@ function rowTotalHolds(values: number[]): boolean {
   const total = values[values.length - 1];
   return values.slice(0, -1).reduce((a, b) => a + b, 0) === total;
 }
+
+const REQUEST_READ_COLUMNS = REQUEST_COLUMN_IDS.map((id, i) => ({ id, label: REQUEST_COLUMNS[i] as string, kind: 'count' as ValueKind }));
+
+/** Each table 2 row's spec and how it is read, by row id (the first spec of an id, as a search from the start found): built once, not per row. */
+function requestRowReads(version: FormatVersion): Map<string, RowRead & { spec: RequestRowSpec }> {
+  const out = new Map<string, RowRead & { spec: RequestRowSpec }>();
+  for (const spec of REQUEST_ROWS[version]) {
+    if (!out.has(spec.id)) out.set(spec.id, { spec, id: spec.id, rowLabel: spec.label, columns: REQUEST_READ_COLUMNS, constraint: rowTotalHolds });
+  }
+  return out;
+}
+
+const REQUEST_ROW_READS: Record<FormatVersion, Map<string, RowRead & { spec: RequestRowSpec }>> = { '2021': requestRowReads('2021'), '2019': requestRowReads('2019') };
 
 function requestSlots(version: FormatVersion): Slot[] {
   const out: Slot[] = [];
@@ -260,12 +280,11 @@ const REQUEST_HEADER = headerLabels([REQUEST_CHECK_NOTE, ...REQUEST_HEADER_LABEL
 
 /** Sub-rows of one group (（三）1…8 etc.) start in the same column; one that does not is misaligned. */
 function misalignedRows(rows: WalkedRow[], version: FormatVersion): ShapeProblem[] {
-  const specs = REQUEST_ROWS[version];
+  const reads = REQUEST_ROW_READS[version];
   const out: ShapeProblem[] = [];
   let groupCol: number | null = null;
   for (const row of rows) {
-    const idx = specs.findIndex((s) => s.id === row.slot.id);
-    const spec = specs[idx];
+    const spec = row.slot.id === undefined ? undefined : reads.get(row.slot.id)?.spec;
     if (!spec) continue;
     const numbered = /^\d/.test(spec.label);
     if (!numbered) {
@@ -466,6 +485,22 @@ function proactiveSlots(version: FormatVersion): Slot[] {
 
 const PROACTIVE_SLOTS: Record<FormatVersion, Slot[]> = { '2021': proactiveSlots('2021'), '2019': proactiveSlots('2019') };
 
+/** Each table 1 row slot's item and how the row is read, by slot id 「item/row」: built once, not per row. */
+function proactiveRowReads(version: FormatVersion): Map<string, RowRead> {
+  const out = new Map<string, RowRead>();
+  for (const slot of PROACTIVE_SLOTS[version]) {
+    const id = slot.id ?? '';
+    if (slot.kind !== 'row' || out.has(id)) continue;
+    const [itemName, rowName] = id.split('/');
+    const item = PROACTIVE[version].find((it) => it.item === itemName);
+    if (!item) continue;
+    out.set(id, { id: rowName, rowLabel: rowName, item: item.item, columns: item.columns.map((c, i) => ({ id: c, label: c, kind: item.kinds[i] })) });
+  }
+  return out;
+}
+
+const PROACTIVE_ROW_READS: Record<FormatVersion, Map<string, RowRead>> = { '2021': proactiveRowReads('2021'), '2019': proactiveRowReads('2019') };
+
 function readProactive(ctx: Ctx, first: number, year: number | null): { table: Table; lastLine: number } | null {
   const { tokens, layout } = region(ctx, first);
   const start = tokens.findIndex((t) => /^第二十条第\([一二]\)项$/.test(t.key));
@@ -484,19 +519,12 @@ function readProactive(ctx: Ctx, first: number, year: number | null): { table: T
     const t = walked.labels.get(item.item);
     if (t) rowSpans.set(item.item, { start: t.start, end: t.end });
   }
+  const reads = PROACTIVE_ROW_READS[version];
   for (const row of walked.rows) {
-    const [itemName, rowName] = (row.slot.id ?? '').split('/');
-    const item = items.find((it) => it.item === itemName);
-    if (!item) continue;
-    rowSpans.set(row.slot.id ?? rowName, row.labelSpan);
-    readRow(
-      ctx,
-      'proactive',
-      row,
-      { id: rowName, rowLabel: rowName, item: item.item, columns: item.columns.map((c, i) => ({ id: c, label: c, kind: item.kinds[i] })) },
-      cells,
-      problems,
-    );
+    const read = reads.get(row.slot.id ?? '');
+    if (!read) continue;
+    rowSpans.set(row.slot.id ?? read.id, row.labelSpan);
+    readRow(ctx, 'proactive', row, read, cells, problems);
   }
   const span = tableSpan(tokens, start, walked.end);
   problems.push(...missingRowProblems(walked.missing, { start: span.start, end: Math.min(span.end, tokens[start].end) }));

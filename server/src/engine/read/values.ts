@@ -6,10 +6,12 @@ import type { Token } from '../input/plain/tokens';
 
 export type ValueKind = 'count' | 'signed' | 'amount';
 
-/** A value slot after assignment: a token (possibly empty), or a piece of a run-together token. */
+/**
+ * A value slot after assignment: a token itself (possibly empty), or a piece of a run-together
+ * token. Tokens are handed over as they are, not copied: a table has hundreds of cells.
+ */
 export interface Slot extends Span {
   view: string;
-  empty: boolean;
 }
 
 export type Assignment =
@@ -28,11 +30,16 @@ export function isEmptyLike(view: string): boolean {
 
 /** A token that can stand in a value position (number, empty, dash, or a short bit of text such as 「无」). */
 export function isValueToken(t: Token): boolean {
-  return t.empty || t.numeric || EMPTY_LIKE.test(t.view) || (t.view.length <= 3 && !/[\u4e00-\u9fff]{2}/.test(t.view));
+  if (t.empty || t.numeric) return true;
+  // Longer than three units: only a placeholder (「——」「&nbsp;」) can be a value. Labels are
+  // long, and walk asks this of every label: its first unit rules most out without a regex.
+  if (t.view.length > 3) return mayBeEmptyLike(t.view.charCodeAt(0)) && EMPTY_LIKE.test(t.view);
+  return EMPTY_LIKE.test(t.view) || !/[\u4e00-\u9fff]{2}/.test(t.view);
 }
 
-function slot(t: Token): Slot {
-  return { start: t.start, end: t.end, view: t.view, empty: isEmptyLike(t.view) };
+/** Whether a unit can start what EMPTY_LIKE matches: - — – / \ 无 空 &. */
+function mayBeEmptyLike(c: number): boolean {
+  return c === 45 || c === 0x2014 || c === 0x2013 || c === 47 || c === 92 || c === 0x65e0 || c === 0x7a7a || c === 38;
 }
 
 /**
@@ -52,14 +59,14 @@ export function assignValues(
   width: RowWidth = null,
 ): Assignment {
   const filled = tokens.filter((t) => !t.empty);
-  if (filled.length === expected) return { ok: true, slots: filled.map(slot) };
+  if (filled.length === expected) return { ok: true, slots: filled };
   if (filled.length > expected) return { ok: false, kind: 'too-many-cells', found: filled.length };
   if (filled.length === 0) {
     const at = tokens.length > 0 ? tokens[0].start : labelEnd;
     const slots: Slot[] = [];
     for (let i = 0; i < expected; i++) {
       const t = tokens[i];
-      slots.push(t ? slot(t) : { start: at, end: at, view: '', empty: true });
+      slots.push(t ?? { start: at, end: at, view: '' });
     }
     return { ok: true, slots };
   }
@@ -67,14 +74,14 @@ export function assignValues(
   // (empty ones included, plus leading merged-cell padding or a trailing separator), read them
   // slot by slot, so an empty last cell is an empty cell and not a missing one.
   const slotted = sameLineSlots(tokens, expected, width);
-  if (slotted) return { ok: true, slots: slotted.map(slot) };
+  if (slotted) return { ok: true, slots: slotted };
   // Fewer values than cells: trailing empties are layout; leading ones are layout only while
   // more than `expected` tokens remain. What is left is read position by position.
   let a = 0;
   let b = tokens.length;
   while (b > a && tokens[b - 1].empty) b--;
   while (b - a > expected && tokens[a].empty) a++;
-  if (b - a === expected) return { ok: true, slots: tokens.slice(a, b).map(slot) };
+  if (b - a === expected) return { ok: true, slots: tokens.slice(a, b) };
   const run = splitRunTogether(filled, expected, constraint);
   if (run) return run;
   return { ok: false, kind: 'too-few-cells', found: filled.length };
@@ -156,7 +163,7 @@ function splitRunTogether(filled: Token[], expected: number, constraint?: (v: nu
       const piece = t.view.slice(pos, pos + len);
       if (piece.length > 1 && piece[0] === '0') break;
       if (acc.length + 1 + remainingTokens > expected) break;
-      acc.push({ start: t.start + pos, end: t.start + pos + len, view: piece, empty: false });
+      acc.push({ start: t.start + pos, end: t.start + pos + len, view: piece });
       if (pos + len === t.view.length) explore(ti + 1, 0);
       else explore(ti, pos + len);
       acc.pop();
@@ -164,7 +171,7 @@ function splitRunTogether(filled: Token[], expected: number, constraint?: (v: nu
   };
   if (digits === expected) {
     const slots = filled.flatMap((t) =>
-      [...t.view].map((d, i) => ({ start: t.start + i, end: t.start + i + 1, view: d, empty: false })),
+      [...t.view].map((d, i) => ({ start: t.start + i, end: t.start + i + 1, view: d })),
     );
     // One digit per cell is the only split, but when the row's own total then fails it is more
     // likely a misread (a cell missing, not run together) than a typo: do not read it.
