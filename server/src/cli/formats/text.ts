@@ -5,7 +5,8 @@
 // Line and column are 1-based UTF-16 (the column an editor's "go to" takes). The excerpt is cut to a
 // window around the span, tabs are expanded, and wide (CJK) characters count two terminal columns.
 
-import type { Finding, Lang, Report, Severity } from '../../engine';
+import type { Finding, Lang, Localized, RelatedInfo, Report, Severity } from '../../engine';
+import type { Position } from '../../engine/text/lines';
 import { describeOrigin } from '../../formats/origin';
 
 export interface Style {
@@ -42,19 +43,22 @@ const MAX_EXCERPT = 100; // terminal columns of line text shown
 const TAB = 4;
 
 /**
- * Render [from, to) of a line as terminal text; also returns the column where each UTF-16 offset
- * (relative to the line) starts, for placing the underline.
+ * Render [from, to) of a line as terminal text, with the terminal column where the UTF-16 offsets
+ * `a` and `b` (relative to the line, clamped to the rendered range) start: where the underline
+ * starts and ends. An offset on the second unit of a pair takes the column after the pair.
  */
-function render(line: string, from: number, to: number): { text: string; colAt: (offset: number) => number } {
+function render(line: string, from: number, to: number, a: number, b: number): { text: string; colA: number; colB: number } {
   // Runs of characters shown as they are go out as one slice, not one string per character.
   let text = '';
   let run = from;
   let col = 0;
-  // The column at each offset from `from` (a pair's second unit: after the pair); -1: not reached.
-  const cols = new Int32Array(to - from + 2).fill(-1);
+  // -1: not reached (an offset before the range takes column 0, one past its end the last column).
+  let colA = -1;
+  let colB = -1;
   let i = from;
   while (i < to) {
-    cols[i - from] = col;
+    if (i === a) colA = col;
+    if (i === b) colB = col;
     const cp = line.codePointAt(i)!;
     const units = cp > 0xffff ? 2 : 1;
     let shown: string | null = null;
@@ -74,25 +78,25 @@ function render(line: string, from: number, to: number): { text: string; colAt: 
       text += line.slice(run, i) + shown;
       run = i + units;
     }
-    if (units === 2) cols[i + 1 - from] = col;
+    if (units === 2) {
+      if (i + 1 === a) colA = col;
+      if (i + 1 === b) colB = col;
+    }
     i += units;
   }
   text += line.slice(run, i);
-  cols[i - from] = col;
-  const end = i;
-  return {
-    text,
-    colAt: (o) => {
-      const c = cols[Math.max(from, Math.min(o, end)) - from];
-      return c >= 0 ? c : col;
-    },
-  };
+  const reached = (o: number, c: number): number => (c >= 0 ? c : o < from ? 0 : col);
+  return { text, colA: reached(a, colA), colB: reached(b, colB) };
 }
 
 /** The excerpt lines (source line + underline) for a span on one line of the document. */
 export function excerpt(report: Report, f: Finding, style: Style): string[] {
+  return excerptAt(report, f, style, report.source.lines.positionAt(f.start));
+}
+
+/** excerpt, with the position of the finding's start known. */
+function excerptAt(report: Report, f: Finding, style: Style, start: Position): [string, string] {
   const lines = report.source.lines;
-  const start = lines.positionAt(f.start);
   const end = lines.positionAt(f.end);
   const lineText = lines.lineText(start.line);
   const spanStart = start.character;
@@ -102,9 +106,9 @@ export function excerpt(report: Report, f: Finding, style: Style): string[] {
   let to = Math.min(lineText.length, from + MAX_EXCERPT);
   if (from > 0 && isLowSurrogate(lineText.charCodeAt(from))) from--;
   if (to < lineText.length && isLowSurrogate(lineText.charCodeAt(to))) to++;
-  const r = render(lineText, from, to);
-  const a = r.colAt(spanStart);
-  const b = Math.max(a + 1, r.colAt(Math.min(spanEnd, to)));
+  const r = render(lineText, from, to, spanStart, Math.min(spanEnd, to));
+  const a = r.colA;
+  const b = Math.max(a + 1, r.colB);
   const lead = from > 0 ? '…' : '';
   const tail = to < lineText.length ? '…' : '';
   const pad = lead ? 1 : 0;
@@ -124,18 +128,25 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  * original (file.pdf:第4页, file.docx:表2 第5行 第8列), since the line numbers are the report text's.
  */
 export function findingLocation(file: string, report: Report, offset: number, lang: Lang): string {
+  return locationAt(file, report, offset, lang, report.source.lines.positionAt(offset));
+}
+
+function locationAt(file: string, report: Report, offset: number, lang: Lang, p: Position): string {
   const origin = report.document.origin?.(offset);
   const where = origin ? describeOrigin(origin, lang) : '';
   if (where) return `${file}:${where}`;
-  const p = report.source.lines.positionAt(offset);
   return `${file}:${p.line + 1}:${p.character + 1}`;
 }
 
 export function formatFinding(file: string, report: Report, f: Finding, lang: Lang, style: Style): string {
-  const head =
-    `${paint(style, '1', findingLocation(file, report, f.start, lang))} ` +
-    `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}`;
-  return [head, ...excerpt(report, f, style), ...elsewhereLines(f, lang, style)].join('\n');
+  // The start's position serves the location and the excerpt; lines are joined as they are made.
+  const start = report.source.lines.positionAt(f.start);
+  const [source, marks] = excerptAt(report, f, style, start);
+  let out =
+    `${paint(style, '1', locationAt(file, report, f.start, lang, start))} ` +
+    `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}\n${source}\n${marks}`;
+  for (const r of f.related) if (r.elsewhere) out += `\n${elsewhereLine(r.elsewhere, r.message, lang, style)}`;
+  return out;
 }
 
 /**
@@ -144,11 +155,11 @@ export function formatFinding(file: string, report: Report, f: Finding, lang: La
  * are in the message already and are not repeated.
  */
 export function elsewhereLines(f: Finding, lang: Lang, style: Style): string[] {
-  return f.related.flatMap((r) => {
-    const e = r.elsewhere;
-    if (!e) return [];
-    return [`   = ${paint(style, '1', `${e.file}:${e.line + 1}:${e.character + 1}`)} ${r.message[lang]}`];
-  });
+  return f.related.flatMap((r) => (r.elsewhere ? [elsewhereLine(r.elsewhere, r.message, lang, style)] : []));
+}
+
+function elsewhereLine(e: NonNullable<RelatedInfo['elsewhere']>, message: Localized, lang: Lang, style: Style): string {
+  return `   = ${paint(style, '1', `${e.file}:${e.line + 1}:${e.character + 1}`)} ${message[lang]}`;
 }
 
 export interface Totals {

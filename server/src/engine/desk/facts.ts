@@ -8,6 +8,7 @@ import type { FormatVersion, Report, Span, TableId } from '../model';
 import type { Document } from '../input/document';
 import { readHead, type ReportHead } from '../read/report';
 import { organKey, organOf, type Organ } from './organ';
+import type { LineIndex } from '../text/lines';
 
 /** A span of the peer's report text with its line/character, so a face can point into that file. */
 export interface Place extends Span {
@@ -86,42 +87,68 @@ export function readIdentity(document: Document): ReportIdentity {
 }
 
 function computeFacts(report: Report): ReportFacts {
-  const place = (s: Span): Place => {
-    const a = report.source.lines.positionAt(s.start);
-    const b = report.source.lines.positionAt(s.end);
-    return { start: s.start, end: s.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
-  };
-  const { organ, organKey, year } = identityOf(report);
-  const cells: CellFact[] = [];
   const lines = report.source.lines;
+  const { organ, organKey, year } = identityOf(report);
+  let title: Place | null = null;
+  if (report.title) {
+    const a = lines.positionAt(report.title.start);
+    const b = lines.positionAt(report.title.end);
+    title = { start: report.title.start, end: report.title.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
+  }
+  return { organ, organKey, year, formatVersion: report.formatVersion, title, cells: cellFacts(report), paragraphs: paragraphsOf(report) };
+}
+
+function cellFacts(report: Report): CellFact[] {
+  const cells: CellFact[] = [];
+  const at = new LineCursor(report.source.lines, report.source.text.length);
   for (const t of report.tables) {
     for (const c of t.cells) {
-      // Fields written out, in two literals for with and without an item: spreading place() or
+      // Fields written out, in two literals for with and without an item: spreading a Place or
       // an optional { item } made this loop cost more than all the rules.
-      const a = lines.positionAt(c.start);
-      const b = lines.positionAt(c.end);
+      const character = at.character(c.start);
+      const line = at.line;
+      const endCharacter = at.character(c.end);
+      const endLine = at.line;
       const value = c.state === 'number' ? c.value : null;
       cells.push(
         c.item === undefined
-          ? { start: c.start, end: c.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character, table: c.table, id: cellId(c), row: c.row, column: c.column, rowLabel: c.rowLabel, columnLabel: c.columnLabel, value }
-          : { start: c.start, end: c.end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character, table: c.table, id: cellId(c), row: c.row, column: c.column, item: c.item, rowLabel: c.rowLabel, columnLabel: c.columnLabel, value },
+          ? { start: c.start, end: c.end, line, character, endLine, endCharacter, table: c.table, id: cellId(c), row: c.row, column: c.column, rowLabel: c.rowLabel, columnLabel: c.columnLabel, value }
+          : { start: c.start, end: c.end, line, character, endLine, endCharacter, table: c.table, id: cellId(c), row: c.row, column: c.column, item: c.item, rowLabel: c.rowLabel, columnLabel: c.columnLabel, value },
       );
     }
   }
-  return {
-    organ,
-    organKey,
-    year,
-    formatVersion: report.formatVersion,
-    title: report.title ? place(report.title) : null,
-    cells,
-    paragraphs: paragraphsOf(report).map((s) => {
-      const p = place(s);
-      const fact: ParagraphFact = { start: p.start, end: p.end, line: p.line, character: p.character, endLine: p.endLine, endCharacter: p.endCharacter, section: s.section, text: s.text };
-      if (s.heading) fact.heading = true;
-      return fact;
-    }),
-  };
+  return cells;
+}
+
+/**
+ * LineIndex.positionAt for offsets that mostly stay on one line: a table's cells come in text
+ * order, several to a line, so the line found for the last offset is tried first (a binary search
+ * and a Position object per cell start and end were most of the facts' cost).
+ */
+class LineCursor {
+  /** The line of the last offset, its start and its end (before the line break). */
+  line = 0;
+  private start = 0;
+  private end = -1;
+
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly length: number,
+  ) {}
+
+  /** The UTF-16 character of offset on its line (clamped as positionAt clamps); `line` is then its line. */
+  character(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.length));
+    if (o < this.start || o > this.end) {
+      this.line = this.lines.lineAt(o);
+      const { start, end } = this.lines.line(this.line);
+      this.start = start;
+      this.end = end;
+      // An offset inside a \r\n pair is reported at the end of the line.
+      return Math.min(o, end) - start;
+    }
+    return o - this.start;
+  }
 }
 
 /** 「现发布《某局2023年政府信息公开工作年度报告》」 in the preamble. */
@@ -155,14 +182,14 @@ function organOfReport(report: Pick<ReportHead, 'title' | 'source' | 'sections' 
  * Non-blank lines outside the tables, each with its text, its section number and whether it is a
  * heading (the title's or a section's). One sweep over the lines with cursors into the tables, sections and
  * headings (all in document order), so a long document with thousands of tables costs no more
- * than a short one per line.
+ * than a short one per line. A paragraph is one whole line, so its place is that line's.
  */
-function paragraphsOf(report: Report): (Span & { section: number; heading: boolean; text: string })[] {
+function paragraphsOf(report: Report): ParagraphFact[] {
   const { text, lines } = report.source;
   const tables = report.tables.map((t) => ({ start: t.start, end: t.end })).sort((a, b) => a.start - b.start);
   const sections = report.sections;
   const headings = [...(report.title?.parts ?? []), ...report.sections.map((s) => s.heading)].sort((a, b) => a.start - b.start);
-  const out: (Span & { section: number; heading: boolean; text: string })[] = [];
+  const out: ParagraphFact[] = [];
   let table = 0;
   let next = 0;
   let section = 0;
@@ -184,8 +211,9 @@ function paragraphsOf(report: Report): (Span & { section: number; heading: boole
     if (!NOT_BLANK.test(line)) continue;
     while (next < sections.length && sections[next].lineStart <= start) section = sections[next++].number;
     while (heading < headings.length && headings[heading].end <= start) heading++;
-    const isHeading = heading < headings.length && headings[heading].start < end;
-    out.push({ start, end, section, heading: isHeading, text: line });
+    const fact: ParagraphFact = { start, end, line: i, character: 0, endLine: i, endCharacter: end - start, section, text: line };
+    if (heading < headings.length && headings[heading].start < end) fact.heading = true;
+    out.push(fact);
   }
   return out;
 }

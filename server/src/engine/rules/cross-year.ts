@@ -61,7 +61,10 @@ export default defineRule({
     if (peers.sameYear && peers.sameYear.length > 0) sameYearNotice(report, peers.sameYear, ctx);
     const previous = peers.previous;
     if (!previous || report.year === null || previous.facts.year !== report.year - 1) return;
-    const before = new Map(previous.facts.cells.map((c) => [c.id, c]));
+    // Only the cells the checks below look up (四、结转下年度 and table 1): hashing every id of
+    // last year's report cost more than the checks themselves.
+    const before = new Map<string, CellFact>();
+    for (const c of previous.facts.cells) if (c.id.startsWith('proactive/') || c.id.startsWith('requests/R25/')) before.set(c.id, c);
     carryOver(report, previous, before, ctx);
     documentStock(report, previous, before, ctx);
     itemCounts(report, previous, before, ctx);

@@ -13,6 +13,8 @@ const HIGHER = /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五�
 /** 一是 / 二是 …, preceded by the start of the text or by punctuation or a blank. */
 const SHI = /(?<![^\s。,;:!?、)(\[\]"'「」])([一二三四五六七八九十]{1,2})是/g;
 const CN = '一二三四五六七八九';
+/** The first characters PLAIN, PAREN, BARE and HIGHER can match (in the view: ASCII digits and brackets). */
+const MARKER_FIRST = new Set([...'0123456789(一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 function cnValue(s: string): number | null {
   if (s.length === 1) return s === '十' ? 10 : CN.indexOf(s) + 1 || null;
@@ -56,6 +58,9 @@ function checkLines(report: Report, s: Section, ctx: RuleContext): void {
         reset();
         continue;
       }
+      // Every marker (and every higher heading) starts with a digit, a bracket or a Chinese
+      // numeral: other lines, most of the prose, need none of the patterns below.
+      if (!MARKER_FIRST.has(view.charCodeAt(a))) continue;
       const content = view.slice(a, Math.min(b, a + 8));
       if (HIGHER.test(content)) {
         reset();

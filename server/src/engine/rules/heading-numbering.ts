@@ -92,6 +92,8 @@ function checkSubsections(report: Parameters<typeof textOf>[0], subs: Subsection
   const nonStandardLevel = style !== 'cn-paren' && subs.every((x) => x.standalone) && subs.length >= 2;
   subs.forEach((sub, i) => {
     const n = i + 1;
+    // The usual subsection: numbered as it should be, nothing to say (and no text to copy).
+    if (sub.style === style && sub.number === n && !nonStandardLevel) return;
     const found = textOf(report, sub.marker);
     if (sub.style !== style) {
       const want = render(style, n);

@@ -52,7 +52,18 @@ function requestCells(t: Table, rows: string[], columns: string[]): Cell[] | nul
   return out;
 }
 
+/** Quantities read per report: a sentence asks for several (its own, the accepted and alternative ones, the bases of a share). */
+const quantities = new WeakMap<Report, Map<QuantityKey, Quantity | null>>();
+
 function quantity(report: Report, key: QuantityKey): Quantity | null {
+  let known = quantities.get(report);
+  if (!known) quantities.set(report, (known = new Map()));
+  let q = known.get(key);
+  if (q === undefined) known.set(key, (q = readQuantity(report, key)));
+  return q;
+}
+
+function readQuantity(report: Report, key: QuantityKey): Quantity | null {
   if (key === 'R1legal') {
     const t = table(report, 'requests');
     const cells = t && requestCells(t, ['R1'], ['c2', 'c3', 'c4', 'c5', 'c6']);
@@ -228,7 +239,7 @@ const HINT_LIST = [...new Set(Object.values(HINTS).flat())];
 if (HINT_LIST.length > 31) throw new Error(`text-table-mismatch: ${HINT_LIST.length} hints do not fit in the bit mask`);
 const HINT_BIT = new Map(HINT_LIST.map((h, i) => [h, 1 << i]));
 const KEY_BITS = Object.fromEntries(Object.entries(HINTS).map(([k, hs]) => [k, hs.reduce((m, h) => m | HINT_BIT.get(h)!, 0)])) as Record<QuantityKey, number>;
-/** Hints indexed by their first UTF-16 unit, so one pass over a sentence finds every hint in it. */
+/** Hints by their first UTF-16 unit, so one pass over a sentence finds every hint in it. */
 const HINTS_BY_FIRST = new Map<number, { hint: string; bit: number }[]>();
 for (const [hint, bit] of HINT_BIT) {
   const list = HINTS_BY_FIRST.get(hint.charCodeAt(0)) ?? [];
@@ -257,6 +268,17 @@ const UNIT_FLAGS = new Uint8Array(0x10000);
 for (const c of HINTS_BY_FIRST.keys()) UNIT_FLAGS[c] |= 1;
 for (const ch of '0123456789零〇一二两三四五六七八九十百千') UNIT_FLAGS[ch.charCodeAt(0)] |= 2;
 for (const c of WORDS_BY_FIRST.keys()) UNIT_FLAGS[c] |= 4;
+/** The hints and words starting with a unit, by a slot per unit (a Map lookup per flagged character cost more than the scan). */
+const HINT_SLOT = new Uint8Array(0x10000);
+const HINTS_IN_SLOT: { hint: string; bit: number }[][] = [[]];
+for (const [c, list] of HINTS_BY_FIRST) HINT_SLOT[c] = HINTS_IN_SLOT.push(list) - 1;
+const WORD_SLOT = new Uint8Array(0x10000);
+const WORDS_IN_SLOT: { word: string; bit: number }[][] = [[]];
+for (const [c, list] of WORDS_BY_FIRST) WORD_SLOT[c] = WORDS_IN_SLOT.push(list) - 1;
+
+/** The patterns of each section with their keys' hint bits (a pattern and its filters per sentence are most of the rule's work). */
+const PATTERNS_IN_SECTION: Record<number, (Pattern & { bits: number })[]> = {};
+for (const p of PATTERNS) for (const n of p.sections) (PATTERNS_IN_SECTION[n] ??= []).push({ ...p, bits: KEY_BITS[p.key] });
 
 /** What one pass over a sentence found (reused: one per sentence would be garbage). */
 const scanned = { hints: 0, words: 0 };
@@ -274,8 +296,8 @@ function scanSentence(view: string): void {
     const flags = UNIT_FLAGS[c];
     if (flags === 0) continue;
     if (flags & 2) hasNumber = true;
-    if (flags & 1) for (const h of HINTS_BY_FIRST.get(c)!) if (view.startsWith(h.hint, i)) hints |= h.bit;
-    if (flags & 4) for (const w of WORDS_BY_FIRST.get(c)!) if (view.startsWith(w.word, i)) words |= w.bit;
+    if (flags & 1) for (const h of HINTS_IN_SLOT[HINT_SLOT[c]]) if (view.startsWith(h.hint, i)) hints |= h.bit;
+    if (flags & 4) for (const w of WORDS_IN_SLOT[WORD_SLOT[c]]) if (view.startsWith(w.word, i)) words |= w.bit;
   }
   scanned.hints = hasNumber ? hints : 0;
   scanned.words = words;
@@ -288,11 +310,10 @@ function checkSentence(report: Report, s: Sentence, ctx: RuleContext, section: n
   const bits = scanned.hints;
   const words = scanned.words;
   let received = false;
-  for (const p of bits === 0 ? [] : PATTERNS) {
-    if (!p.sections.includes(section)) continue;
+  for (const p of bits === 0 ? [] : (PATTERNS_IN_SECTION[section] ?? [])) {
+    if ((bits & p.bits) === 0) continue;
     if (p.needsRequests && !requests) continue;
     if (p.breakdown && !received) continue;
-    if ((bits & KEY_BITS[p.key]) === 0) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(s.view))) {
