@@ -1,5 +1,5 @@
-// The reader's head and markers on small texts: the signing date from a 发布日期 label, a heading
-// wording seen before read again at another place, format markers with spaces inside.
+// The reader's head on small texts: the signing date from a 发布日期 label or a date alone on a
+// last line, a heading wording seen before read again at another place.
 import * as assert from 'node:assert/strict';
 import { parseReport } from '../../server/src/engine';
 

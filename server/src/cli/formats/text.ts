@@ -89,13 +89,8 @@ function render(line: string, from: number, to: number, a: number, b: number): {
   return { text, colA: reached(a, colA), colB: reached(b, colB) };
 }
 
-/** The excerpt lines (source line + underline) for a span on one line of the document. */
-export function excerpt(report: Report, f: Finding, style: Style): string[] {
-  return excerptAt(report, f, style, report.source.lines.positionAt(f.start));
-}
-
-/** excerpt, with the position of the finding's start known. */
-function excerptAt(report: Report, f: Finding, style: Style, start: Position): [string, string] {
+/** The excerpt lines (source line + underline) for a span on one line of the document; `start`: the finding's start, placed. */
+export function excerpt(report: Report, f: Finding, style: Style, start: Position = report.source.lines.positionAt(f.start)): [string, string] {
   const lines = report.source.lines;
   const end = lines.positionAt(f.end);
   const lineText = lines.lineText(start.line);
@@ -127,11 +122,7 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  * Where a person finds the finding: file:line:col for text; for a .docx/.pdf the place in the
  * original (file.pdf:第4页, file.docx:表2 第5行 第8列), since the line numbers are the report text's.
  */
-export function findingLocation(file: string, report: Report, offset: number, lang: Lang): string {
-  return locationAt(file, report, offset, lang, report.source.lines.positionAt(offset));
-}
-
-function locationAt(file: string, report: Report, offset: number, lang: Lang, p: Position): string {
+function findingLocation(file: string, report: Report, offset: number, lang: Lang, p: Position): string {
   const origin = report.document.origin?.(offset);
   const where = origin ? describeOrigin(origin, lang) : '';
   if (where) return `${file}:${where}`;
@@ -141,23 +132,19 @@ function locationAt(file: string, report: Report, offset: number, lang: Lang, p:
 export function formatFinding(file: string, report: Report, f: Finding, lang: Lang, style: Style): string {
   // The start's position serves the location and the excerpt; lines are joined as they are made.
   const start = report.source.lines.positionAt(f.start);
-  const [source, marks] = excerptAt(report, f, style, start);
+  const [source, marks] = excerpt(report, f, style, start);
   let out =
-    `${paint(style, '1', locationAt(file, report, f.start, lang, start))} ` +
+    `${paint(style, '1', findingLocation(file, report, f.start, lang, start))} ` +
     `${paint(style, COLORS[f.severity], f.severity)} ${f.message[lang]} ${paint(style, '2', `[${f.ruleId}]`)}\n${source}\n${marks}`;
   for (const r of f.related) if (r.elsewhere) out += `\n${elsewhereLine(r.elsewhere, r.message, lang, style)}`;
   return out;
 }
 
 /**
- * Related places in another report (last year's, a member's), one line each under the excerpt:
+ * A related place in another report (last year's, a member's), one line under the excerpt:
  * `   = prev/2022.txt:40:12 上年报告「四、结转下年度继续办理 · 自然人」：2`. Places in the same file
  * are in the message already and are not repeated.
  */
-export function elsewhereLines(f: Finding, lang: Lang, style: Style): string[] {
-  return f.related.flatMap((r) => (r.elsewhere ? [elsewhereLine(r.elsewhere, r.message, lang, style)] : []));
-}
-
 function elsewhereLine(e: NonNullable<RelatedInfo['elsewhere']>, message: Localized, lang: Lang, style: Style): string {
   return `   = ${paint(style, '1', `${e.file}:${e.line + 1}:${e.character + 1}`)} ${message[lang]}`;
 }

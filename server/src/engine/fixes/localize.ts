@@ -13,7 +13,7 @@
 
 import type { Cell, Report, RuleSettings, Table } from '../model';
 import { evaluateReport, slotOf, templateRelations, type CompiledRelation, type Evaluation, type TemplateRelations } from '../relations';
-import type { Relation } from '../schema/tables';
+import { RELATION_RULE_IDS, type Relation } from '../schema/tables';
 import { readWitnesses, type Witness } from './witness';
 
 /** More wrong cells than this in one cluster of broken relations are not searched for. */
@@ -418,12 +418,10 @@ function decide(sys: System, cluster: number[], found: Found[]): Decision {
   return { broken, kind: explanations.length === 1 ? 'unique' : 'tie', explanations };
 }
 
-const RELATION_RULES: Relation['ruleId'][] = ['row-total', 'results-total', 'balance', 'appeals-total'];
-
 /** The relations whose rule is not off (the report's own list when none is: nothing is copied). */
 function enabledRelations(report: Report, rules: RuleSettings | undefined): Evaluation[] {
   const all = evaluateReport(report);
-  if (!RELATION_RULES.some((id) => rules?.[id] === 'off')) return all;
+  if (!RELATION_RULE_IDS.some((id) => rules?.[id] === 'off')) return all;
   return all.filter((ev) => rules?.[ev.relation.ruleId] !== 'off');
 }
 

@@ -54,8 +54,9 @@ const PATTERNS: WitnessPattern[] = [
   },
 ];
 
-/** The words the patterns need, each once. */
+/** The words the patterns need, each once, and each pattern's among them. */
 const NEEDS = [...new Set(PATTERNS.map((p) => p.needs))];
+const NEED_OF_PATTERN = PATTERNS.map((p) => NEEDS.indexOf(p.needs));
 
 /** Requests of another kind (reviews, petitions, hotlines) are not the requests of table 2. */
 const OTHER_KINDS = /复议|诉讼|信访|投诉|举报|提案|建议|咨询|热线|信箱/;
@@ -122,7 +123,7 @@ export function readWitnesses(report: Report): Witness[] {
       const has = NEEDS.map((w) => s.view.includes(w));
       for (let k = 0; k < PATTERNS.length; k++) {
         const p = PATTERNS[k];
-        if (!has[NEEDS.indexOf(p.needs)]) continue;
+        if (!has[NEED_OF_PATTERN[k]]) continue;
         const cells = cellsOfPattern(k);
         if (!cells) continue;
         p.re.lastIndex = 0;

@@ -8,7 +8,7 @@
 import type { Source } from '../model';
 import { CN_SECTION_NUMERALS, SECTIONS } from '../schema/sections';
 import { APPEAL_HEADER_LABELS, PROACTIVE, REQUEST_CHECK_NOTE, REQUEST_COLUMNS, REQUEST_HEADER_LABELS, REQUEST_ROWS } from '../schema/tables';
-import { isWhitespaceUnit, labelKey } from '../text/view';
+import { isLabelNoiseUnit, labelKey } from '../text/view';
 import type { Block } from './document';
 import { makeBlock } from './plain/blocks';
 
@@ -26,11 +26,6 @@ interface Compact {
   offsets: Int32Array;
 }
 
-/** What labelKey drops: white space (as /\s/ has it) and | * # " ' `. */
-function isNoise(c: number): boolean {
-  return c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || isWhitespaceUnit(c);
-}
-
 function compact(view: string, start: number, end: number): Compact {
   const offsets = new Int32Array(end - start + 1);
   // The text is built from runs of the view between dropped (or changed) units, not unit by
@@ -40,7 +35,7 @@ function compact(view: string, start: number, end: number): Compact {
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = view.charCodeAt(i);
-    if (isNoise(c)) {
+    if (isLabelNoiseUnit(c)) {
       text += view.slice(run, i);
       run = i + 1;
       continue;

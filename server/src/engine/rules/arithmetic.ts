@@ -6,7 +6,7 @@
 import type { Cell, Fix, FindingData, Localized, RelatedInfo, Report, Table, TextEdit } from '../model';
 import { arithmetic, type Evaluation } from '../relations';
 import { localizeReport, type CellChange, type Decision, type Explanation, type Localization } from '../fixes/localize';
-import { BALANCE_LABEL, requestRowSpec, type Relation } from '../schema/tables';
+import { BALANCE_LABEL, RELATION_RULE_IDS, requestRowSpec, type Relation } from '../schema/tables';
 import type { RuleContext } from './types';
 import { APPEAL_GROUP_EN, REQUEST_COLUMN_EN, cellTitle, columnTitle, rowTitle } from '../schema/labels';
 import { loc } from './util';
@@ -179,9 +179,6 @@ function fixOf(e: Explanation): Fix | undefined {
 
 // ---------------------------------------------------------------- findings
 
-/** Which rule reports a changed cell: the first of these among the relations it breaks. */
-const OWNER_ORDER: Relation['ruleId'][] = ['row-total', 'results-total', 'balance', 'appeals-total'];
-
 const touches = (ev: Evaluation, c: Cell): boolean => ev.at === c || ev.terms.some((t) => t.cell === c);
 
 function changedCellFinding(decision: Decision, change: CellChange, broken: Evaluation[]): Parameters<RuleContext['add']>[0] {
@@ -296,7 +293,8 @@ function sharesOf(localization: Localization): Map<Relation['ruleId'], RuleShare
   for (const [cell, { decision, change }] of localization.changed) {
     const broken = decision.broken.filter((ev) => touches(ev, cell));
     const theirs = broken.length > 0 ? broken : localization.relations.filter((ev) => touches(ev, cell));
-    const owner = OWNER_ORDER.find((r) => theirs.some((ev) => ev.relation.ruleId === r));
+    // Which rule reports a changed cell: the first among the relations it breaks.
+    const owner = RELATION_RULE_IDS.find((r) => theirs.some((ev) => ev.relation.ruleId === r));
     if (owner) shareOf(owner).cells.push({ decision, change, broken });
   }
   // Broken relations no unique explanation covers: on their total, as the relation says.

@@ -129,9 +129,15 @@ export interface CellRef {
   negate?: boolean;
 }
 
+/**
+ * The rules that check the tables' relations, in the order a cell several of them break is
+ * reported by (the first).
+ */
+export const RELATION_RULE_IDS = ['row-total', 'results-total', 'balance', 'appeals-total'] as const;
+
 /** sum(left) must equal sum(right). The flagged cell is `at` (a total the user can correct). */
 export interface Relation {
-  ruleId: 'row-total' | 'results-total' | 'balance' | 'appeals-total';
+  ruleId: (typeof RELATION_RULE_IDS)[number];
   table: TableId;
   left: CellRef[];
   right: CellRef[];

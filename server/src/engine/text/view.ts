@@ -114,15 +114,16 @@ function keyOf(v: string): string {
 function isOwnKey(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c < 0x80) {
-      // | * # " ' ` and ASCII white space are dropped; a digit before 、 becomes 「1.」.
-      if (c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || c === 32 || (c >= 9 && c <= 13)) return false;
-      if (c >= 48 && c <= 57 && v.charCodeAt(i + 1) === 0x3001) return false;
-    } else if (isWhitespaceUnit(c)) {
-      return false; // the rest of what \s matches
-    }
+    if (isLabelNoiseUnit(c)) return false;
+    // A digit before 、 becomes 「1.」.
+    if (c >= 48 && c <= 57 && v.charCodeAt(i + 1) === 0x3001) return false;
   }
   return true;
+}
+
+/** A unit labelKey drops: white space (as /\s/ has it) and | * # " ' `. */
+export function isLabelNoiseUnit(c: number): boolean {
+  return c === 124 || c === 42 || c === 35 || c === 34 || c === 39 || c === 96 || isWhitespaceUnit(c);
 }
 
 /** What /\s/ matches, by code unit (for loops that run on every unit of a text). */
