@@ -1,8 +1,8 @@
 // Folder figures: a folder of 1,000 and 10,000 reports generated at run time from the seeds, with
 // small changes (the organ renamed per body, the years moved to 2021–2024 so every body has a
 // chain of reports to pair, one table cell changed per report), through `check` and `summary`
-// with `--jobs 1` and `--jobs 2`, beside markdownlint-cli2 on the same folder; fresh processes,
-// runs alternated.
+// with `--jobs 1` and `--jobs 2` (and `check` with the default), beside markdownlint-cli2 on the
+// same folder; fresh processes, runs alternated.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -94,6 +94,8 @@ export function benchFolders(repoRoot: string, seeds: readonly Seed[], log: (s: 
       const contenders: Contender[] = [
         { name: 'check --jobs 1', args: [cli, 'check', '--jobs', '1', dir] },
         { name: 'check --jobs 2', args: [cli, 'check', '--jobs', '2', dir] },
+        // The default: one worker per 2,000 files up to the cores (server/src/cli/pipeline/run.ts).
+        { name: 'check (default --jobs)', args: [cli, 'check', dir] },
         { name: 'summary --jobs 1', args: [cli, 'summary', '--format', 'csv', '--jobs', '1', dir] },
         { name: 'summary --jobs 2', args: [cli, 'summary', '--format', 'csv', '--jobs', '2', dir] },
       ];

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { factsOf, parseReport } from '../../server/src/engine';
 import { main } from '../../server/src/cli/main';
 import { Progress } from '../../server/src/cli/pipeline/progress';
+import { FILES_PER_WORKER, workerCount } from '../../server/src/cli/pipeline/run';
 import { readSeed, seedFiles } from '../support/seeds';
 import { runCli, tempDir } from './helpers';
 
@@ -131,16 +132,19 @@ describe('cli pipeline: the per-file limit', function () {
     }
   }
 
-  it('a file that hangs is stopped after --file-timeout, reported, and the others are checked', () => {
-    const started = Date.now();
-    const r = runCli(['check', '--format', 'json', '--jobs', '2', '--file-timeout', '8s', '--lang', 'en', dir], { env: { DISCLOSURE_REPORT_TEST_HANG: 'stuck' } });
-    assert.equal(r.code, 2, 'an input that could not be checked makes the exit code 2');
-    assert.match(r.stderr, /stuck\.txt: reading and checking took longer than 8 s and was stopped \(change the limit with --file-timeout\)/);
-    assert.equal(r.stderr.trim().split('\n').length, 1, `one message, for that file only: ${r.stderr}`);
-    const others = JSON.parse(r.stdout).map((x: { file: string }) => ({ ...x, file: path.basename(x.file) }));
-    assert.equal(JSON.stringify(others), withoutStuck(), 'the other files are checked as without it');
-    assert.ok(Date.now() - started < 60_000, 'the run did not wait for the default limit');
-  });
+  // With --jobs 2, and by default (a small folder gets one worker, so the limit holds there too).
+  for (const { jobs, limit } of [{ jobs: ['--jobs', '2'], limit: 8 }, { jobs: [], limit: 3 }]) {
+    it(`a file that hangs is stopped after --file-timeout, reported, and the others are checked (${jobs.join(' ') || 'default --jobs'})`, () => {
+      const started = Date.now();
+      const r = runCli(['check', '--format', 'json', ...jobs, '--file-timeout', `${limit}s`, '--lang', 'en', dir], { env: { DISCLOSURE_REPORT_TEST_HANG: 'stuck' } });
+      assert.equal(r.code, 2, 'an input that could not be checked makes the exit code 2');
+      assert.match(r.stderr, new RegExp(`stuck\\.txt: reading and checking took longer than ${limit} s and was stopped \\(change the limit with --file-timeout\\)`));
+      assert.equal(r.stderr.trim().split('\n').length, 1, `one message, for that file only: ${r.stderr}`);
+      const others = JSON.parse(r.stdout).map((x: { file: string }) => ({ ...x, file: path.basename(x.file) }));
+      assert.equal(JSON.stringify(others), withoutStuck(), 'the other files are checked as without it');
+      assert.ok(Date.now() - started < 60_000, 'the run did not wait for the default limit');
+    });
+  }
 
   it('a report stopped in its check is not read again as next year’s peer (which would stop that one too)', () => {
     const pair = tempDir('dr-limit-peer-');
@@ -183,6 +187,18 @@ describe('cli pipeline: options and progress', function () {
       assert.match(r.stderr, new RegExp(args[0]));
     });
   }
+
+  it('starts by default one worker per 2,000 files, at least one, at most the cores; --jobs as given', () => {
+    assert.equal(FILES_PER_WORKER, 2000);
+    assert.equal(workerCount('auto', 2, 8), 1, 'a small folder: one worker, so the per-file limit holds');
+    assert.equal(workerCount('auto', 3999, 8), 1);
+    assert.equal(workerCount('auto', 4000, 8), 2);
+    assert.equal(workerCount('auto', 10_000, 2), 2, 'no more than the cores');
+    assert.equal(workerCount('auto', 10_000, 1), 1);
+    assert.equal(workerCount(1, 10_000, 8), 0, '--jobs 1: the main thread');
+    assert.equal(workerCount(4, 10_000, 2), 4, '--jobs N: N workers, whatever the cores');
+    assert.equal(workerCount(4, 3, 8), 3, 'never more workers than files');
+  });
 
   it('draws the progress bar on a terminal only, and not with --quiet', async () => {
     const dir = tempDir('dr-progress-');

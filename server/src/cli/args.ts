@@ -2,7 +2,6 @@
 // Everything the user can get wrong ends up as a UsageError (exit code 2) whose message exists
 // in both languages, so it is shown in the language of --lang or of the locale.
 
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Lang, Localized, RuleSettings, Severity } from '../engine';
 import { ruleById } from '../engine';
@@ -30,8 +29,8 @@ interface Common {
 
 /** How a folder is worked through (check, extract, summary): cores, the per-file limit, progress. */
 export interface PipelineOptions {
-  /** Worker threads; 1 = everything in the main thread. */
-  jobs: number;
+  /** Worker threads; 1 = everything in the main thread; 'auto': as many as the folder pays for (pipeline/run.ts). */
+  jobs: number | 'auto';
   /** Wall-clock limit for one file in ms (0 = none). */
   fileTimeoutMs: number;
   /** No progress bar even on a terminal. */
@@ -128,8 +127,8 @@ function parseSize(s: string, topic: HelpTopic): number {
   return Number(m[1]) * unit;
 }
 
-function parseJobs(s: string | undefined, topic: HelpTopic): number {
-  if (s === undefined) return Math.max(1, availableParallelism());
+function parseJobs(s: string | undefined, topic: HelpTopic): number | 'auto' {
+  if (s === undefined) return 'auto';
   if (!/^[1-9]\d{0,3}$/.test(s.trim())) {
     throw new UsageError({ zh: `--jobs：应为正整数，实为 ${quote(s)}`, en: `--jobs: must be a positive whole number, got ${quote(s)}` }, topic);
   }

@@ -51,7 +51,7 @@ function check(lang: Lang): string {
   --fix                       应用规则给出的修复，并写回有改动的文件（保持原编码和换行）
   --rule <规则>=<级别|off>    调整某条规则的级别（error、warning、information、hint）或关闭（off），可重复
   --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
-  -j, --jobs <N>              同时使用的 CPU 核数（默认为可用核数；1 为不启用工作线程）
+  -j, --jobs <N>              工作线程数（默认每 2000 个文件一个，至多为可用核数；1 为不启用工作线程）
   --file-timeout <时长>       单个文件的读取和检查时限（默认 60s；如 500ms、2m；0 为不限），超时的文件停止并报告
   -q, --quiet                 不显示进度条（进度条只在 stderr 为终端时显示）
   --config <文件>             使用此配置文件（规则级别、忽略的问题）；未给出时从每份报告所在文件夹
@@ -80,7 +80,7 @@ Options:
   --rule <id>=<severity|off>  set a rule's severity (error, warning, information, hint) or turn
                               it off; may be repeated
   --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
-  -j, --jobs <N>              CPU cores to use (default: all available; 1 starts no worker thread)
+  -j, --jobs <N>              worker threads (default: one per 2,000 files, up to the cores; 1 starts none)
   --file-timeout <duration>   limit for reading and checking one file (default 60s; e.g. 500ms,
                               2m; 0 for none): a file over it is stopped and reported
   -q, --quiet                 no progress bar (it is only drawn when stderr is a terminal)
@@ -113,7 +113,7 @@ function extract(lang: Lang): string {
   --format json|csv           输出格式（默认 json；csv 带 BOM，Excel 可直接打开）
   --lang zh|en                提示语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
   --max-size <字节数[K|M|G]>  跳过大于此大小的文件（默认 50M）
-  -j, --jobs <N>              同时使用的 CPU 核数（默认为可用核数；1 为不启用工作线程）
+  -j, --jobs <N>              工作线程数（默认每 2000 个文件一个，至多为可用核数；1 为不启用工作线程）
   --file-timeout <时长>       单个文件的读取和检查时限（默认 60s；如 500ms、2m；0 为不限），超时的文件停止并报告
   -q, --quiet                 不显示进度条（进度条只在 stderr 为终端时显示）
   -h, --help                  显示本说明
@@ -136,7 +136,7 @@ Options:
   --lang zh|en                language of the notes on stderr (default from LC_ALL, LC_MESSAGES,
                               LANG, else zh)
   --max-size <bytes[K|M|G]>   skip files larger than this (default 50M)
-  -j, --jobs <N>              CPU cores to use (default: all available; 1 starts no worker thread)
+  -j, --jobs <N>              worker threads (default: one per 2,000 files, up to the cores; 1 starts none)
   --file-timeout <duration>   limit for reading and checking one file (default 60s; e.g. 500ms,
                               2m; 0 for none): a file over it is stopped and reported
   -q, --quiet                 no progress bar (it is only drawn when stderr is a terminal)

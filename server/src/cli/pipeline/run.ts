@@ -8,9 +8,11 @@
 //      workers, so the output is the same with --jobs 1 and N.
 // One file, or --jobs 1, runs in the main thread (no worker to start), unless a .docx/.pdf is among
 // the inputs: those are the files that can hang or explode a library, so they always run in a
-// worker under the per-file limits. Commands that need no peers (extract) skip passes 1 and 2.
+// worker under the per-file limits. By default a folder gets one worker per 2,000 files, up to
+// the cores (workerCount). Commands that need no peers (extract) skip passes 1 and 2.
 
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { DeskConfig, PairingEntry } from '../../engine';
 import { isBinaryKind } from '../../formats';
@@ -25,7 +27,8 @@ import { failedOutcome, type FileOutcome, FileWork, type IdentifyOutcome, type W
 export interface PipelineOptions {
   files: readonly string[];
   settings: WorkSettings;
-  jobs: number;
+  /** Worker threads (1: the main thread), or 'auto' (workerCount). */
+  jobs: number | 'auto';
   fileTimeoutMs: number;
   /** Heap limit of each worker (MB). */
   maxHeapMb?: number;
@@ -75,10 +78,30 @@ interface Checker {
   close(): Promise<void>;
 }
 
+/**
+ * Files a worker must have to pay for itself: each compiles and warms up the engine on its own
+ * (about a second of CPU, what a thousand reports cost a warm one), and with 200, 1,000 and 2,000
+ * reports two workers took longer than one; with 4,000 as long; with 10,000 less (bench/folder.ts).
+ */
+export const FILES_PER_WORKER = 2000;
+
+/**
+ * The worker threads of a run: --jobs as given (1: none, the main thread), or by default one per
+ * FILES_PER_WORKER files, up to the cores, and at least one: in a worker each file is under the
+ * per-file limits.
+ */
+export function workerCount(jobs: number | 'auto', files: number, cores = availableParallelism()): number {
+  if (jobs !== 'auto') return jobs === 1 ? 0 : Math.min(jobs, files);
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
+}
+
 export async function runPipeline(o: PipelineOptions): Promise<void> {
   const pair = needsCheck(o.settings.output) && o.files.length > 1;
-  const inWorkers = (o.jobs > 1 && o.files.length > 1) || (o.fileTimeoutMs > 0 && o.files.some((f) => isBinaryKind(kindOfFile(f))));
-  const checker = inWorkers ? poolChecker(o, pair) : mainThreadChecker(o.settings, pair);
+  const workers = o.files.length > 1 ? workerCount(o.jobs, o.files.length) : 0;
+  // A .docx/.pdf is read in a worker whatever --jobs says: those are the files that can hang or
+  // explode a library.
+  const size = workers > 0 ? workers : o.fileTimeoutMs > 0 && o.files.some((f) => isBinaryKind(kindOfFile(f))) ? 1 : 0;
+  const checker = size > 0 ? poolChecker(o, pair, size) : mainThreadChecker(o.settings, pair);
   try {
     await drive(o, pair, checker);
   } finally {
@@ -209,11 +232,11 @@ function mainThreadChecker(settings: WorkSettings, pair: boolean): Checker {
   };
 }
 
-function poolChecker(o: PipelineOptions, pair: boolean): Checker {
+function poolChecker(o: PipelineOptions, pair: boolean, size: number): Checker {
   const maxHeapMb = o.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB;
   const settings: WorkSettings = { ...o.settings, keepBytes: pair ? Math.min(o.settings.keepBytes, KEEP_BYTES(maxHeapMb)) : 0 };
   const pool = new WorkerPool({
-    size: Math.min(o.jobs, o.files.length),
+    size,
     script: workerScript(),
     workerData: settings,
     timeoutMs: o.fileTimeoutMs,
