@@ -258,7 +258,7 @@ function renderFindings(rows: readonly SummaryRow[], lang: Lang, options: Summar
 
 /** Theme-aware through VS Code's CSS variables, with light fallbacks for the file on its own. */
 const SUMMARY_CSS = `
-:root { color-scheme: light dark; }
+:root { color-scheme: light dark; --summary-border: var(--vscode-editorWidget-border, var(--vscode-panel-border, #b0b0b0)); }
 body { font-family: var(--vscode-font-family, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif); font-size: var(--vscode-font-size, 14px);
   color: var(--vscode-editor-foreground, #1f1f1f); background: var(--vscode-editor-background, #ffffff); margin: 0; padding: 12px 20px 40px; line-height: 1.5; }
 h1 { font-size: 1.35em; margin: 0.2em 0; }
@@ -266,12 +266,16 @@ h2 { font-size: 1.1em; margin: 22px 0 6px; }
 .note, .overview, .legend { color: var(--vscode-descriptionForeground, #616161); margin: 4px 0; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-table.summary th, table.summary td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #b0b0b0)); padding: 3px 6px; }
+/* Separate borders: a collapsed border would stay behind when the file column sticks. */
+table.summary { border-collapse: separate; border-spacing: 0; border-top: 1px solid var(--summary-border); border-left: 1px solid var(--summary-border); }
+table.summary th, table.summary td { border-right: 1px solid var(--summary-border); border-bottom: 1px solid var(--summary-border); padding: 3px 6px; }
 table.summary thead th { background: var(--vscode-editorWidget-background, #f3f3f3); vertical-align: bottom; }
 table.summary th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
 table.summary th[aria-sort="ascending"] button::after { content: " ▲"; }
 table.summary th[aria-sort="descending"] button::after { content: " ▼"; }
-table.summary tbody th { font-weight: normal; text-align: left; white-space: nowrap; }
+table.summary tbody th { font-weight: normal; text-align: left; white-space: nowrap; background: var(--vscode-editor-background, #ffffff); }
+/* The file stays in view while a narrow panel scrolls the figures sideways. */
+table.summary tbody th, table.summary thead th:first-child { position: sticky; left: 0; z-index: 1; }
 table.summary td.text { white-space: nowrap; }
 .number { text-align: right; }
 a { color: var(--vscode-textLink-foreground, #0066bf); }
