@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { factsOf, readDocument, readIdentity, textDocument, type Document } from '../../../server/src/engine';
+import { factsOf, pairReports, readDocument, readHead, readIdentity, textDocument, type Document } from '../../../server/src/engine';
 import { htmlDocument } from '../../../server/src/formats/html';
 import { readSeed, seedFiles } from '../../support/seeds';
 
@@ -41,5 +41,28 @@ describe('engine desk: identity from the head', () => {
     assertSameIdentity(textDocument(`${facts.organ}\n${untitled}`), 'a line above the title');
     assertSameIdentity(textDocument(untitled.split('\n').slice(3).join('\n')), 'the first lines cut off');
     assertSameIdentity(textDocument(''), 'empty');
+  });
+
+  it('a text that only names a report (a readme beside the reports) is no body’s report: it pairs with nothing', () => {
+    const seed = readSeed('000');
+    const facts = factsOf(readDocument(textDocument(seed.text)));
+    assert.ok(facts.organ && facts.year, 'seed 000 names its body and year');
+    const report = `《${facts.organ}${facts.year}年度政府信息公开工作年度报告》`;
+    for (const readme of [
+      `# 说明\n\n本文件夹收有${report}的网页版和 PDF 版，供核对。\n`,
+      `# 说明\n\n- \`report.html\`：${report}的网页版，由门户网站保存，表格有合并单元格\n- \`report.pdf\`：同一报告的 PDF 版\n`,
+    ]) {
+      const doc = textDocument(readme);
+      assert.equal(readHead(doc).title, null, `no title in ${readme}`);
+      assert.equal(readIdentity(doc).organKey, null);
+      assertSameIdentity(doc, 'the readme');
+    }
+    const doc = textDocument(`# 说明\n\n本文件夹收有${report}的网页版。\n`);
+    const peers = pairReports([
+      { file: 'report.txt', facts },
+      { file: 'README.md', facts: factsOf(readDocument(doc)) },
+    ]);
+    assert.equal(peers.get('report.txt')?.sameYear, undefined, 'the report has no twin');
+    assert.equal(peers.get('README.md')?.previous, undefined);
   });
 });

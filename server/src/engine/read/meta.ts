@@ -37,7 +37,9 @@ export function findTitle(source: Source, lines: LineInfo[], firstHeadingLine: n
       previous = null;
       continue;
     }
-    if (visibleLength(content) <= 64 && /年度报告|年报/.test(content) && /信息公开/.test(content)) {
+    // A line that ends a sentence (「…现将《…年度报告》公布如下。」, a readme's 「本文件夹收有《…》。」)
+    // only names the report: a title has no full stop.
+    if (visibleLength(content) <= 64 && /年度报告|年报/.test(content) && /信息公开/.test(content) && !/[。.]\s*$/.test(content)) {
       const parts = [{ start: line.contentStart, end: line.contentEnd }];
       // A title split over two lines: the organ on one line, 「2023 年…年度报告」 on the next.
       if (previous && /^\d{4}[ \t]*年/.test(content) && previous.contentEnd - previous.contentStart <= 40) {
