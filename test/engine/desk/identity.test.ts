@@ -54,7 +54,7 @@ describe('engine desk: identity from the head', () => {
     ]) {
       const doc = textDocument(readme);
       assert.equal(readHead(doc).title, null, `no title in ${readme}`);
-      assert.equal(readIdentity(doc).organKey, null);
+      assert.deepEqual(readIdentity(doc), { organ: null, organKey: null, year: null });
       assertSameIdentity(doc, 'the readme');
     }
     const doc = textDocument(`# 说明\n\n本文件夹收有${report}的网页版。\n`);
