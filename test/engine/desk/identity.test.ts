@@ -43,7 +43,7 @@ describe('engine desk: identity from the head', () => {
     assertSameIdentity(textDocument(''), 'empty');
   });
 
-  it('a text that only names a report (a readme beside the reports) is no body’s report: it pairs with nothing', () => {
+  it('a text with no section heading that names a report (a readme, a list of reports) is no body’s report: it pairs with nothing', () => {
     const seed = readSeed('000');
     const facts = factsOf(readDocument(textDocument(seed.text)));
     assert.ok(facts.organ && facts.year, 'seed 000 names its body and year');
@@ -51,10 +51,12 @@ describe('engine desk: identity from the head', () => {
     for (const readme of [
       `# 说明\n\n本文件夹收有${report}的网页版和 PDF 版，供核对。\n`,
       `# 说明\n\n- \`report.html\`：${report}的网页版，由门户网站保存，表格有合并单元格\n- \`report.pdf\`：同一报告的 PDF 版\n`,
+      // A list of the reports received, whose first line reads like a title.
+      `${report}\n《某县${facts.year}年度政府信息公开工作年度报告》\n`,
     ]) {
       const doc = textDocument(readme);
-      assert.equal(readHead(doc).title, null, `no title in ${readme}`);
-      assert.deepEqual(readIdentity(doc), { organ: null, organKey: null, year: null });
+      assert.equal(readHead(doc).sections.length, 0, `no section heading in ${readme}`);
+      assert.deepEqual(readIdentity(doc), { organ: null, organKey: null, year: null }, readme);
       assertSameIdentity(doc, 'the readme');
     }
     const doc = textDocument(`# 说明\n\n本文件夹收有${report}的网页版。\n`);

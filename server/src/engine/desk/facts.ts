@@ -77,10 +77,11 @@ export function factsOf(report: Report): ReportFacts {
 
 /** The identity of a report from its head (read/report.ts readHead): the same as its facts give. */
 export function identityOf(head: Pick<ReportHead, 'title' | 'source' | 'sections' | 'signingDate' | 'year'>): ReportIdentity {
-  // A text with neither a title nor a section heading is not read as any body's report of any
-  // year, even when it names one (a readme or a list of reports beside them: 「《某区2022年度…
-  // 年度报告》」): it pairs with nothing, and no report is compared with it.
-  if (head.title === null && head.sections.length === 0) return { organ: null, organKey: null, year: null };
+  // A text with none of the six section headings is not read as any body's report of any year,
+  // even when it names one or has a title-like line (a readme or a list of reports beside them:
+  // 「《某区2022年度…年度报告》」; a cover letter): it pairs with nothing, and no report is
+  // compared with it.
+  if (head.sections.length === 0) return { organ: null, organKey: null, year: null };
   const organ = organOfReport(head);
   return { organ: organ?.name ?? null, organKey: organ?.key ?? null, year: head.year };
 }

@@ -44,14 +44,14 @@ export default defineRule({
         '- **X2**：主动公开表第二十条第（一）项，「现行有效件数」= 上年报告的现行有效件数 + 本年制发件数 − 本年废止件数（规章、行政规范性文件两行）。跨越 2019 年格式与 2021 年格式时，2019 年格式的「规范性文件 · 对外公开总数量」对应 2021 年格式的「行政规范性文件 · 现行有效件数」，「本年新公开数量」对应「本年制发件数」（2019 年格式没有废止件数）；\n' +
         '- **X3**：两年都用 2019 年格式时，第二十条第（五）（六）（八）项的「上一年项目数量」= 上年报告的上一年项目数量 + 上年报告的本年增/减。\n\n' +
         'X1 不相符是错误（两份报告必有一份填错），X2、X3 是警告（跨格式对照和增减口径可能另有说明）。诊断标在本报告的单元格上，上年报告中的单元格作为相关位置（文件和行列）给出。检查不提供修复：两份报告哪一份填错无从判断，可能是本年的数字错，也可能是上年的报告错了，需要核对原始台账。\n\n' +
-        '同一机关同一年度有两份报告（重复发布、草稿与定稿并存）时，以文件名排在前面的一份作为下一年度对照的上年报告，并在每一份的标题上提示（信息）。既没有标题也没有任何部分标题的文件（文件夹中的说明文件、报告清单）即使提到某份报告的名称，也不算任何机关的报告，不参与配对。单独检查一份报告、找不到上年报告或某格没有读出数字时，本规则不报告。',
+        '同一机关同一年度有两份报告（重复发布、草稿与定稿并存）时，以文件名排在前面的一份作为下一年度对照的上年报告，并在每一份的标题上提示（信息）。没有任何部分标题的文件（文件夹中的说明文件、报告清单、单独的报送函）即使提到某份报告的名称，也不算任何机关的报告，不参与配对。单独检查一份报告、找不到上年报告或某格没有读出数字时，本规则不报告。',
       en:
         'Compares the report with the same body’s report of the year before (paired by the organ name in the title, short and full forms counting as one body, or as the config file’s `organs` say) and checks the figures that carry over:\n\n' +
         '- **X1**: requests table, row 二 (carried over from last year) equals last year’s row 四 (carried over to next year), column by column;\n' +
         '- **X2**: proactive table, item （一）: documents in force = last year’s documents in force + issued this year − repealed this year (rows 规章 and 行政规范性文件). Across the change from the 2019 to the 2021 format, the 2019 format’s 「规范性文件 · 对外公开总数量」 stands for 「行政规范性文件 · 现行有效件数」 and 「本年新公开数量」 for 「本年制发件数」 (the 2019 format has no repealed count);\n' +
         '- **X3**: when both years use the 2019 format, items （五）（六）（八）: 上一年项目数量 = last year’s 上一年项目数量 + last year’s 本年增/减.\n\n' +
         'An X1 mismatch is an error (one of the two reports is wrong); X2 and X3 are warnings (across formats, and with documents counted differently, a report may explain the difference). The finding sits on this year’s cell, with last year’s cell as related information (file and position). There is no fix: which of the two reports is wrong cannot be told from them; this year’s figure or last year’s report may be the one in error.\n\n' +
-        'When a folder holds two reports of one body and year (a re-published copy, a draft beside the final text), the one whose file name sorts first is compared with next year’s report, and each of them says so on its title (information). A file with neither a title nor any section heading (a readme or a list of reports in the folder) is no body’s report, even when it names one, and is not paired. Checked alone, without last year’s report, or where a cell holds no number, the rule reports nothing.',
+        'When a folder holds two reports of one body and year (a re-published copy, a draft beside the final text), the one whose file name sorts first is compared with next year’s report, and each of them says so on its title (information). A file with none of the section headings (a readme, a list of reports, a cover letter on its own) is no body’s report, even when it names one, and is not paired. Checked alone, without last year’s report, or where a cell holds no number, the rule reports nothing.',
     },
     examples: [{ bad: '2023 年：二、上年结转 · 自然人 3（2022 年报告：四、结转下年度继续办理 · 自然人 2）', good: '2023 年：二、上年结转 · 自然人 2' }],
   },
