@@ -217,6 +217,28 @@ describe('protocol: last year\'s report across the workspace', function () {
     c.close(current);
   });
 
+  it('an open report whose title names no body pairs as its file on disk does (the organ from the rest of the report)', async () => {
+    const seed = readSeed('000').text;
+    const facts = factsOf(check(seed).report);
+    const title = check(seed).report.title!;
+    // The title without the organ: the body is named only further down (as in seed 000).
+    const untitled = seed.slice(0, title.start) + title.text.split(facts.organ!).join('') + seed.slice(title.end);
+    assert.equal(factsOf(check(untitled).report).organ, facts.organ, 'the engine still finds the body');
+    const folder = path.join(dir, 'untitled');
+    fs.mkdirSync(folder, { recursive: true });
+    const last = path.join(folder, 'last-year.txt');
+    fs.writeFileSync(last, lastYearOf(seed, 3));
+    const current = pathToFileURL(path.join(folder, 'this-year.txt')).href;
+    c.fileEvents([{ uri: pathToFileURL(last).href, type: 1 }]);
+    c.open(current, untitled);
+    const peers = await waitFor('last year\'s file as the peer', async () => {
+      const p = await peersOf(current);
+      return p?.previous ? p : undefined;
+    });
+    assert.equal(peers.previous?.file, pathToFileURL(last).href);
+    c.close(current);
+  });
+
   it('closing every report leaves nothing of them in the server', async () => {
     c.close(thisUri);
     const stats = await waitFor('the documents closed', async () => {

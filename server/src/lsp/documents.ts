@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { factsOf, organOf, type CheckResult, type DeskConfig, type Document, type Finding, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
+import { factsOf, identityOf, type CheckResult, type DeskConfig, type Document, type Finding, type Lang, type Peers, readDocument, type Report, type ReportFacts, type RuleSettings, runRules, textDocument } from '../engine';
 import { ReportConfig } from '../config';
 import type { DocumentConfig } from './sidecar';
 import { looksLikeReport } from '../engine/ide';
@@ -205,11 +205,13 @@ export class ReportStore {
 function lazyFactsOf(report: Report): ReportFacts {
   let full: ReportFacts | undefined;
   const all = (): ReportFacts => (full ??= factsOf(report));
-  const organ = report.title ? organOf(report.title.text) : null;
+  // The identity the workspace index gives the same file closed (the title's organ, else the
+  // quoted name or the signature; none without a section heading), so opening it pairs it the same.
+  const { organ, organKey, year } = identityOf(report);
   return {
-    organ: organ?.name ?? null,
-    organKey: organ?.key ?? null,
-    year: report.year,
+    organ,
+    organKey,
+    year,
     formatVersion: report.formatVersion,
     get title() {
       return all().title;
