@@ -59,12 +59,15 @@ describe('engine desk: identity from the head', () => {
       assert.deepEqual(readIdentity(doc), { organ: null, organKey: null, year: null }, readme);
       assertSameIdentity(doc, 'the readme');
     }
-    const doc = textDocument(`# 说明\n\n本文件夹收有${report}的网页版。\n`);
+    const sameYear = textDocument(`# 说明\n\n本文件夹收有${report}的网页版。\n`);
+    const yearBefore = textDocument(`# 说明\n\n本文件夹收有《${facts.organ}${facts.year! - 1}年度政府信息公开工作年度报告》的网页版。\n`);
     const peers = pairReports([
       { file: 'report.txt', facts },
-      { file: 'README.md', facts: factsOf(readDocument(doc)) },
+      { file: 'README.md', facts: factsOf(readDocument(sameYear)) },
+      { file: 'last-year/README.md', facts: factsOf(readDocument(yearBefore)) },
     ]);
     assert.equal(peers.get('report.txt')?.sameYear, undefined, 'the report has no twin');
+    assert.equal(peers.get('report.txt')?.previous, undefined, 'nor a readme as last year’s report');
     assert.equal(peers.get('README.md')?.previous, undefined);
   });
 });
