@@ -74,6 +74,9 @@ function nls(): Record<string, string> {
 }
 
 const results: { name: string; ok: boolean; error?: string }[] = [];
+/** The workbench page once it is open: a failed step leaves a picture of it. */
+let workbench: Page | null = null;
+
 async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
   const t0 = Date.now();
   try {
@@ -85,6 +88,8 @@ async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
     const msg = err instanceof Error ? err.message : String(err);
     results.push({ name, ok: false, error: msg });
     process.stdout.write(`  ✗ ${name}\n      ${msg.split('\n').join('\n      ')}\n`);
+    // What the screen showed when it failed (a timing flake is told from a real failure by it).
+    if (workbench) await shot(workbench, `failed-${results.length}.png`).catch(() => undefined);
     return false;
   }
 }
@@ -204,6 +209,7 @@ async function main(): Promise<number> {
       browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       page = await context.newPage();
+      workbench = page;
       page.setDefaultTimeout(STEP_TIMEOUT_MS);
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
       await page.locator('.monaco-workbench').waitFor({ state: 'attached', timeout: 60_000 });
