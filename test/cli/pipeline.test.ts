@@ -189,7 +189,11 @@ describe('cli pipeline: options and progress', function () {
   }
 
   it('starts by default one worker per 2,000 files, at least one, at most the cores; --jobs as given', () => {
-    assert.equal(FILES_PER_WORKER, 2000);
+    // The help says how many files a worker takes, in both languages, as the code has it.
+    assert.match(runCli(['check', '--help', '--lang', 'en']).stdout, new RegExp(`one per ${FILES_PER_WORKER.toLocaleString('en')} files`));
+    assert.match(runCli(['check', '--help', '--lang', 'zh']).stdout, new RegExp(`每 ${FILES_PER_WORKER} 个文件一个`));
+    assert.equal(workerCount('auto', 1, 8), 0, 'a single file: the main thread');
+    assert.equal(workerCount(4, 1, 8), 0);
     assert.equal(workerCount('auto', 2, 8), 1, 'a small folder: one worker, so the per-file limit holds');
     assert.equal(workerCount('auto', 3999, 8), 1);
     assert.equal(workerCount('auto', 4000, 8), 2);

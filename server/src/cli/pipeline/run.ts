@@ -86,21 +86,22 @@ interface Checker {
 export const FILES_PER_WORKER = 2000;
 
 /**
- * The worker threads of a run: --jobs as given (1: none, the main thread), or by default one per
- * FILES_PER_WORKER files, up to the cores, and at least one: in a worker each file is under the
- * per-file limits.
+ * The worker threads of a run (0: the main thread): none for a single file or --jobs 1, --jobs N
+ * as given, or by default one per FILES_PER_WORKER files, up to the cores, and at least one: in a
+ * worker each file is under the per-file limits.
  */
 export function workerCount(jobs: number | 'auto', files: number, cores = availableParallelism()): number {
-  if (jobs !== 'auto') return jobs === 1 ? 0 : Math.min(jobs, files);
+  if (files <= 1 || jobs === 1) return 0;
+  if (jobs !== 'auto') return Math.min(jobs, files);
   return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
   const pair = needsCheck(o.settings.output) && o.files.length > 1;
-  const workers = o.files.length > 1 ? workerCount(o.jobs, o.files.length) : 0;
   // A .docx/.pdf is read in a worker whatever --jobs says: those are the files that can hang or
   // explode a library.
-  const size = workers > 0 ? workers : o.fileTimeoutMs > 0 && o.files.some((f) => isBinaryKind(kindOfFile(f))) ? 1 : 0;
+  const binary = o.fileTimeoutMs > 0 && o.files.some((f) => isBinaryKind(kindOfFile(f)));
+  const size = Math.max(workerCount(o.jobs, o.files.length), binary ? 1 : 0);
   const checker = size > 0 ? poolChecker(o, pair, size) : mainThreadChecker(o.settings, pair);
   try {
     await drive(o, pair, checker);
